@@ -1,0 +1,92 @@
+"""The one entry point for the UI, the CLI and scripts: open a hall, then act as someone.
+
+    hall = open_hall("sqlite:////tmp/hall.db")    # or postgresql+psycopg://…; creates/upgrades
+    hall.seed_demo()
+    session = hall.login("clerk01", "demo", counter=1)
+    session.catalog.list_items("道路")
+
+Every service hangs off a ``StaffSession`` that carries its ``Actor``; the services check that
+actor's role, so the kiosk and the hall display get least-privilege sessions of their own.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+from clerk_app.clock import Clock, utcnow
+from clerk_app.domain.roles import Actor, Role
+from clerk_app.persistence.database import Database
+from clerk_app.persistence.migrate import upgrade
+from clerk_app.persistence.models import HallSetting
+from clerk_app.services.admin import AdminService
+from clerk_app.services.auth import authenticate
+from clerk_app.services.catalog import CatalogService
+from clerk_app.services.seed import seed_demo
+
+DEFAULT_HALL_NAME = "政务服务中心"
+
+
+class StaffSession:
+    """Services bound to one authenticated actor (a person, the kiosk or the display)."""
+
+    def __init__(self, db: Database, actor: Actor, clock: Clock) -> None:
+        self.actor = actor
+        self.catalog = CatalogService(db, actor, clock)
+        self.admin = AdminService(db, actor, clock)
+
+
+class Hall:
+    """One hall database, schema current. Thread-safe to share; sessions are cheap."""
+
+    def __init__(self, db: Database, clock: Clock = utcnow) -> None:
+        self.db = db
+        self.clock = clock
+
+    @property
+    def name(self) -> str:
+        with self.db.read() as s:
+            setting = s.get(HallSetting, "hall_name")
+            return str(setting.value) if setting is not None else DEFAULT_HALL_NAME
+
+    def seed_demo(self) -> None:
+        seed_demo(self.db, self.clock)
+
+    def login(self, username: str, password: str, counter: int | None = None) -> StaffSession:
+        """Raises ``clerk_app.errors.AuthError`` with one clear sentence when refused."""
+        actor = authenticate(self.db, self.clock, username, password, counter)
+        return StaffSession(self.db, actor, self.clock)
+
+    def kiosk(self) -> StaffSession:
+        """The ticket machine's session: may read the catalog and queue and take tickets."""
+        return StaffSession(self.db, Actor(Role.KIOSK, "kiosk", "取号机"), self.clock)
+
+    def display(self) -> StaffSession:
+        """The hall display's read-only session."""
+        return StaffSession(self.db, Actor(Role.DISPLAY, "display", "叫号屏"), self.clock)
+
+    def system(self) -> StaffSession:
+        """An administrator session for the command line on a trusted machine.
+
+        Whoever holds the database URL (and its credentials) already controls the hall, so the
+        CLI acts as ``system:<os user>``; every action it takes is audit-logged under that name.
+        """
+        name = f"system:{getpass.getuser()}"
+        return StaffSession(self.db, Actor(Role.ADMIN, name, name), self.clock)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
+    """Opens (and creates or upgrades) the hall database at ``url``.
+
+    Raises ``ConfigError`` for a malformed URL and ``DatabaseUnavailable`` for a server that
+    cannot be reached, each with one clear sentence.
+    """
+    db = Database(url)
+    if migrate:
+        upgrade(db)
+    return Hall(db, clock)
+
+
+__all__ = ["Hall", "StaffSession", "open_hall"]

@@ -1,0 +1,141 @@
+"""The ``clerk`` command line: schema upgrade, demo seeding and user administration.
+
+Every command goes through ``clerk_app.api`` like the UI does. Errors print one sentence to
+stderr and exit with status 2; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+
+from clerk_app import i18n
+from clerk_app.api import Hall, open_hall
+from clerk_app.config import ENV_DB_URL, default_db_url
+from clerk_app.errors import ClerkError
+from clerk_app.i18n import pick
+
+Handler = Callable[[Hall, argparse.Namespace], int]
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(pick("新密码：", "New password: "))
+    if getpass.getpass(pick("再次输入：", "Repeat: ")) != first:
+        raise ClerkError("两次输入的密码不一致。", "The two passwords differ.")
+    return first
+
+
+def cmd_upgrade(hall: Hall, args: argparse.Namespace) -> int:
+    print(
+        pick(
+            f"数据库结构已是最新：{hall.db.describe()}", f"Schema is current: {hall.db.describe()}"
+        )
+    )
+    return 0
+
+
+def cmd_seed_demo(hall: Hall, args: argparse.Namespace) -> int:
+    hall.seed_demo()
+    print(
+        pick(
+            "演示大厅数据已就绪（演示账户密码均为 demo）。",
+            "Demo hall ready (demo accounts use the password 'demo').",
+        )
+    )
+    return 0
+
+
+def cmd_user_add(hall: Hall, args: argparse.Namespace) -> int:
+    user = hall.system().admin.add_user(
+        args.username, args.name or args.username, args.role, _password(args)
+    )
+    print(
+        pick(
+            f"已添加用户 {user.username}（{user.role}）。",
+            f"Added user {user.username} ({user.role}).",
+        )
+    )
+    return 0
+
+
+def cmd_user_passwd(hall: Hall, args: argparse.Namespace) -> int:
+    hall.system().admin.set_password(args.username, _password(args))
+    print(pick(f"已修改 {args.username} 的密码。", f"Password of {args.username} changed."))
+    return 0
+
+
+def cmd_user_disable(hall: Hall, args: argparse.Namespace) -> int:
+    hall.system().admin.set_active(args.username, False)
+    print(pick(f"已停用用户 {args.username}。", f"User {args.username} disabled."))
+    return 0
+
+
+def cmd_user_unlock(hall: Hall, args: argparse.Namespace) -> int:
+    hall.system().admin.unlock(args.username)
+    print(pick(f"已解锁用户 {args.username}。", f"User {args.username} unlocked."))
+    return 0
+
+
+def cmd_user_list(hall: Hall, args: argparse.Namespace) -> int:
+    for u in hall.system().admin.list_users():
+        flags = ("" if u.active else " disabled") + (" locked" if u.locked else "")
+        print(f"{u.username}\t{u.role}\t{u.display_name}{flags}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
+    parser.add_argument(
+        "--db", help=f"database URL (default: ${ENV_DB_URL} or a local SQLite file)"
+    )
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="zh_CN")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("upgrade", help="create or upgrade the schema").set_defaults(func=cmd_upgrade)
+    sub.add_parser("seed-demo", help="load the demo hall").set_defaults(func=cmd_seed_demo)
+
+    user = sub.add_parser("user", help="manage staff accounts")
+    usub = user.add_subparsers(dest="user_command", required=True)
+    add = usub.add_parser("add", help="add a user")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=["admin", "supervisor", "clerk"])
+    add.add_argument("--name", help="display name")
+    add.set_defaults(func=cmd_user_add)
+    for name, func, text in (
+        ("passwd", cmd_user_passwd, "set a user's password"),
+        ("disable", cmd_user_disable, "disable a user"),
+        ("unlock", cmd_user_unlock, "unlock a locked user"),
+    ):
+        p = usub.add_parser(name, help=text)
+        p.add_argument("username")
+        p.set_defaults(func=func)
+    for p in (add, usub.choices["passwd"]):
+        p.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="read the password from standard input (for scripts)",
+        )
+    usub.add_parser("list", help="list users").set_defaults(func=cmd_user_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    i18n.set_language(args.lang)
+    try:
+        hall = open_hall(args.db or default_db_url())
+        try:
+            result: int = args.func(hall, args)
+            return result
+        finally:
+            hall.close()
+    except ClerkError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Who may do what: roles, permissions and the one check every service makes.
+
+Hiding a button is decoration; this check, made by the service for the acting ``Actor``, is the
+security. A role's permissions are a fixed table here so a reader sees them in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from clerk_app.errors import PermissionDenied
+from clerk_app.i18n import pick
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    SUPERVISOR = "supervisor"
+    CLERK = "clerk"
+    KIOSK = "kiosk"  # the ticket machine: least privilege
+    DISPLAY = "display"  # the hall display: read-only
+
+
+STAFF_ROLES = (Role.ADMIN, Role.SUPERVISOR, Role.CLERK)
+
+
+class Permission(StrEnum):
+    VIEW_CATALOG = "view_catalog"
+    VIEW_QUEUE = "view_queue"
+    TAKE_TICKET = "take_ticket"
+    SERVE_QUEUE = "serve_queue"  # call, recall, no-show, transfer, finish at a counter
+    SUPERVISE_QUEUE = "supervise_queue"  # release tickets of an offline counter
+    ACCEPT_CASES = "accept_cases"
+    VIEW_CASES = "view_cases"
+    VIEW_FULL_IDENTITY = "view_full_identity"  # see unmasked ID numbers (logged)
+    MANAGE_USERS = "manage_users"
+    MANAGE_CATALOG = "manage_catalog"
+    MANAGE_CREDIT_LIST = "manage_credit_list"
+    MANAGE_SETTINGS = "manage_settings"
+    VIEW_REPORTS = "view_reports"
+    HANDLE_EVALUATIONS = "handle_evaluations"
+
+
+_P = Permission
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.DISPLAY: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE}),
+    Role.KIOSK: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE, _P.TAKE_TICKET}),
+    Role.CLERK: frozenset(
+        {
+            _P.VIEW_CATALOG,
+            _P.VIEW_QUEUE,
+            _P.TAKE_TICKET,
+            _P.SERVE_QUEUE,
+            _P.ACCEPT_CASES,
+            _P.VIEW_CASES,
+            _P.VIEW_FULL_IDENTITY,
+        }
+    ),
+    Role.SUPERVISOR: frozenset(
+        {
+            _P.VIEW_CATALOG,
+            _P.VIEW_QUEUE,
+            _P.SUPERVISE_QUEUE,
+            _P.VIEW_CASES,
+            _P.VIEW_REPORTS,
+            _P.HANDLE_EVALUATIONS,
+            _P.VIEW_FULL_IDENTITY,
+        }
+    ),
+    Role.ADMIN: frozenset(
+        {
+            _P.VIEW_CATALOG,
+            _P.VIEW_QUEUE,
+            _P.VIEW_CASES,
+            _P.MANAGE_USERS,
+            _P.MANAGE_CATALOG,
+            _P.MANAGE_CREDIT_LIST,
+            _P.MANAGE_SETTINGS,
+            _P.VIEW_REPORTS,
+        }
+    ),
+}
+
+ROLE_LABELS: dict[Role, tuple[str, str]] = {
+    Role.ADMIN: ("管理员", "Administrator"),
+    Role.SUPERVISOR: ("值班长", "Supervisor"),
+    Role.CLERK: ("窗口人员", "Clerk"),
+    Role.KIOSK: ("取号机", "Kiosk"),
+    Role.DISPLAY: ("叫号屏", "Hall display"),
+}
+
+
+def role_label(role: Role) -> str:
+    zh, en = ROLE_LABELS[role]
+    return pick(zh, en)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: carried by every service call."""
+
+    role: Role
+    username: str
+    display_name: str
+    user_id: int | None = None
+    counter_no: int | None = None
+
+    def may(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        if not self.may(permission):
+            raise PermissionDenied(
+                f"“{role_label(self.role)}”无权执行此操作（{permission.value}）。",
+                f"The role {self.role.value} may not do this ({permission.value}).",
+            )

@@ -1,0 +1,49 @@
+"""Errors the core raises: each carries one clear sentence in the user's language.
+
+Every error is a ``ClerkError``; the UI and the CLI show ``str(error)`` and nothing else, so a
+message must say what went wrong and what to do, in one sentence, in both languages.
+"""
+
+from __future__ import annotations
+
+from clerk_app.i18n import pick
+
+
+class ClerkError(Exception):
+    """Base of every error the desk reports to a person."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
+        super().__init__(zh)
+
+    def __str__(self) -> str:
+        return pick(self.zh, self.en)
+
+
+class ConfigError(ClerkError):
+    """The desk was started with a setting it cannot use (e.g. a malformed database URL)."""
+
+
+class DatabaseUnavailable(ClerkError):
+    """The database could not be reached or stopped answering."""
+
+
+class AuthError(ClerkError):
+    """Login refused: wrong user name or password, disabled or locked account."""
+
+
+class PermissionDenied(ClerkError):
+    """The acting role may not do this; refused below the UI."""
+
+
+class ValidationError(ClerkError, ValueError):
+    """Input that breaks a rule of the hall; nothing was changed."""
+
+
+class NotFound(ClerkError, LookupError):
+    """The thing asked for does not exist."""
+
+
+class Conflict(ClerkError):
+    """Someone else changed the same thing first; nothing was changed, try again."""

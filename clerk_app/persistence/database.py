@@ -1,0 +1,157 @@
+"""Engines, units of work and error mapping for SQLite (one PC) and PostgreSQL (a hall).
+
+Contract: one unit of work per user action. ``Database.write()`` opens a transaction that
+writes (SQLite: ``BEGIN IMMEDIATE`` so concurrent writers queue on the busy timeout instead of
+failing at commit), ``Database.read()`` a read-only one. Repositories flush, never commit; the
+unit of work commits once at its end or rolls back on any exception. A SQLAlchemy Session
+never leaves the thread that opened it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from clerk_app.errors import ConfigError, DatabaseUnavailable
+
+SQLITE_BUSY_TIMEOUT_S = 30
+PG_CONNECT_TIMEOUT_S = 5
+
+
+def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _normalize_url(url: str) -> str:
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError as e:
+        raise ConfigError(
+            f"数据库地址无效：{url!r}。请使用 sqlite:///文件路径 或 postgresql://用户@主机/库名。",
+            f"Invalid database URL {url!r}; use sqlite:///PATH or postgresql://USER@HOST/DB.",
+        ) from e
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        elif parsed.drivername != "postgresql+psycopg":
+            raise ConfigError(
+                f"不支持的 PostgreSQL 驱动：{parsed.drivername}，请使用 postgresql+psycopg://。",
+                f"Unsupported PostgreSQL driver {parsed.drivername}; use postgresql+psycopg://.",
+            )
+    elif backend != "sqlite":
+        raise ConfigError(
+            f"不支持的数据库类型：{backend}。单机请用 SQLite，大厅请用 PostgreSQL。",
+            f"Unsupported database {backend}; use SQLite for one PC or PostgreSQL for a hall.",
+        )
+    if backend == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise ConfigError(
+            "SQLite 数据库必须是一个文件（sqlite:///路径），不能是内存库。",
+            "An SQLite database must be a file (sqlite:///PATH), not in memory.",
+        )
+    return parsed.render_as_string(hide_password=False)
+
+
+class Database:
+    """The engines of one hall database and the units of work over them."""
+
+    def __init__(self, url: str) -> None:
+        self.url = _normalize_url(url)
+        self.dialect = make_url(self.url).get_backend_name()
+        if self.dialect == "sqlite":
+            self.write_engine = _sqlite_engine(self.url, immediate=True)
+            self.read_engine = _sqlite_engine(self.url, immediate=False)
+        else:
+            engine = create_engine(
+                self.url,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S},
+            )
+            self.write_engine = self.read_engine = engine
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.dialect == "postgresql"
+
+    def describe(self) -> str:
+        """The URL without its password, for messages and logs."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One writing transaction: commits once at the end, rolls back on any error."""
+        with translate_db_errors(self), self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One read-only transaction (never commits anything)."""
+        with translate_db_errors(self), self._read_sessions() as session, session.begin():
+            yield session
+            session.rollback()
+
+    def dispose(self) -> None:
+        self.write_engine.dispose()
+        if self.read_engine is not self.write_engine:
+            self.read_engine.dispose()
+
+
+@contextmanager
+def translate_db_errors(db: Database) -> Iterator[None]:
+    """Turns a lost or refused connection into one clear sentence."""
+    try:
+        yield
+    except exc.OperationalError as e:
+        if isinstance(e.orig, Exception) and _is_connection_problem(e):
+            raise DatabaseUnavailable(
+                f"无法连接数据库 {db.describe()}：{_first_line(e.orig)}。"
+                "请检查服务器与网络后重试。",
+                f"Cannot reach the database {db.describe()}: {_first_line(e.orig)}. "
+                "Check the server and the network, then try again.",
+            ) from e
+        raise
+
+
+def _is_connection_problem(e: exc.OperationalError) -> bool:
+    text = str(e.orig).lower()
+    markers = (
+        "connection",
+        "could not connect",
+        "timeout",
+        "unable to open database",
+        "server closed",
+        "terminating",
+        "does not exist",
+        "authentication",
+        "password",
+    )
+    return e.connection_invalidated or any(m in text for m in markers)
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return text[0].rstrip(".。") if text else type(err).__name__

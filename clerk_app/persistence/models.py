@@ -1,0 +1,239 @@
+"""The hall's tables as SQLAlchemy 2 typed models (names from shared/GLOSSARY.md).
+
+The schema changes only through Alembic migrations in ``clerk_app/migrations``; a test checks
+that the models and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# Times are stored as naive UTC (``DateTime`` without time zone) on both databases; the
+# services convert to the hall's local time for display.
+
+
+class HallSetting(Base):
+    """Key/value settings of the hall (name, code, policies); values are JSON."""
+
+    __tablename__ = "hall_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class QueueCategory(Base):
+    """A queue (业务类别): tickets of this category carry its prefix letter."""
+
+    __tablename__ = "queue_categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(1), unique=True)
+    name: Mapped[str] = mapped_column(String(50))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ServiceItem(Base):
+    """A 政务服务事项 of the catalog; days are working days (工作日)."""
+
+    __tablename__ = "service_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    category_id: Mapped[int] = mapped_column(ForeignKey("queue_categories.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # "instant" | "promised"
+    statutory_days: Mapped[int] = mapped_column(Integer)
+    promised_days: Mapped[int] = mapped_column(Integer)
+    tolerant_accept_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    fee_cents: Mapped[int] = mapped_column(Integer, default=0)
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    department: Mapped[Department] = relationship()
+    category: Mapped[QueueCategory] = relationship()
+    materials: Mapped[list[Material]] = relationship(
+        back_populates="item", order_by="Material.sort_order", cascade="all, delete-orphan"
+    )
+
+
+class Material(Base):
+    """A material an item requires (申请材料): core or non-core, original and/or copy."""
+
+    __tablename__ = "materials"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_items.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    core: Mapped[bool] = mapped_column(Boolean, default=True)
+    form: Mapped[str] = mapped_column(String(20))  # original | copy | original_and_copy
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    requirement: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    item: Mapped[ServiceItem] = relationship(back_populates="materials")
+
+
+class Counter(Base):
+    """A service window; ``categories`` (in serving order) says which queues it serves."""
+
+    __tablename__ = "counters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(50))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    categories: Mapped[list[CounterCategory]] = relationship(
+        order_by="CounterCategory.position", cascade="all, delete-orphan"
+    )
+
+
+class CounterCategory(Base):
+    __tablename__ = "counter_categories"
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"), primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("queue_categories.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+    category: Mapped[QueueCategory] = relationship()
+
+
+class User(Base):
+    """Staff account; ``role`` is admin, supervisor or clerk. Passwords are argon2 hashes."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Ticket(Base):
+    """A queue ticket (号票); filled by the queue feature."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (UniqueConstraint("service_date", "category_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_date: Mapped[date] = mapped_column(Date)
+    category_id: Mapped[int] = mapped_column(ForeignKey("queue_categories.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(8))
+    priority: Mapped[str] = mapped_column(String(20), default="normal")
+    status: Mapped[str] = mapped_column(String(16), default="waiting")
+    identity_kind: Mapped[str | None] = mapped_column(String(16))
+    identity_value: Mapped[str | None] = mapped_column(String(32))
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    called_at: Mapped[datetime | None] = mapped_column(DateTime)
+    served_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    recall_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(Base):
+    """An application (办件) from acceptance to delivery; filled by the acceptance feature."""
+
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(40), unique=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_items.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_id_kind: Mapped[str] = mapped_column(String(16))  # resident_id | uscc
+    applicant_id_value: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(24))
+    accepted_on: Mapped[date | None] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    supplement_due: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Submission(Base):
+    """A material handed in (or missing) for a case."""
+
+    __tablename__ = "submissions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id"))
+    status: Mapped[str] = mapped_column(String(16))  # received | missing | wrong | supplemented
+    note: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CreditListEntry(Base):
+    """An entry of the credit red/black list, keyed by USCC; filled by the acceptance feature."""
+
+    __tablename__ = "credit_list_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uscc: Mapped[str] = mapped_column(String(18), index=True)
+    list_type: Mapped[str] = mapped_column(String(24))  # red_list | black_list | broken_commitment
+    reason: Mapped[str] = mapped_column(Text, default="")
+    source_department: Mapped[str] = mapped_column(String(100), default="")
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    repaired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Evaluation(Base):
+    """A 好差评 rating of one service; filled by the evaluation feature."""
+
+    __tablename__ = "evaluations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    counter_number: Mapped[int | None] = mapped_column(Integer)
+    item_code: Mapped[str | None] = mapped_column(String(64))
+    level: Mapped[int] = mapped_column(Integer)  # 1 非常满意 … 5 非常不满意
+    comment: Mapped[str] = mapped_column(Text, default="")
+    rated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditLog(Base):
+    """Every action: who, when, what, before and after."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(128), default="")
+    before: Mapped[Any | None] = mapped_column(JSON)
+    after: Mapped[Any | None] = mapped_column(JSON)

@@ -1,0 +1,67 @@
+"""The `clerk` command: upgrade, seed-demo and user administration through the service API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clerk_app.api import open_hall
+from clerk_app.errors import AuthError
+
+
+def clerk(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clerk_app", "--db", url, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_user_lifecycle_from_an_empty_hall(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    assert clerk(url, "upgrade").returncode == 0
+    added = clerk(
+        url,
+        "user",
+        "add",
+        "chief",
+        "--role",
+        "admin",
+        "--name",
+        "主任",
+        "--password-stdin",
+        stdin="correct horse\n",
+    )
+    assert added.returncode == 0, added.stderr
+    hall = open_hall(url)
+    assert hall.login("chief", "correct horse").actor.display_name == "主任"
+
+    short = clerk(url, "user", "passwd", "chief", "--password-stdin", stdin="short\n")
+    assert short.returncode == 2 and "至少需要 8 个字符" in short.stderr
+    assert hall.login("chief", "correct horse")  # unchanged after the refusal
+
+    assert clerk(url, "user", "disable", "chief").returncode == 0
+    with pytest.raises(AuthError, match="停用"):
+        hall.login("chief", "correct horse")
+    dup = clerk(
+        url, "user", "add", "chief", "--role", "clerk", "--password-stdin", stdin="another one\n"
+    )
+    assert dup.returncode == 2 and "已存在" in dup.stderr
+    listing = clerk(url, "user", "list").stdout
+    assert "chief\tadmin\t主任 disabled" in listing
+    hall.close()
+
+
+def test_seed_demo_command_in_english(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "clerk_app", "--db", url, "--lang", "en", "seed-demo"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and "Demo hall ready" in result.stdout
+    assert open_hall(url).login("clerk12", "demo", counter=12).actor.counter_no == 12
