@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -113,6 +114,11 @@ class Counter(Base):
     number: Mapped[int] = mapped_column(Integer, unique=True)
     name: Mapped[str] = mapped_column(String(50))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Who is logged in at this counter and when its PC last said it is alive.
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    last_heartbeat: Mapped[datetime | None] = mapped_column(DateTime)
+    current_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", use_alter=True))
 
     categories: Mapped[list[CounterCategory]] = relationship(
         order_by="CounterCategory.position", cascade="all, delete-orphan"
@@ -144,12 +150,21 @@ class User(Base):
 
 
 class Ticket(Base):
-    """A queue ticket (号票); filled by the queue feature."""
+    """A queue ticket (号票): ``A001`` = category prefix + daily sequence. Never deleted.
+
+    ``status``: waiting → serving → finished | no_show; waiting → expired at closing. A
+    transfer puts a serving ticket back to waiting, keeping ``queue_position_at``.
+    """
 
     __tablename__ = "tickets"
-    __table_args__ = (UniqueConstraint("service_date", "category_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("service_date", "category_id", "seq"),
+        # Covers the claim: the waiting tickets of a day, by category.
+        Index("ix_tickets_claim", "service_date", "status", "category_id"),
+        Index("ix_tickets_identity", "identity_value", "service_date"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
-    service_date: Mapped[date] = mapped_column(Date)
+    service_date: Mapped[date] = mapped_column(Date)  # the hall's local date
     category_id: Mapped[int] = mapped_column(ForeignKey("queue_categories.id"))
     seq: Mapped[int] = mapped_column(Integer)
     number: Mapped[str] = mapped_column(String(8))
@@ -157,12 +172,55 @@ class Ticket(Base):
     status: Mapped[str] = mapped_column(String(16), default="waiting")
     identity_kind: Mapped[str | None] = mapped_column(String(16))
     identity_value: Mapped[str | None] = mapped_column(String(32))
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    transferred_to_counter: Mapped[int | None] = mapped_column(Integer)
     taken_at: Mapped[datetime] = mapped_column(DateTime)
+    queue_position_at: Mapped[datetime] = mapped_column(DateTime)
     called_at: Mapped[datetime | None] = mapped_column(DateTime)
     served_at: Mapped[datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
+    printed_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    category: Mapped[QueueCategory] = relationship()
+
+
+class Appointment(Base):
+    """A booked slot (预约); checked in at the kiosk within its window it gets priority."""
+
+    __tablename__ = "appointments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("queue_categories.id"))
+    applicant_name: Mapped[str] = mapped_column(String(100), default="")
+    identity_value: Mapped[str | None] = mapped_column(String(32))
+    slot_start: Mapped[datetime] = mapped_column(DateTime)
+    slot_end: Mapped[datetime] = mapped_column(DateTime)
+    checked_in_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    category: Mapped[QueueCategory] = relationship()
+
+
+class CallEvent(Base):
+    """Each call or recall, for the hall display and its voice; read by id order."""
+
+    __tablename__ = "call_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    ticket_number: Mapped[str] = mapped_column(String(8))
+    counter_number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))  # call | recall
+
+
+class DailySequence(Base):
+    """Per-day counters (ticket numbers per category, case serials), bumped atomically."""
+
+    __tablename__ = "daily_sequences"
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
 
 
 class Case(Base):
