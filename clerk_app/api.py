@@ -21,6 +21,7 @@ from clerk_app.persistence.models import HallSetting
 from clerk_app.services.admin import AdminService
 from clerk_app.services.auth import authenticate
 from clerk_app.services.catalog import CatalogService
+from clerk_app.services.queue import QueueService
 from clerk_app.services.seed import seed_demo
 
 DEFAULT_HALL_NAME = "政务服务中心"
@@ -33,6 +34,7 @@ class StaffSession:
         self.actor = actor
         self.catalog = CatalogService(db, actor, clock)
         self.admin = AdminService(db, actor, clock)
+        self.queue = QueueService(db, actor, clock)
 
 
 class Hall:
@@ -54,7 +56,10 @@ class Hall:
     def login(self, username: str, password: str, counter: int | None = None) -> StaffSession:
         """Raises ``clerk_app.errors.AuthError`` with one clear sentence when refused."""
         actor = authenticate(self.db, self.clock, username, password, counter)
-        return StaffSession(self.db, actor, self.clock)
+        session = StaffSession(self.db, actor, self.clock)
+        if counter is not None and actor.role is Role.CLERK:
+            session.queue.heartbeat()  # the counter is online with this clerk from now on
+        return session
 
     def kiosk(self) -> StaffSession:
         """The ticket machine's session: may read the catalog and queue and take tickets."""
@@ -64,14 +69,14 @@ class Hall:
         """The hall display's read-only session."""
         return StaffSession(self.db, Actor(Role.DISPLAY, "display", "叫号屏"), self.clock)
 
-    def system(self) -> StaffSession:
+    def system(self, role: Role = Role.ADMIN) -> StaffSession:
         """An administrator session for the command line on a trusted machine.
 
         Whoever holds the database URL (and its credentials) already controls the hall, so the
         CLI acts as ``system:<os user>``; every action it takes is audit-logged under that name.
         """
         name = f"system:{getpass.getuser()}"
-        return StaffSession(self.db, Actor(Role.ADMIN, name, name), self.clock)
+        return StaffSession(self.db, Actor(role, name, name), self.clock)
 
     def close(self) -> None:
         self.db.dispose()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from clerk_app import i18n
 from clerk_app.api import Hall, open_hall
 from clerk_app.config import ENV_DB_URL, default_db_url
+from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
 
@@ -87,6 +88,40 @@ def cmd_user_list(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ticket_take(hall: Hall, args: argparse.Namespace) -> int:
+    t = hall.kiosk().queue.take_ticket(args.category, priority=args.priority, identity=args.id)
+    print(
+        pick(
+            f"{t.number}\t{t.category_name}\t前面 {t.ahead} 人\t预计等候 {t.wait_minutes} 分钟",
+            f"{t.number}\t{t.category_name}\t{t.ahead} ahead\t~{t.wait_minutes} min",
+        )
+    )
+    return 0
+
+
+def cmd_queue_status(hall: Hall, args: argparse.Namespace) -> int:
+    status = hall.system().queue.status()
+    print(pick("类别\t名称\t等候\t开放窗口\t预计等候(分)", "cat\tname\twaiting\topen\twait(min)"))
+    for c in status.categories:
+        print(f"{c.prefix}\t{c.name}\t{c.waiting}\t{c.open_counters}\t{c.wait_minutes}")
+    print(pick("窗口\t状态\t人员\t当前号\t类别", "counter\tstate\tclerk\tcurrent\tcategories"))
+    for k in status.counters:
+        state = ("暂停" if k.paused else "在线") if k.online else "离线"
+        if i18n.language() == "en":
+            state = ("paused" if k.paused else "online") if k.online else "offline"
+        print(
+            f"{k.number}\t{state}\t{k.clerk or '-'}\t{k.current_ticket or '-'}\t"
+            f"{''.join(k.categories)}"
+        )
+    return 0
+
+
+def cmd_queue_close_day(hall: Hall, args: argparse.Namespace) -> int:
+    n = hall.system(Role.SUPERVISOR).queue.close_day()
+    print(pick(f"已将 {n} 张未叫号票标记为过期。", f"{n} waiting tickets marked expired."))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
     parser.add_argument(
@@ -119,6 +154,24 @@ def build_parser() -> argparse.ArgumentParser:
             help="read the password from standard input (for scripts)",
         )
     usub.add_parser("list", help="list users").set_defaults(func=cmd_user_list)
+
+    ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(
+        dest="ticket_command", required=True
+    )
+    take = ticket.add_parser("take", help="take a ticket as the kiosk does")
+    take.add_argument("category", help="category prefix, e.g. A")
+    take.add_argument("--priority", default="normal")
+    take.add_argument("--id", help="resident ID or USCC for a real-name ticket")
+    take.set_defaults(func=cmd_ticket_take)
+    queue = sub.add_parser("queue", help="the queue").add_subparsers(
+        dest="queue_command", required=True
+    )
+    queue.add_parser("status", help="waiting per category, counters").set_defaults(
+        func=cmd_queue_status
+    )
+    queue.add_parser("close-day", help="expire tickets still waiting").set_defaults(
+        func=cmd_queue_close_day
+    )
     return parser
 
 

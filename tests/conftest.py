@@ -76,3 +76,10 @@ def hall(hall_url: str) -> Iterator[Hall]:
     h = open_hall(hall_url)
     yield h
     h.close()
+
+
+@pytest.fixture
+def pg_hall_url(request: pytest.FixtureRequest) -> str:
+    """A fresh seeded demo hall on PostgreSQL only (for row-lock tests)."""
+    template = request.getfixturevalue("_seeded_pg_template")
+    return _pg_database(request.getfixturevalue("pg_cluster"), template)

@@ -65,3 +65,17 @@ def test_seed_demo_command_in_english(tmp_path: Path) -> None:
     )
     assert result.returncode == 0 and "Demo hall ready" in result.stdout
     assert open_hall(url).login("clerk12", "demo", counter=12).actor.counter_no == 12
+
+
+def test_ticket_take_and_queue_status(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    assert clerk(url, "seed-demo").returncode == 0
+    first = clerk(url, "ticket", "take", "C")
+    assert first.returncode == 0 and first.stdout.startswith("C001\t不动产登记\t前面 0 人")
+    bad = clerk(url, "ticket", "take", "C", "--id", "110105194912310021")
+    assert bad.returncode == 2 and "校验" in bad.stderr and "Traceback" not in bad.stderr
+    status = clerk(url, "queue", "status").stdout.splitlines()
+    assert "C\t不动产登记\t1\t0" in "\n".join(status)
+    assert any(line.startswith("9\t离线\t-\t-\tC") for line in status)
+    closed = clerk(url, "queue", "close-day")
+    assert closed.returncode == 0 and "已将 1 张" in closed.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from clerk_app.api import open_hall
 from clerk_app.persistence.database import Database
@@ -40,4 +40,39 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path) -> None:  # type: ignore
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+    db.dispose()
+
+
+def test_upgrade_keeps_the_data_of_an_existing_hall(db_url: str) -> None:
+    """A hall created at the first revision, with counters in use, upgrades to head intact."""
+    db = Database(db_url)
+    upgrade(db, "0001")
+    with db.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO queue_categories (id, prefix, name, sort_order) "
+                "VALUES (1, 'A', '企业开办', 0)"
+            )
+        )
+        s.execute(
+            text("INSERT INTO counters (id, number, name, active) VALUES (1, 1, '综合窗口1', true)")
+        )
+        s.execute(
+            text(
+                "INSERT INTO counter_categories (counter_id, category_id, position) "
+                "VALUES (1, 1, 0)"
+            )
+        )
+    upgrade(db)
+    with db.read() as s:
+        assert s.execute(text("SELECT number, name, paused FROM counters")).all() == [
+            (1, "综合窗口1", False)
+        ]
+        assert s.execute(text("SELECT counter_id, category_id FROM counter_categories")).all() == [
+            (1, 1)
+        ]
+    with db.write_engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        if db.dialect == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     db.dispose()

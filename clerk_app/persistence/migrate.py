@@ -40,14 +40,35 @@ def upgrade(db: Database, revision: str = "head") -> None:
     """
     cfg = alembic_config()
     with translate_db_errors(db), db.write_engine.connect() as connection:
-        if db.is_postgres:
+        if not db.is_postgres:
+            # Batch migrations rebuild tables (copy, drop, rename); with foreign keys on, the
+            # drop of a referenced table fails. Alembic's advice: switch them off for the
+            # migration (outside any transaction) and check the whole file afterwards.
+            _sqlite_pragma(connection, "PRAGMA foreign_keys=OFF")
+        else:
             connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             connection.commit()
         try:
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, revision)
             connection.commit()
+            if not db.is_postgres:
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                connection.commit()
+                if problems:
+                    raise RuntimeError(f"foreign key violations after migration: {problems[:5]}")
         finally:
-            if db.is_postgres:
+            if not db.is_postgres:
+                _sqlite_pragma(connection, "PRAGMA foreign_keys=ON")
+            else:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_MIGRATION_LOCK})
                 connection.commit()
+
+
+def _sqlite_pragma(connection: Connection, pragma: str) -> None:
+    """Runs a PRAGMA on the raw connection, outside SQLAlchemy's transaction."""
+    if connection.in_transaction():
+        connection.commit()
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute(pragma)

@@ -158,7 +158,8 @@ class Ticket(Base):
 
     __tablename__ = "tickets"
     __table_args__ = (
-        UniqueConstraint("service_date", "category_id", "seq"),
+        # A number is unique per day; a transfer may change the category, never the number.
+        UniqueConstraint("service_date", "number"),
         # Covers the claim: the waiting tickets of a day, by category.
         Index("ix_tickets_claim", "service_date", "status", "category_id"),
         Index("ix_tickets_identity", "identity_value", "service_date"),
@@ -230,18 +231,37 @@ class Case(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_no: Mapped[str] = mapped_column(String(40), unique=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("service_items.id"))
-    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # 一件事: the cases of one bundle share the case number of its first case.
+    bundle_no: Mapped[str | None] = mapped_column(String(40), index=True)
     applicant_name: Mapped[str] = mapped_column(String(200))
     applicant_id_kind: Mapped[str] = mapped_column(String(16))  # resident_id | uscc
-    applicant_id_value: Mapped[str] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(24))
-    accepted_on: Mapped[date | None] = mapped_column(Date)
-    due_date: Mapped[date | None] = mapped_column(Date)
+    applicant_id_value: Mapped[str] = mapped_column(String(32), index=True)
+    legal_representative: Mapped[str] = mapped_column(String(100), default="")
+    agent_name: Mapped[str] = mapped_column(String(100), default="")
+    agent_id_value: Mapped[str | None] = mapped_column(String(32))  # the agent's resident ID
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    accepted_on: Mapped[date | None] = mapped_column(Date)  # hall-local date of the decision
+    due_date: Mapped[date | None] = mapped_column(Date)  # promised limit, in working days
     supplement_due: Mapped[date | None] = mapped_column(Date)
+    commitment_signed: Mapped[bool] = mapped_column(Boolean, default=False)  # 容缺受理承诺书
+    # 不予受理 / 不予办结: why, on which legal basis, and who is competent instead.
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    decision_basis: Mapped[str] = mapped_column(Text, default="")
+    competent_body: Mapped[str] = mapped_column(String(200), default="")
+    permit_no: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Optimistic concurrency: every change is UPDATE … WHERE version = <the version seen>.
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+    item: Mapped[ServiceItem] = relationship()
+    counter: Mapped[Counter | None] = relationship()
+    submissions: Mapped[list[Submission]] = relationship(
+        order_by="Submission.id", cascade="all, delete-orphan"
+    )
 
 
 class Submission(Base):
@@ -254,6 +274,10 @@ class Submission(Base):
     status: Mapped[str] = mapped_column(String(16))  # received | missing | wrong | supplemented
     note: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # What the status was before it became "supplemented" (missing | wrong), for the file.
+    initial_status: Mapped[str] = mapped_column(String(16), default="")
+
+    material: Mapped[Material] = relationship()
 
 
 class CreditListEntry(Base):
@@ -266,8 +290,14 @@ class CreditListEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     source_department: Mapped[str] = mapped_column(String(100), default="")
     valid_from: Mapped[date] = mapped_column(Date)
-    valid_to: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)  # last day in force (inclusive)
     repaired: Mapped[bool] = mapped_column(Boolean, default=False)
+    enterprise_name: Mapped[str] = mapped_column(String(200), default="")
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))  # a broken commitment's
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    repaired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    repair_note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Evaluation(Base):
@@ -295,3 +325,25 @@ class AuditLog(Base):
     target: Mapped[str] = mapped_column(String(128), default="")
     before: Mapped[Any | None] = mapped_column(JSON)
     after: Mapped[Any | None] = mapped_column(JSON)
+
+
+class WorkdayOverride(Base):
+    """One day of the admin's working-day override table (工作日调整表).
+
+    ``is_workday`` True: a make-up working day (调休上班); False: a day off (放假).
+    """
+
+    __tablename__ = "workday_overrides"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CalendarYear(Base):
+    """A year whose holiday notice the admin declared fully entered into the override table."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    declared_by: Mapped[str] = mapped_column(String(64), default="")
+    declared_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -134,7 +134,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['category_id'], ['queue_categories.id'], name=op.f('fk_tickets_category_id_queue_categories')),
     sa.ForeignKeyConstraint(['counter_id'], ['counters.id'], name=op.f('fk_tickets_counter_id_counters')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tickets')),
-    sa.UniqueConstraint('service_date', 'category_id', 'seq', name=op.f('uq_tickets_service_date'))
+    sa.UniqueConstraint('service_date', 'number', name=op.f('uq_tickets_service_date'))
     )
     op.create_table('cases',
     sa.Column('id', sa.Integer(), nullable=False),

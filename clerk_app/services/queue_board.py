@@ -1,0 +1,285 @@
+"""Reading the queue: a counter's serve order, the supervisor's status, the display board."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from clerk_app.domain.queue_order import (
+    OrderPolicy,
+    PriorityClass,
+    WaitingTicket,
+    order_for_counter,
+)
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.wait_estimate import estimate_wait, recent_service_minutes
+from clerk_app.errors import ValidationError
+from clerk_app.hall_time import local_date, to_local, to_utc
+from clerk_app.identity import mask_identifier
+from clerk_app.persistence.models import (
+    CallEvent,
+    Counter,
+    CounterCategory,
+    QueueCategory,
+    Ticket,
+    User,
+)
+from clerk_app.services.base import Service
+from clerk_app.services.queue_views import (
+    CallInfo,
+    CategoryLoad,
+    CounterState,
+    DisplayBoard,
+    QueueStatus,
+    TicketInfo,
+)
+from clerk_app.services.settings import get_settings
+
+RECENT_CALLS = 8
+
+
+def ticket_info(
+    ticket: Ticket, counter_number: int | None, *, ahead: int = 0, wait_minutes: int = 0
+) -> TicketInfo:
+    return TicketInfo(
+        id=ticket.id,
+        number=ticket.number,
+        category_prefix=ticket.category.prefix,
+        category_name=ticket.category.name,
+        priority=ticket.priority,
+        status=ticket.status,
+        taken_at=to_local(ticket.taken_at),
+        called_at=to_local(ticket.called_at) if ticket.called_at else None,
+        counter_number=counter_number,
+        recall_count=ticket.recall_count,
+        masked_identity=mask_identifier(ticket.identity_value) if ticket.identity_value else "",
+        ahead=ahead,
+        wait_minutes=wait_minutes,
+        reprint=ticket.printed_count > 1,
+    )
+
+
+def _online_since(s: Session, now: datetime) -> datetime:
+    seconds = int(get_settings(s, "queue.")["queue.offline_after_seconds"])
+    return now - timedelta(seconds=seconds)
+
+
+def category_load(
+    s: Session, cat: QueueCategory, now: datetime, before: Ticket | None = None
+) -> CategoryLoad:
+    """Waiting tickets of ``cat`` (ahead of ``before`` if given) and the estimated wait."""
+    today = local_date(now)
+    waiting = (
+        select(func.count())
+        .select_from(Ticket)
+        .where(
+            Ticket.service_date == today, Ticket.status == "waiting", Ticket.category_id == cat.id
+        )
+    )
+    if before is not None:
+        waiting = waiting.where(
+            Ticket.id != before.id, Ticket.queue_position_at <= before.queue_position_at
+        )
+    ahead = int(s.scalar(waiting) or 0)
+    open_counters = int(
+        s.scalar(
+            select(func.count())
+            .select_from(Counter)
+            .join(CounterCategory, CounterCategory.counter_id == Counter.id)
+            .where(
+                CounterCategory.category_id == cat.id,
+                Counter.active,
+                ~Counter.paused,
+                Counter.last_heartbeat >= _online_since(s, now),
+            )
+        )
+        or 0
+    )
+    durations = s.execute(
+        select(Ticket.served_at, Ticket.finished_at)
+        .where(
+            Ticket.service_date == today,
+            Ticket.category_id == cat.id,
+            Ticket.status == "finished",
+        )
+        .order_by(Ticket.finished_at.desc())
+        .limit(30)
+    ).all()
+    minutes = [
+        (end - start).total_seconds() / 60 for start, end in reversed(durations) if start and end
+    ]
+    default = float(get_settings(s, "queue.")["queue.default_service_minutes"])
+    estimate = estimate_wait(ahead, recent_service_minutes(minutes, default), open_counters)
+    return CategoryLoad(cat.prefix, cat.name, ahead, open_counters, estimate.minutes)
+
+
+class QueueReads(Service):
+    """Read-only queue views (mixed into ``QueueService``)."""
+
+    def current(self) -> TicketInfo | None:
+        """The ticket this counter holds in service — also one left by a crashed session."""
+        self.actor.require(Permission.SERVE_QUEUE)
+        if self.actor.counter_no is None:
+            return None
+        with self.db.read() as s:
+            counter = s.scalars(
+                select(Counter).where(Counter.number == self.actor.counter_no)
+            ).one()
+            if counter.current_ticket_id is None:
+                return None
+            ticket = s.get(Ticket, counter.current_ticket_id)
+            assert ticket is not None
+            return ticket_info(ticket, counter.number)
+
+    def waiting_for_counter(self) -> list[TicketInfo]:
+        """This counter's queue in the order it will be called."""
+        self.actor.require(Permission.SERVE_QUEUE)
+        now = self.clock()
+        with self.db.read() as s:
+            counter = s.scalars(
+                select(Counter).where(Counter.number == self.actor.counter_no)
+            ).one_or_none()
+            if counter is None:
+                return []
+            prefixes = [cc.category.prefix for cc in counter.categories]
+            minutes = int(get_settings(s, "queue.")["queue.max_normal_wait_minutes"])
+            waiting = self._waiting(
+                s, local_date(now), [cc.category_id for cc in counter.categories], counter.number
+            )
+            order = order_for_counter(
+                waiting,
+                counter.number,
+                prefixes,
+                to_local(now),
+                OrderPolicy(timedelta(minutes=minutes)),
+            )
+            tickets = {
+                t.id: t
+                for t in s.scalars(
+                    select(Ticket)
+                    .options(selectinload(Ticket.category))
+                    .where(Ticket.id.in_([w.ticket_id for w in order]))
+                )
+            }
+            return [ticket_info(tickets[w.ticket_id], None, ahead=i) for i, w in enumerate(order)]
+
+    def status(self) -> QueueStatus:
+        """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
+        self.actor.require(Permission.VIEW_QUEUE)
+        now = self.clock()
+        with self.db.read() as s:
+            cats = list(s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order)))
+            loads = tuple(category_load(s, c, now) for c in cats)
+            since = _online_since(s, now)
+            rows = s.execute(
+                select(Counter, Ticket.number, User.display_name)
+                .outerjoin(Ticket, Ticket.id == Counter.current_ticket_id)
+                .outerjoin(User, User.id == Counter.clerk_id)
+                .options(selectinload(Counter.categories).selectinload(CounterCategory.category))
+                .where(Counter.active)
+                .order_by(Counter.number)
+            ).all()
+            counters = tuple(
+                CounterState(
+                    number=c.number,
+                    name=c.name,
+                    categories=tuple(cc.category.prefix for cc in c.categories),
+                    paused=c.paused,
+                    online=c.last_heartbeat is not None and c.last_heartbeat >= since,
+                    clerk=clerk,
+                    current_ticket=number,
+                    current_ticket_id=c.current_ticket_id,
+                )
+                for c, number, clerk in rows
+            )
+            return QueueStatus(loads, counters)
+
+    def board(self, since_call_id: int = 0) -> DisplayBoard:
+        """What the hall display shows; poll it (≤ 1 s) and announce ``new_calls`` in order."""
+        self.actor.require(Permission.VIEW_QUEUE)
+        now = self.clock()
+        day_start = to_utc(datetime.combine(local_date(now), datetime.min.time()))
+        with self.db.read() as s:
+            current_rows = s.execute(
+                select(CallEvent)
+                .join(Counter, Counter.current_ticket_id == CallEvent.ticket_id)
+                .where(CallEvent.kind == "call", CallEvent.at >= day_start)
+                .order_by(CallEvent.counter_number)
+            ).scalars()
+            current = tuple(_call_info(e) for e in current_rows)
+            recent = tuple(
+                _call_info(e)
+                for e in s.scalars(
+                    select(CallEvent)
+                    .where(CallEvent.at >= day_start)
+                    .order_by(CallEvent.id.desc())
+                    .limit(RECENT_CALLS)
+                )
+            )
+            new = tuple(
+                _call_info(e)
+                for e in s.scalars(
+                    select(CallEvent)
+                    .where(CallEvent.id > since_call_id, CallEvent.at >= day_start)
+                    .order_by(CallEvent.id)
+                )
+            )
+            cats = s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order))
+            waiting = tuple(category_load(s, c, now) for c in cats)
+            last = max([since_call_id, *(c.id for c in new), *(c.id for c in recent)])
+            return DisplayBoard(current, recent, new, waiting, last)
+
+    # -- shared helpers ------------------------------------------------------------------------
+
+    def _category(self, s: Session, prefix: str) -> QueueCategory:
+        cat = s.scalars(
+            select(QueueCategory).where(QueueCategory.prefix == prefix.strip().upper())
+        ).one_or_none()
+        if cat is None or not prefix.strip():
+            raise ValidationError(
+                f"没有业务类别“{prefix}”。", f"There is no queue category {prefix!r}."
+            )
+        return cat
+
+    @staticmethod
+    def _waiting(
+        s: Session, today: date, category_ids: Sequence[int], counter_no: int
+    ) -> list[WaitingTicket]:
+        rows = s.execute(
+            select(
+                Ticket.id,
+                QueueCategory.prefix,
+                Ticket.priority,
+                Ticket.taken_at,
+                Ticket.queue_position_at,
+                Ticket.transferred_to_counter,
+            )
+            .join(QueueCategory, QueueCategory.id == Ticket.category_id)
+            .where(
+                Ticket.service_date == today,
+                Ticket.status == "waiting",
+                or_(
+                    Ticket.category_id.in_(category_ids),
+                    Ticket.transferred_to_counter == counter_no,
+                ),
+            )
+        ).all()
+        return [
+            WaitingTicket(
+                ticket_id=tid,
+                category_prefix=prefix,
+                priority=PriorityClass(priority),
+                taken_at=to_local(taken),
+                appointment_checked_in_in_window=priority == PriorityClass.APPOINTMENT,
+                transferred_to_counter=to_counter,
+                queue_position_at=to_local(position),
+            )
+            for tid, prefix, priority, taken, position, to_counter in rows
+        ]
+
+
+def _call_info(e: CallEvent) -> CallInfo:
+    return CallInfo(e.id, to_local(e.at), e.ticket_number, e.counter_number, e.kind)

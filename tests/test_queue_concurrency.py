@@ -1,0 +1,151 @@
+"""Every ticket is called by exactly one counter: several processes, and forced interleavings."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import Counter as Tally
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clerk_app.api import open_hall
+from clerk_app.persistence.database import Database
+from clerk_app.persistence.models import CallEvent, Ticket
+from clerk_app.services.queue_claim import claim_first
+
+COUNTERS = 6
+TICKETS = 240
+
+
+def _counter_worker(url: str, counter: int, barrier, results) -> None:  # type: ignore[no-untyped-def]
+    hall = open_hall(url, migrate=False)
+    queue = hall.login(f"clerk{counter:02d}", "demo", counter=counter).queue
+    barrier.wait()  # everyone starts calling at the same instant, as when the doors open
+    called: list[int] = []
+    while (ticket := queue.call_next()) is not None:
+        called.append(ticket.id)
+    results.put((counter, called))
+    hall.close()
+
+
+def test_processes_never_call_a_ticket_twice(hall_url: str) -> None:
+    hall = open_hall(hall_url)
+    kiosk = hall.kiosk().queue
+    for i in range(TICKETS):
+        kiosk.take_ticket("ABCDE"[i % 5], priority="elderly" if i % 7 == 0 else "normal")
+    ctx = mp.get_context("spawn")
+    barrier, results = ctx.Barrier(COUNTERS), ctx.Queue()
+    procs = [
+        ctx.Process(target=_counter_worker, args=(hall_url, n, barrier, results))
+        for n in range(1, COUNTERS + 1)
+    ]
+    for p in procs:
+        p.start()
+    per_counter = dict(results.get(timeout=240) for _ in procs)
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    called = [tid for ids in per_counter.values() for tid in ids]
+    duplicates = [tid for tid, n in Tally(called).items() if n > 1]
+    assert duplicates == []
+    with hall.db.read() as s:
+        all_ids = set(s.scalars(select(Ticket.id)))
+        statuses = Tally(s.scalars(select(Ticket.status)))
+        calls = s.scalar(select(func.count()).select_from(CallEvent))
+    assert set(called) == all_ids  # none lost
+    assert calls == TICKETS
+    # The last call_next of each counter finished its ticket and found the queue empty.
+    assert statuses == {"finished": TICKETS}
+    assert sum(1 for ids in per_counter.values() if ids) >= 2  # work really was shared
+    hall.close()
+
+
+def _two_waiting(url: str) -> tuple[Database, list[int]]:
+    hall = open_hall(url)
+    kiosk = hall.kiosk().queue
+    ids = [kiosk.take_ticket("A").id, kiosk.take_ticket("A").id]
+    return hall.db, ids
+
+
+# Steps of two counters A and B, forced in each order (PostgreSQL isolation-tester style):
+# "Ac" = A claims, "A+" = A commits, "A-" = A rolls back (its PC crashed).
+SCHEDULES = {
+    "A claims, B claims, A commits, B commits": (["Ac", "Bc", "A+", "B+"], (0, 1)),
+    "A claims, B claims, B commits, A commits": (["Ac", "Bc", "B+", "A+"], (0, 1)),
+    "A claims and commits, then B claims": (["Ac", "A+", "Bc", "B+"], (0, 1)),
+    "B claims first, then A": (["Bc", "Ac", "A+", "B+"], (1, 0)),
+    "A crashes after claiming, B claims after": (["Ac", "A-", "Bc", "B+"], (None, 0)),
+}
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("schedule", list(SCHEDULES))
+def test_pg_interleavings_of_two_claims(pg_hall_url: str, schedule: str) -> None:
+    db, ids = _two_waiting(pg_hall_url)
+    steps, expected = SCHEDULES[schedule]
+    sessions = {"A": Session(db.write_engine), "B": Session(db.write_engine)}
+    got: dict[str, int | None] = {"A": None, "B": None}
+    for step in steps:
+        who, what = step[0], step[1]
+        s = sessions[who]
+        if what == "c":
+            ticket = claim_first(s, ids)
+            assert ticket is not None
+            ticket.status = "serving"
+            s.flush()
+            got[who] = ticket.id
+        elif what == "+":
+            s.commit()
+        else:
+            s.rollback()
+            got[who] = None
+    for s in sessions.values():
+        s.close()
+    index = {tid: i for i, tid in enumerate(ids)}
+    assert tuple(None if got[k] is None else index[got[k]] for k in "AB") == expected
+    with db.read() as s:
+        serving = set(s.scalars(select(Ticket.id).where(Ticket.status == "serving")))
+    assert serving == {t for t in got.values() if t is not None}  # nothing lost, none twice
+    db.dispose()
+
+
+@pytest.mark.pg
+def test_pg_stale_snapshot_rechecks_status(pg_hall_url: str) -> None:
+    """B computed its order before A's call committed: the claim must not return A's ticket."""
+    db, ids = _two_waiting(pg_hall_url)
+    with db.write() as b:
+        stale_order = list(ids)  # step 1: B reads the waiting list (both waiting)
+        with db.write() as a:  # step 2: A claims the head and commits
+            t = claim_first(a, ids)
+            assert t is not None
+            t.status = "serving"
+        got = claim_first(b, stale_order)  # step 3: B claims from its stale order
+        assert got is not None and got.id == ids[1]
+    with db.read() as s:
+        assert s.scalars(select(Ticket.status).order_by(Ticket.id)).all() == ["serving", "waiting"]
+    db.dispose()
+
+
+def test_sqlite_second_writer_waits_for_the_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """BEGIN IMMEDIATE: B cannot even start its claim while A's transaction is open."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    hall = open_hall(url)
+    hall.seed_demo()
+    db, ids = _two_waiting(url)
+    with db.write() as a:
+        t = claim_first(a, ids)
+        assert t is not None and t.id == ids[0]
+        t.status = "serving"
+        a.flush()
+        other = sqlite3.connect(tmp_path / "h.db", timeout=0.2, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+    with db.write() as b:  # after A's commit B sees A's call and takes the next ticket
+        got = claim_first(b, ids)
+        assert got is not None and got.id == ids[1]
+    db.dispose()
+    hall.close()

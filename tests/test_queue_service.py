@@ -1,0 +1,283 @@
+"""Queue use cases on both databases: numbering, limits, order, counter actions, faults."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from clerk_app.api import Hall, open_hall
+from clerk_app.errors import NotFound, PermissionDenied, ValidationError
+from clerk_app.identity import InvalidIdentifier
+from clerk_app.persistence.models import Appointment, QueueCategory, Ticket
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 26, 1, 30)  # 09:30 in the hall (UTC+8)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def tick(self, **kw: float) -> None:
+        self.now += timedelta(**kw)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def qhall(hall_url: str, clock: FakeClock):  # type: ignore[no-untyped-def]
+    h = open_hall(hall_url, clock=clock)
+    yield h
+    h.close()
+
+
+def _tickets(hall: Hall) -> list[tuple[str, str]]:
+    with hall.db.read() as s:
+        return [(t.number, t.status) for t in s.scalars(select(Ticket).order_by(Ticket.id))]
+
+
+def test_numbers_per_category_restart_each_day(qhall: Hall, clock: FakeClock) -> None:
+    kiosk = qhall.kiosk().queue
+    assert [kiosk.take_ticket(c).number for c in "AABA"] == ["A001", "A002", "B001", "A003"]
+    clock.tick(days=1)
+    first = kiosk.take_ticket("a")
+    assert first.number == "A001" and first.category_name == "企业开办"
+    # Yesterday's waiting tickets expired; history is kept.
+    assert _tickets(qhall)[:4] == [(n, "expired") for n in ("A001", "A002", "B001", "A003")]
+
+
+def test_unknown_category_changes_nothing(qhall: Hall) -> None:
+    with pytest.raises(ValidationError, match="没有业务类别“Z”"):
+        qhall.kiosk().queue.take_ticket("Z")
+    with pytest.raises(ValidationError, match="未知的优先类别"):
+        qhall.kiosk().queue.take_ticket("A", priority="vip")
+    assert _tickets(qhall) == []
+
+
+def test_real_name_tickets_are_validated_and_limited(qhall: Hall) -> None:
+    kiosk = qhall.kiosk().queue
+    with pytest.raises(InvalidIdentifier):
+        kiosk.take_ticket("A", identity="110105194912310021")
+    for _ in range(3):
+        t = kiosk.take_ticket("A", identity="11010519491231002x")
+        assert t.masked_identity == "1101**********002X"
+    with pytest.raises(ValidationError, match="每天最多取号 3 张"):
+        kiosk.take_ticket("B", identity="11010519491231002X")
+    assert len(_tickets(qhall)) == 3
+
+
+def test_call_next_serves_in_order_and_finishes_the_current(qhall: Hall) -> None:
+    kiosk = qhall.kiosk().queue
+    for c in "AAB":
+        kiosk.take_ticket(c)
+    one = qhall.login("clerk01", "demo", counter=1).queue
+    two = qhall.login("clerk02", "demo", counter=2).queue
+    assert one.call_next().number == "A001"  # type: ignore[union-attr]
+    assert two.call_next().number == "A002"  # type: ignore[union-attr]
+    assert one.call_next().number == "B001"  # type: ignore[union-attr]
+    assert one.call_next() is None
+    assert dict(_tickets(qhall)) == {"A001": "finished", "A002": "serving", "B001": "finished"}
+    assert one.current() is None and two.current().number == "A002"  # type: ignore[union-attr]
+
+
+def test_priority_first_but_walk_ins_not_starved(qhall: Hall, clock: FakeClock) -> None:
+    kiosk = qhall.kiosk().queue
+    kiosk.take_ticket("A")
+    clock.tick(minutes=1)
+    kiosk.take_ticket("A", priority="elderly")
+    q = qhall.login("clerk01", "demo", counter=1).queue
+    assert [t.number for t in q.waiting_for_counter()] == ["A002", "A001"]
+    assert q.call_next().number == "A002"  # type: ignore[union-attr]
+    kiosk.take_ticket("A", priority="disabled")
+    clock.tick(minutes=25)  # A001 has now waited past the 20-minute bound
+    assert q.call_next().number == "A001"  # type: ignore[union-attr]
+
+
+def test_recall_then_no_show(qhall: Hall) -> None:
+    qhall.kiosk().queue.take_ticket("C")
+    q = qhall.login("clerk09", "demo", counter=9).queue
+    q.call_next()
+    with pytest.raises(ValidationError, match="须重呼 2 次后才能过号"):
+        q.no_show()
+    assert q.recall().recall_count == 1
+    assert q.recall().recall_count == 2
+    assert q.no_show().status == "no_show"
+    with pytest.raises(ValidationError, match="没有正在办理的号票"):
+        q.recall()
+    board = qhall.display().queue.board()
+    assert [(c.ticket_number, c.kind) for c in reversed(board.recent)] == [
+        ("C001", "call"),
+        ("C001", "recall"),
+        ("C001", "recall"),
+    ]
+
+
+def test_transfer_to_category_keeps_place(qhall: Hall, clock: FakeClock) -> None:
+    kiosk = qhall.kiosk().queue
+    kiosk.take_ticket("A")
+    clock.tick(minutes=1)
+    kiosk.take_ticket("C")
+    one = qhall.login("clerk01", "demo", counter=1).queue
+    one.call_next()  # A001
+    moved = one.transfer(to_category="C")
+    assert moved.number == "A001" and moved.status == "waiting"
+    nine = qhall.login("clerk09", "demo", counter=9).queue  # serves C only
+    assert nine.call_next().number == "A001"  # type: ignore[union-attr]  # older than C001
+    assert nine.call_next().number == "C001"  # type: ignore[union-attr]
+
+
+def test_transfer_to_counter_only_that_counter_calls_it(qhall: Hall) -> None:
+    qhall.kiosk().queue.take_ticket("A")
+    one = qhall.login("clerk01", "demo", counter=1).queue
+    one.call_next()
+    with pytest.raises(ValidationError, match="转窗须指定一个目标"):
+        one.transfer()
+    with pytest.raises(ValidationError, match="不能转到 1 号窗口"):
+        one.transfer(to_counter=1)
+    one.transfer(to_counter=5)
+    assert qhall.login("clerk02", "demo", counter=2).queue.call_next() is None
+    assert qhall.login("clerk05", "demo", counter=5).queue.call_next().number == "A001"  # type: ignore[union-attr]
+
+
+def test_pause_resume_and_no_counter(qhall: Hall) -> None:
+    qhall.kiosk().queue.take_ticket("A")
+    q = qhall.login("clerk01", "demo", counter=1).queue
+    q.pause()
+    with pytest.raises(ValidationError, match="已暂停服务"):
+        q.call_next()
+    assert dict(_tickets(qhall)) == {"A001": "waiting"}
+    q.resume()
+    assert q.call_next() is not None
+    with pytest.raises(ValidationError, match="请先在某个窗口登录"):
+        qhall.login("clerk03", "demo").queue.call_next()
+
+
+def test_roles_are_enforced(qhall: Hall) -> None:
+    with pytest.raises(PermissionDenied):
+        qhall.kiosk().queue.call_next()
+    with pytest.raises(PermissionDenied):
+        qhall.display().queue.take_ticket("A")
+    with pytest.raises(PermissionDenied):
+        qhall.login("clerk01", "demo", counter=1).queue.resolve_counter(2, finish=False)
+    assert _tickets(qhall) == []
+
+
+def test_a_dead_counter_does_not_strand_its_ticket(qhall: Hall, clock: FakeClock) -> None:
+    kiosk = qhall.kiosk().queue
+    kiosk.take_ticket("A")
+    kiosk.take_ticket("A")
+    qhall.login("clerk01", "demo", counter=1).queue.call_next()  # then the PC dies
+    sup = qhall.login("supervisor", "demo").queue
+    counters = {c.number: c for c in sup.status().counters}
+    assert counters[1].online and counters[1].current_ticket == "A001"
+    clock.tick(seconds=91)
+    counters = {c.number: c for c in sup.status().counters}
+    assert not counters[1].online and counters[1].current_ticket == "A001"
+    assert sup.resolve_counter(1, finish=False).status == "waiting"  # type: ignore[union-attr]
+    # Back in its place: the next call anywhere gets A001 before A002.
+    assert qhall.login("clerk03", "demo", counter=3).queue.call_next().number == "A001"  # type: ignore[union-attr]
+
+
+def test_next_login_at_the_counter_sees_and_finishes_the_ticket(qhall: Hall) -> None:
+    qhall.kiosk().queue.take_ticket("B")
+    qhall.login("clerk11", "demo", counter=11).queue.call_next()
+    again = qhall.login("clerk12", "demo", counter=11).queue
+    assert again.current().number == "B001"  # type: ignore[union-attr]
+    assert again.finish().status == "finished"
+
+
+def test_call_specific_ticket_needs_reason(qhall: Hall) -> None:
+    kiosk = qhall.kiosk().queue
+    kiosk.take_ticket("A")
+    kiosk.take_ticket("A")
+    q = qhall.login("clerk01", "demo", counter=1).queue
+    with pytest.raises(ValidationError, match="必须填写原因"):
+        q.call_ticket("A002", " ")
+    assert q.call_ticket("a002", "残疾人家属陪同，先行办理").number == "A002"
+    with pytest.raises(ValidationError, match="不在等候中"):
+        qhall.login("clerk02", "demo", counter=2).queue.call_ticket("A002", "再叫")
+
+
+def test_close_day_expires_waiting(qhall: Hall) -> None:
+    kiosk = qhall.kiosk().queue
+    kiosk.take_ticket("D")
+    kiosk.take_ticket("D")
+    qhall.login("clerk12", "demo", counter=12).queue.call_next()
+    assert qhall.login("supervisor", "demo").queue.close_day() == 1
+    assert dict(_tickets(qhall)) == {"D001": "serving", "D002": "expired"}
+
+
+def test_wait_estimate_uses_open_counters_and_service_times(qhall: Hall, clock: FakeClock) -> None:
+    kiosk = qhall.kiosk().queue
+    q = qhall.login("clerk09", "demo", counter=9).queue  # counters 1-8 are offline; 9 online
+    kiosk.take_ticket("C")
+    q.call_next()
+    clock.tick(minutes=12)
+    q.finish()
+    for _ in range(3):
+        kiosk.take_ticket("C")
+    t = kiosk.take_ticket("C")
+    # 3 ahead, one open counter serving C (counter 9), 12 minutes each: (3 + 1) * 12 = 48
+    assert (t.ahead, t.wait_minutes) == (3, 48)
+
+
+def test_appointment_check_in(qhall: Hall, clock: FakeClock) -> None:
+    with qhall.db.write() as s:
+        cat = s.scalars(select(QueueCategory).where(QueueCategory.prefix == "C")).one()
+        for code, start in (
+            ("YY0001", clock.now + timedelta(minutes=10)),
+            ("YY0002", clock.now + timedelta(hours=3)),
+        ):
+            s.add(
+                Appointment(
+                    code=code,
+                    category_id=cat.id,
+                    applicant_name="陈先生",
+                    slot_start=start,
+                    slot_end=start + timedelta(minutes=30),
+                )
+            )
+    kiosk = qhall.kiosk().queue
+    kiosk.take_ticket("C")
+    on_time = kiosk.check_in("yy0001")
+    assert on_time.priority == "appointment"
+    assert kiosk.check_in("YY0002").priority == "normal"  # far too early: a walk-in
+    with pytest.raises(ValidationError, match="已签到"):
+        kiosk.check_in("YY0001")
+    with pytest.raises(NotFound):
+        kiosk.check_in("NOPE")
+    q = qhall.login("clerk09", "demo", counter=9).queue
+    assert q.call_next().number == on_time.number  # type: ignore[union-attr]
+
+
+def test_display_board_reports_new_calls_in_order(qhall: Hall) -> None:
+    kiosk = qhall.kiosk().queue
+    for c in "AB":
+        kiosk.take_ticket(c)
+    display = qhall.display().queue
+    start = display.board()
+    assert start.new_calls == () and {w.prefix: w.waiting for w in start.waiting}["A"] == 1
+    qhall.login("clerk01", "demo", counter=1).queue.call_next()
+    qhall.login("clerk05", "demo", counter=5).queue.call_next()
+    board = display.board(start.last_call_id)
+    assert [(c.ticket_number, c.counter_number) for c in board.new_calls] == [
+        ("A001", 1),
+        ("B001", 5),
+    ]
+    assert [(c.ticket_number, c.counter_number) for c in board.current] == [
+        ("A001", 1),
+        ("B001", 5),
+    ]
+    assert display.board(board.last_call_id).new_calls == ()
+
+
+def test_reprint_is_marked(qhall: Hall) -> None:
+    t = qhall.kiosk().queue.take_ticket("E")
+    assert not t.reprint
+    again = qhall.kiosk().queue.reprint(t.id)
+    assert again.reprint and again.number == "E001"

@@ -1,0 +1,129 @@
+"""After sign-in the main window shows the screen of the role, filled from the core."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clerk_app.api import Hall
+from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
+from ui.admin.admin_screen import AdminScreen
+from ui.counter.counter_screen import CounterScreen
+from ui.dashboard.dashboard_screen import DashboardScreen
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt
+
+
+def _window(qtbot: QtBot, hall: Hall, user: str, counter: int | None = None) -> MainWindow:
+    """A signed-in window; keep the reference, the screen dies with its window."""
+    window = MainWindow(hall.login(user, DEMO_PASSWORD, counter=counter), hall.name)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+@pytest.mark.parametrize(
+    ("user", "counter", "screen"),
+    [
+        ("clerk01", 1, CounterScreen),
+        ("supervisor", None, DashboardScreen),
+        ("admin", None, AdminScreen),
+    ],
+)
+def test_each_role_gets_its_screen(
+    qtbot: QtBot,
+    clerk_qapp: QApplication,
+    hall: Hall,
+    user: str,
+    counter: int | None,
+    screen: type,
+) -> None:
+    window = _window(qtbot, hall, user, counter)
+
+    assert isinstance(window.screen_widget, screen)
+    assert hall.name in window.windowTitle()
+
+
+def test_admin_sees_every_staff_account(qtbot: QtBot, clerk_qapp: QApplication, hall: Hall) -> None:
+    window = _window(qtbot, hall, "admin")
+    screen = window.screen_widget
+    assert isinstance(screen, AdminScreen)
+
+    users = screen.users_tab.model
+    assert users.rowCount() == len(USERS)
+    assert {u.username for u in users.rows()} == {u for u, _name, _role in USERS}
+    assert screen.counters_tab.model.rowCount() == len(hall.display().catalog.list_counters())
+
+
+def test_admin_catalog_search_narrows_the_items(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    window = _window(qtbot, hall, "admin")
+    screen = window.screen_widget
+    assert isinstance(screen, AdminScreen)
+    catalog = screen.catalog_tab
+    everything = catalog.model.rowCount()
+
+    # Typed keys must be ASCII for QTest; Chinese arrives through the input method (below).
+    with qtbot.waitSignal(catalog.search_box.search_requested, timeout=2000):
+        qtbot.keyClicks(catalog.search_box, "-CG-")
+    codes = [item.item_code for item in catalog.model.rows()]
+    assert 0 < len(codes) < everything
+    assert all("-CG-" in code for code in codes)
+
+    catalog.search_box.setText("道路")  # what an input method commits
+    qtbot.keyClick(catalog.search_box, Qt.Key.Key_Return)
+    assert catalog.model.rows()
+    assert all("道路" in item.name for item in catalog.model.rows())
+
+
+def item_materials(hall: Hall, item_code: str) -> tuple[object, ...]:
+    return hall.kiosk().catalog.get_item(item_code).materials
+
+
+def test_counter_screen_shows_the_counter_and_the_chosen_items_materials(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    window = _window(qtbot, hall, "clerk01", counter=9)
+    screen = window.screen_widget
+    assert isinstance(screen, CounterScreen)
+    view = screen.view
+
+    assert view.header.title_label.text().startswith("Counter 9")
+    assert [r.prefix for r in view.queue_model.rows()] == ["C"]  # 9 is a real-estate counter
+    assert not view.call_next_button.isEnabled()  # until the queue feature
+
+    view.item_view.selectRow(0)
+    first = view.item_model.rows()[0]
+    materials = item_materials(hall, first.item_code)
+    assert view.material_model.rowCount() == len(materials) > 0
+    assert view.materials_stack.currentWidget() is view.material_view
+
+
+def test_dashboard_has_a_tile_per_category(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    window = _window(qtbot, hall, "supervisor")
+    screen = window.screen_widget
+    assert isinstance(screen, DashboardScreen)
+
+    prefixes = [c.prefix for c in hall.display().catalog.list_categories()]
+    assert [t.prefix for t in screen.tiles] == prefixes
+
+
+def test_signing_out_closes_the_window_and_says_so(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    window = _window(qtbot, hall, "supervisor")
+    closed: list[None] = []
+    window.closed.connect(lambda: closed.append(None))
+
+    with qtbot.waitSignal(window.signed_out):
+        window.sign_out()
+
+    assert not window.isVisible()
+    assert closed == []  # signing out is not quitting

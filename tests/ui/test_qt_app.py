@@ -1,0 +1,45 @@
+"""Application setup: the CJK font is loaded from a file, the translations are installed."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from clerk_app.i18n import language
+from ui.app import FONT_PATHS, PREFERRED_FAMILY, create_application, load_cjk_font
+
+pytestmark = pytest.mark.qt
+
+WQY = FONT_PATHS[0]
+
+
+@pytest.mark.skipif(not WQY.is_file(), reason="WenQuanYi Micro Hei is not installed")
+def test_the_cjk_font_is_loaded_by_path_and_used(clerk_qapp: QApplication) -> None:
+    assert load_cjk_font([WQY]) == PREFERRED_FAMILY
+    assert QApplication.font().family() == PREFERRED_FAMILY
+
+
+def test_missing_fonts_are_reported_not_fatal(
+    clerk_qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="ui.app"):
+        assert load_cjk_font([tmp_path / "nope.ttc"]) is None
+    assert "no CJK font found" in caplog.text
+
+
+def test_chinese_is_the_shells_and_the_cores_language(clerk_qapp: QApplication) -> None:
+    create_application(lang="zh_CN")
+
+    assert language() == "zh_CN"
+    assert QCoreApplication.translate("Labels", "Counter %1") == "%1号窗口"
+    assert QCoreApplication.translate("LoginDialog", "Sign in") == "登录"
+
+
+def test_english_plural_forms_come_from_the_english_file(clerk_qapp: QApplication) -> None:
+    one = QCoreApplication.translate("CatalogTab", "%n item(s)", "", 1)
+    many = QCoreApplication.translate("CatalogTab", "%n item(s)", "", 3)
+    assert (one, many) == ("1 item", "3 items")

@@ -1,0 +1,1 @@
+"""The clerk's workstation at a counter: current ticket, queue and acceptance."""

@@ -1,0 +1,1 @@
+"""The supervisor's dashboard: how long the queues are and how the counters are doing."""

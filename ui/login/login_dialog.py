@@ -1,0 +1,137 @@
+"""The sign-in dialog: user name, password and the counter the clerk sits at."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.errors import ClerkError
+from ui.common.labels import counter_label
+
+if TYPE_CHECKING:
+    from clerk_app.api import Hall, StaffSession
+    from clerk_app.services.catalog import CounterInfo
+
+
+def public_counters(hall: Hall) -> list[CounterInfo]:
+    """The hall's counters as the hall display shows them; empty if they cannot be read.
+
+    The counter list is public (it hangs over every window), so reading it before anyone has
+    signed in goes through the read-only display actor.
+    """
+    try:
+        return list(hall.display().catalog.list_counters())
+    except ClerkError:
+        return []
+
+
+class LoginDialog(QDialog):
+    """Asks for credentials and signs in; a refusal is shown inline and the dialog stays open.
+
+    After ``exec()`` returns ``Accepted``, ``session`` holds the signed-in ``StaffSession``.
+    """
+
+    def __init__(
+        self,
+        hall: Hall,
+        counters: Sequence[CounterInfo] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._hall = hall
+        self._session: StaffSession | None = None
+        self.setWindowTitle(self.tr("Sign in"))
+        self.setMinimumWidth(420)
+
+        hall_label = QLabel(hall.name)
+        hall_label.setObjectName("PanelTitle")
+        hall_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro = QLabel(self.tr("Integrated service window: sign in to start work"))
+        intro.setObjectName("Placeholder")
+        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.username_edit = QLineEdit()
+        self.username_edit.setPlaceholderText(self.tr("e.g. clerk01"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.counter_combo = QComboBox()
+        self.counter_combo.addItem(self.tr("No counter (supervisor, administrator)"), None)
+        for counter in counters:
+            text = f"{counter_label(counter.number)}  {counter.name}"
+            self.counter_combo.addItem(text, counter.number)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.tr("&User name:"), self.username_edit)
+        form.addRow(self.tr("&Password:"), self.password_edit)
+        form.addRow(self.tr("&Counter:"), self.counter_combo)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("ErrorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Sign in"))
+        ok.setObjectName("PrimaryButton")
+        ok.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(hall_label)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.username_edit.setFocus()
+
+    @property
+    def session(self) -> StaffSession | None:
+        return self._session
+
+    def select_counter(self, number: int | None) -> None:
+        """Preselect a counter (e.g. the one this workstation is installed at)."""
+        index = self.counter_combo.findData(number)
+        if index >= 0:
+            self.counter_combo.setCurrentIndex(index)
+
+    def accept(self) -> None:
+        """Sign in; on refusal show the core's sentence and keep the dialog open."""
+        username = self.username_edit.text().strip()
+        if not username:
+            self._show_error(self.tr("Please enter your user name."))
+            self.username_edit.setFocus()
+            return
+        try:
+            self._session = self._hall.login(
+                username, self.password_edit.text(), counter=self.counter_combo.currentData()
+            )
+        except ClerkError as error:
+            self._show_error(str(error))
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()

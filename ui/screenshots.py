@@ -1,0 +1,91 @@
+"""Screenshot mode: renders each main screen of the demo hall to a PNG and returns.
+
+Used for reviews and documentation; it runs offscreen, signs in with the demo accounts and
+never shows a window. Login refusals are ``ClerkError``s for the caller to report.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QWidget
+
+from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
+from ui.counter.counter_screen import CounterScreen
+from ui.display.hall_display_window import HallDisplayWindow
+from ui.kiosk.kiosk_window import KioskWindow
+from ui.login.login_dialog import LoginDialog, public_counters
+from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from clerk_app.api import Hall
+
+STAFF_SIZE = (1366, 768)  # the counters' monitors
+PUBLIC_SIZE = (1920, 1080)  # kiosk and hall display
+LOGIN_WIDTH = 480
+CLERK_COUNTER = 1
+SCREEN_FILES = ("login", "counter", "dashboard", "admin", "kiosk", "display")
+
+
+#: Harmless notices of the offscreen platform, printed once per window otherwise.
+_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def quiet_offscreen_notices() -> None:
+    """Drop the offscreen platform's notices; pass every other Qt message to stderr."""
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message not in _OFFSCREEN_NOISE:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def demo_username(role: str) -> str:
+    """The first demo account of ``role`` (clerk01, supervisor, admin)."""
+    return next(username for username, _name, r in USERS if r == role)
+
+
+def grab(widget: QWidget, size: tuple[int, int], path: Path) -> Path:
+    widget.resize(*size)
+    widget.show()
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
+    widget.close()
+    widget.deleteLater()
+    return path
+
+
+def take_screenshots(hall: Hall, out_dir: Path) -> list[Path]:
+    """Write login.png, counter.png, dashboard.png, admin.png, kiosk.png and display.png."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    quiet_offscreen_notices()
+    paths: list[Path] = []
+
+    dialog = LoginDialog(hall, public_counters(hall))
+    dialog.username_edit.setText(demo_username("clerk"))
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    dialog.select_counter(CLERK_COUNTER)
+    paths.append(grab(dialog, (LOGIN_WIDTH, dialog.sizeHint().height()), out_dir / "login.png"))
+
+    for name, role, counter in (
+        ("counter", "clerk", CLERK_COUNTER),
+        ("dashboard", "supervisor", None),
+        ("admin", "admin", None),
+    ):
+        session = hall.login(demo_username(role), DEMO_PASSWORD, counter=counter)
+        window = MainWindow(session, hall.name)
+        if isinstance(window.screen_widget, CounterScreen):
+            # Show the workstation mid-task: an item chosen, its materials listed.
+            window.screen_widget.view.item_view.selectRow(0)
+        paths.append(grab(window, STAFF_SIZE, out_dir / f"{name}.png"))
+
+    kiosk = KioskWindow(hall.kiosk(), hall.name)
+    paths.append(grab(kiosk, PUBLIC_SIZE, out_dir / "kiosk.png"))
+    display = HallDisplayWindow(hall.display(), hall.name)
+    paths.append(grab(display, PUBLIC_SIZE, out_dir / "display.png"))
+    return paths
