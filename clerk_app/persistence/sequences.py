@@ -23,8 +23,7 @@ def next_value(session: Session, scope: str, day: date) -> int:
     assert isinstance(table, Table)
     insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
     stmt = (
-        insert
-        .values(scope=scope, day=day, last_value=1)
+        insert.values(scope=scope, day=day, last_value=1)
         .on_conflict_do_update(
             index_elements=[table.c.scope, table.c.day],
             set_={"last_value": table.c.last_value + 1},

@@ -15,16 +15,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from clerk_app.domain.queue_order import OrderPolicy, PriorityClass, order_for_counter
+from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound, ValidationError
-from clerk_app.hall_time import local_date, to_local
+from clerk_app.hall_time import local_date
 from clerk_app.identity import validate_resident_id, validate_uscc
 from clerk_app.persistence.models import Appointment, CallEvent, Counter, QueueCategory, Ticket
 from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.queue_board import QueueReads, category_load, ticket_info
+from clerk_app.services.queue_board import QueueReads, category_load, serve_order, ticket_info
 from clerk_app.services.queue_claim import claim_first
 from clerk_app.services.queue_views import TicketInfo
 from clerk_app.services.settings import get_setting, get_settings
@@ -141,11 +141,16 @@ class QueueService(QueueReads, Service):
         """Finishes the ticket in service, if any, and calls the next one this counter serves."""
         self.actor.require(Permission.SERVE_QUEUE)
         now = self.clock()
-        with self.db.write() as s:
+        # No autoflush: the reads below do not depend on the pending finish of the current
+        # ticket, and one flush at commit is far cheaper than one per query.
+        with self.db.write() as s, s.no_autoflush:
             counter = self._my_counter(s, lock=True, serving=True)
             self._finish_current(s, counter, now)
-            ordered = self._serve_order(s, counter, now)
+            ordered, truncated = serve_order(s, counter, now)
             ticket = claim_first(s, [t.ticket_id for t in ordered])
+            if ticket is None and truncated:  # every candidate was taken meanwhile: look further
+                ordered, _ = serve_order(s, counter, now, limit=False)
+                ticket = claim_first(s, [t.ticket_id for t in ordered])
             if ticket is None:
                 return None
             return self._call(s, counter, ticket, now, action="ticket_called")
@@ -412,16 +417,6 @@ class QueueService(QueueReads, Service):
                 "This counter is paused; resume it before calling.",
             )
         return counter
-
-    def _serve_order(self, s: Session, counter: Counter, now: datetime) -> list:  # type: ignore[type-arg]
-        prefixes = [cc.category.prefix for cc in counter.categories]
-        policy = OrderPolicy(
-            timedelta(minutes=int(get_setting(s, "queue.max_normal_wait_minutes")))
-        )
-        waiting = self._waiting(
-            s, local_date(now), [cc.category_id for cc in counter.categories], counter.number
-        )
-        return order_for_counter(waiting, counter.number, prefixes, to_local(now), policy)
 
     @staticmethod
     def _current_ticket(s: Session, counter: Counter) -> Ticket:

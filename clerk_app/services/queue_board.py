@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from clerk_app.domain.queue_order import (
@@ -36,7 +36,7 @@ from clerk_app.services.queue_views import (
     QueueStatus,
     TicketInfo,
 )
-from clerk_app.services.settings import get_settings
+from clerk_app.services.settings import get_setting, get_settings
 
 RECENT_CALLS = 8
 
@@ -144,18 +144,7 @@ class QueueReads(Service):
             ).one_or_none()
             if counter is None:
                 return []
-            prefixes = [cc.category.prefix for cc in counter.categories]
-            minutes = int(get_settings(s, "queue.")["queue.max_normal_wait_minutes"])
-            waiting = self._waiting(
-                s, local_date(now), [cc.category_id for cc in counter.categories], counter.number
-            )
-            order = order_for_counter(
-                waiting,
-                counter.number,
-                prefixes,
-                to_local(now),
-                OrderPolicy(timedelta(minutes=minutes)),
-            )
+            order, _ = serve_order(s, counter, now, limit=False)
             tickets = {
                 t.id: t
                 for t in s.scalars(
@@ -244,41 +233,95 @@ class QueueReads(Service):
             )
         return cat
 
-    @staticmethod
-    def _waiting(
-        s: Session, today: date, category_ids: Sequence[int], counter_no: int
-    ) -> list[WaitingTicket]:
-        rows = s.execute(
-            select(
-                Ticket.id,
-                QueueCategory.prefix,
-                Ticket.priority,
-                Ticket.taken_at,
-                Ticket.queue_position_at,
-                Ticket.transferred_to_counter,
-            )
-            .join(QueueCategory, QueueCategory.id == Ticket.category_id)
-            .where(
-                Ticket.service_date == today,
-                Ticket.status == "waiting",
-                or_(
-                    Ticket.category_id.in_(category_ids),
-                    Ticket.transferred_to_counter == counter_no,
+
+_PRIORITIES = {p.value: p for p in PriorityClass}
+_APPOINTMENT = PriorityClass.APPOINTMENT.value
+# Walk-ins fetched per category: only the oldest can be next (see serve_order).
+CANDIDATES_PER_CATEGORY = 10
+
+
+def _build_serve_statements() -> tuple[Any, Any, Any]:
+    """Built once: statement construction costs more than running them on a warm database."""
+    counter_cats = (
+        select(CounterCategory.category_id, QueueCategory.prefix)
+        .join(QueueCategory, QueueCategory.id == CounterCategory.category_id)
+        .where(CounterCategory.counter_id == bindparam("counter_id"))
+        .order_by(CounterCategory.position)
+    )
+    rank = func.row_number().over(
+        partition_by=Ticket.category_id, order_by=(Ticket.queue_position_at, Ticket.id)
+    )
+    ranked = (
+        select(
+            Ticket.id,
+            QueueCategory.prefix,
+            Ticket.priority,
+            Ticket.taken_at,
+            Ticket.queue_position_at,
+            Ticket.transferred_to_counter,
+            rank.label("rank"),
+        )
+        .join(QueueCategory, QueueCategory.id == Ticket.category_id)
+        .where(
+            Ticket.service_date == bindparam("today"),
+            Ticket.status == "waiting",
+            or_(
+                Ticket.category_id.in_(
+                    select(CounterCategory.category_id).where(
+                        CounterCategory.counter_id == bindparam("counter_id")
+                    )
                 ),
-            )
-        ).all()
-        return [
-            WaitingTicket(
-                ticket_id=tid,
-                category_prefix=prefix,
-                priority=PriorityClass(priority),
-                taken_at=to_local(taken),
-                appointment_checked_in_in_window=priority == PriorityClass.APPOINTMENT,
-                transferred_to_counter=to_counter,
-                queue_position_at=to_local(position),
-            )
-            for tid, prefix, priority, taken, position, to_counter in rows
-        ]
+                Ticket.transferred_to_counter == bindparam("counter_no"),
+            ),
+        )
+        .subquery()
+    )
+    everything = select(ranked)
+    candidates = everything.where(
+        or_(
+            ranked.c.rank <= CANDIDATES_PER_CATEGORY,
+            ranked.c.priority != PriorityClass.NORMAL.value,
+            ranked.c.transferred_to_counter == bindparam("counter_no"),
+        )
+    )
+    return counter_cats, candidates, everything
+
+
+_COUNTER_CATEGORIES, _CANDIDATES, _ALL_WAITING = _build_serve_statements()
+
+
+def serve_order(
+    s: Session, counter: Counter, now: datetime, *, limit: bool = True
+) -> tuple[list[WaitingTicket], bool]:
+    """The counter's waiting tickets in the order it serves them (``domain.queue_order``).
+
+    With ``limit`` only the oldest ``CANDIDATES_PER_CATEGORY`` walk-ins of each category are
+    read (plus every priority ticket and every ticket transferred here): the rule can only
+    pick the oldest walk-in of a category first, so the head of the order is exact while a
+    long queue costs no more than a short one; the rest are spares for when other counters
+    claim the head at the same instant. Returns the order and whether anything was left out.
+    Times stay naive UTC on both sides of the rule.
+    """
+    cats = s.execute(_COUNTER_CATEGORIES, {"counter_id": counter.id}).all()
+    minutes = int(get_setting(s, "queue.max_normal_wait_minutes"))
+    params = {"today": local_date(now), "counter_id": counter.id, "counter_no": counter.number}
+    rows = s.execute(_CANDIDATES if limit else _ALL_WAITING, params).all()
+    truncated = limit and any(r.rank == CANDIDATES_PER_CATEGORY for r in rows)
+    waiting = [
+        WaitingTicket(
+            ticket_id=r.id,
+            category_prefix=r.prefix,
+            priority=_PRIORITIES[r.priority],
+            taken_at=r.taken_at,
+            appointment_checked_in_in_window=r.priority == _APPOINTMENT,
+            transferred_to_counter=r.transferred_to_counter,
+            queue_position_at=r.queue_position_at,
+        )
+        for r in rows
+    ]
+    policy = OrderPolicy(timedelta(minutes=minutes))
+    order = order_for_counter(waiting, counter.number, [p for _, p in cats], now, policy)
+    return order, truncated
 
 
 def _call_info(e: CallEvent) -> CallInfo:

@@ -30,7 +30,6 @@ def claim_first(session: Session, ordered_ids: Sequence[int]) -> Ticket | None:
     postgres = session.get_bind().dialect.name == "postgresql"
     for start in range(0, len(ordered_ids), BATCH):
         batch = list(ordered_ids[start : start + BATCH])
-        stmt = select(Ticket).where(Ticket.id.in_(batch), Ticket.status == "waiting")
         if postgres:
             ids = bindparam("ids", batch, type_=ARRAY(INTEGER))
             stmt = (
@@ -42,8 +41,13 @@ def claim_first(session: Session, ordered_ids: Sequence[int]) -> Ticket | None:
             )
             ticket = session.scalars(stmt).first()
         else:
-            found = {t.id: t for t in session.scalars(stmt)}
-            ticket = next((found[i] for i in batch if i in found), None)
+            still_waiting = set(
+                session.scalars(
+                    select(Ticket.id).where(Ticket.id.in_(batch), Ticket.status == "waiting")
+                )
+            )
+            first = next((i for i in batch if i in still_waiting), None)
+            ticket = session.get(Ticket, first) if first is not None else None
         if ticket is not None:
             return ticket
     return None
