@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clerk_app.api import open_hall  # noqa: E402
+from clerk_app.api import open_hall
 
 
 class Clock:
@@ -122,7 +122,8 @@ def main() -> None:
     print(
         f"call_next on SQLite, {args.history:,} historical tickets, ~{args.waiting} waiting, "
         f"{args.calls} calls by 8 counters: p50 {p(0.50):.2f} ms, p90 {p(0.90):.2f} ms, "
-        f"p99 {p(0.99):.2f} ms, max {latencies[-1]:.2f} ms, mean {statistics.fmean(latencies):.2f} ms"
+        f"p99 {p(0.99):.2f} ms, max {latencies[-1]:.2f} ms, "
+        f"mean {statistics.fmean(latencies):.2f} ms"
     )
     hall.close()
     shutil.rmtree(work.parent, ignore_errors=True)

@@ -16,6 +16,7 @@ import argparse
 import multiprocessing as mp
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import update
@@ -40,13 +41,13 @@ def desk_worker(url: str, counter: int, barrier, out) -> None:  # type: ignore[n
 
 
 def claim_worker(url: str, counter_no: int, barrier, out) -> None:  # type: ignore[no-untyped-def]
-    """Only the claim machinery: serve order + SKIP LOCKED claim + status update, no audit."""
+    """Only the claim machinery: the ordered SKIP LOCKED claim + status update, no audit."""
     from sqlalchemy import select
 
+    from clerk_app.hall_time import local_date
     from clerk_app.persistence.database import Database
     from clerk_app.persistence.models import Counter
-    from clerk_app.services.queue_board import serve_order
-    from clerk_app.services.queue_claim import claim_first
+    from clerk_app.services.queue_claim import claim_next
 
     db = Database(url)
     barrier.wait()
@@ -54,8 +55,10 @@ def claim_worker(url: str, counter_no: int, barrier, out) -> None:  # type: igno
     while True:
         with db.write() as s:
             counter = s.scalars(select(Counter).where(Counter.number == counter_no)).one()
-            order, _ = serve_order(s, counter, utcnow())
-            ticket = claim_first(s, [t.ticket_id for t in order])
+            now = utcnow()
+            ticket = claim_next(
+                s, counter.id, counter.number, local_date(now), now, timedelta(minutes=20)
+            )
             if ticket is None:
                 break
             ticket.status = "serving"

@@ -24,8 +24,8 @@ from clerk_app.persistence.models import Appointment, CallEvent, Counter, QueueC
 from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.queue_board import QueueReads, category_load, serve_order, ticket_info
-from clerk_app.services.queue_claim import claim_first
+from clerk_app.services.queue_board import QueueReads, category_load, ticket_info
+from clerk_app.services.queue_claim import claim_first, claim_next
 from clerk_app.services.queue_views import TicketInfo
 from clerk_app.services.settings import get_setting, get_settings
 
@@ -146,11 +146,10 @@ class QueueService(QueueReads, Service):
         with self.db.write() as s, s.no_autoflush:
             counter = self._my_counter(s, lock=True, serving=True)
             self._finish_current(s, counter, now)
-            ordered, truncated = serve_order(s, counter, now)
-            ticket = claim_first(s, [t.ticket_id for t in ordered])
-            if ticket is None and truncated:  # every candidate was taken meanwhile: look further
-                ordered, _ = serve_order(s, counter, now, limit=False)
-                ticket = claim_first(s, [t.ticket_id for t in ordered])
+            minutes = int(get_setting(s, "queue.max_normal_wait_minutes"))
+            ticket = claim_next(
+                s, counter.id, counter.number, local_date(now), now, timedelta(minutes=minutes)
+            )
             if ticket is None:
                 return None
             return self._call(s, counter, ticket, now, action="ticket_called")

@@ -144,7 +144,7 @@ class QueueReads(Service):
             ).one_or_none()
             if counter is None:
                 return []
-            order, _ = serve_order(s, counter, now, limit=False)
+            order = serve_order(s, counter, now)
             tickets = {
                 t.id: t
                 for t in s.scalars(
@@ -236,11 +236,9 @@ class QueueReads(Service):
 
 _PRIORITIES = {p.value: p for p in PriorityClass}
 _APPOINTMENT = PriorityClass.APPOINTMENT.value
-# Walk-ins fetched per category: only the oldest can be next (see serve_order).
-CANDIDATES_PER_CATEGORY = 10
 
 
-def _build_serve_statements() -> tuple[Any, Any, Any]:
+def _build_serve_statements() -> tuple[Any, Any]:
     """Built once: statement construction costs more than running them on a warm database."""
     counter_cats = (
         select(CounterCategory.category_id, QueueCategory.prefix)
@@ -248,10 +246,7 @@ def _build_serve_statements() -> tuple[Any, Any, Any]:
         .where(CounterCategory.counter_id == bindparam("counter_id"))
         .order_by(CounterCategory.position)
     )
-    rank = func.row_number().over(
-        partition_by=Ticket.category_id, order_by=(Ticket.queue_position_at, Ticket.id)
-    )
-    ranked = (
+    waiting = (
         select(
             Ticket.id,
             QueueCategory.prefix,
@@ -259,7 +254,6 @@ def _build_serve_statements() -> tuple[Any, Any, Any]:
             Ticket.taken_at,
             Ticket.queue_position_at,
             Ticket.transferred_to_counter,
-            rank.label("rank"),
         )
         .join(QueueCategory, QueueCategory.id == Ticket.category_id)
         .where(
@@ -274,39 +268,22 @@ def _build_serve_statements() -> tuple[Any, Any, Any]:
                 Ticket.transferred_to_counter == bindparam("counter_no"),
             ),
         )
-        .subquery()
     )
-    everything = select(ranked)
-    candidates = everything.where(
-        or_(
-            ranked.c.rank <= CANDIDATES_PER_CATEGORY,
-            ranked.c.priority != PriorityClass.NORMAL.value,
-            ranked.c.transferred_to_counter == bindparam("counter_no"),
-        )
-    )
-    return counter_cats, candidates, everything
+    return counter_cats, waiting
 
 
-_COUNTER_CATEGORIES, _CANDIDATES, _ALL_WAITING = _build_serve_statements()
+_COUNTER_CATEGORIES, _WAITING = _build_serve_statements()
 
 
-def serve_order(
-    s: Session, counter: Counter, now: datetime, *, limit: bool = True
-) -> tuple[list[WaitingTicket], bool]:
+def serve_order(s: Session, counter: Counter, now: datetime) -> list[WaitingTicket]:
     """The counter's waiting tickets in the order it serves them (``domain.queue_order``).
 
-    With ``limit`` only the oldest ``CANDIDATES_PER_CATEGORY`` walk-ins of each category are
-    read (plus every priority ticket and every ticket transferred here): the rule can only
-    pick the oldest walk-in of a category first, so the head of the order is exact while a
-    long queue costs no more than a short one; the rest are spares for when other counters
-    claim the head at the same instant. Returns the order and whether anything was left out.
-    Times stay naive UTC on both sides of the rule.
+    For the counter's queue view; the call itself claims with ``queue_claim.claim_next``,
+    whose choice is tested to be the head of this order. Times are naive UTC throughout.
     """
     cats = s.execute(_COUNTER_CATEGORIES, {"counter_id": counter.id}).all()
     minutes = int(get_setting(s, "queue.max_normal_wait_minutes"))
     params = {"today": local_date(now), "counter_id": counter.id, "counter_no": counter.number}
-    rows = s.execute(_CANDIDATES if limit else _ALL_WAITING, params).all()
-    truncated = limit and any(r.rank == CANDIDATES_PER_CATEGORY for r in rows)
     waiting = [
         WaitingTicket(
             ticket_id=r.id,
@@ -317,11 +294,10 @@ def serve_order(
             transferred_to_counter=r.transferred_to_counter,
             queue_position_at=r.queue_position_at,
         )
-        for r in rows
+        for r in s.execute(_WAITING, params)
     ]
     policy = OrderPolicy(timedelta(minutes=minutes))
-    order = order_for_counter(waiting, counter.number, [p for _, p in cats], now, policy)
-    return order, truncated
+    return order_for_counter(waiting, counter.number, [p for _, p in cats], now, policy)
 
 
 def _call_info(e: CallEvent) -> CallInfo:
