@@ -44,7 +44,7 @@ def test_processes_never_call_a_ticket_twice(hall_url: str) -> None:
         p.start()
     per_counter = dict(results.get(timeout=240) for _ in procs)
     for p in procs:
-        p.join(timeout=60)
+        p.join(timeout=300)
         assert p.exitcode == 0
     called = [tid for ids in per_counter.values() for tid in ids]
     duplicates = [tid for tid, n in Tally(called).items() if n > 1]
