@@ -20,9 +20,12 @@ from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import HallSetting
 from clerk_app.services.admin import AdminService
 from clerk_app.services.auth import authenticate
+from clerk_app.services.cases import CaseService
 from clerk_app.services.catalog import CatalogService
+from clerk_app.services.credit import CreditService
 from clerk_app.services.queue import QueueService
 from clerk_app.services.seed import seed_demo
+from clerk_app.services.work_calendar import CalendarService
 
 DEFAULT_HALL_NAME = "政务服务中心"
 
@@ -34,6 +37,9 @@ class StaffSession:
         self.actor = actor
         self.catalog = CatalogService(db, actor, clock)
         self.admin = AdminService(db, actor, clock)
+        self.cases = CaseService(db, actor, clock)
+        self.credit = CreditService(db, actor, clock)
+        self.calendar = CalendarService(db, actor, clock)
         self.queue = QueueService(db, actor, clock)
 
 

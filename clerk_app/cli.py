@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
 from collections.abc import Callable, Sequence
 
 from clerk_app import i18n
 from clerk_app.api import Hall, open_hall
 from clerk_app.config import ENV_DB_URL, default_db_url
+from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
@@ -122,6 +124,31 @@ def cmd_queue_close_day(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cases_list(hall: Hall, args: argparse.Namespace) -> int:
+    cases = hall.system().cases.list_cases(state=args.state, limit=args.limit)
+    if args.json:
+        rows = [
+            {
+                "case_no": c.case_no,
+                "item_code": c.item_code,
+                "item_name": c.item_name,
+                "applicant": c.applicant_masked,
+                "state": c.state,
+                "due_date": c.due_date.isoformat() if c.due_date else None,
+                "supplement_due": c.supplement_due.isoformat() if c.supplement_due else None,
+                "warning": c.warning,
+            }
+            for c in cases
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for c in cases:
+        due = c.due_date.isoformat() if c.due_date else "-"
+        state = state_label(CaseState(c.state))
+        print(f"{c.case_no}\t{c.item_code} {c.item_name}\t{c.applicant_masked}\t{state}\t{due}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
     parser.add_argument(
@@ -172,6 +199,14 @@ def build_parser() -> argparse.ArgumentParser:
     queue.add_parser("close-day", help="expire tickets still waiting").set_defaults(
         func=cmd_queue_close_day
     )
+    cases = sub.add_parser("cases", help="cases (办件)").add_subparsers(
+        dest="cases_command", required=True
+    )
+    listing = cases.add_parser("list", help="newest cases: number, item, applicant, state, due")
+    listing.add_argument("--json", action="store_true", help="a JSON list of objects")
+    listing.add_argument("--state", choices=[s.value for s in CaseState])
+    listing.add_argument("--limit", type=int, default=500)
+    listing.set_defaults(func=cmd_cases_list)
     return parser
 
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import Counter as Tally
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.api import open_hall
+from clerk_app.clock import utcnow
+from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
-from clerk_app.persistence.models import CallEvent, Ticket
-from clerk_app.services.queue_claim import claim_first
+from clerk_app.persistence.models import CallEvent, Counter, Ticket
+from clerk_app.services.queue_claim import claim_next
 
 COUNTERS = 6
 TICKETS = 240
@@ -61,6 +64,18 @@ def test_processes_never_call_a_ticket_twice(hall_url: str) -> None:
     hall.close()
 
 
+def s_count(s: Session) -> int:
+    return len(s.scalars(select(Ticket.id).where(Ticket.status == "waiting")).all())
+
+
+def _claim(s: Session) -> Ticket | None:
+    """Counter 1's claim, exactly as call_next makes it."""
+    now = utcnow()
+    counter_id = s.scalar(select(Counter.id).where(Counter.number == 1))
+    assert counter_id is not None
+    return claim_next(s, counter_id, 1, local_date(now), now, timedelta(minutes=20))
+
+
 def _two_waiting(url: str) -> tuple[Database, list[int]]:
     hall = open_hall(url)
     kiosk = hall.kiosk().queue
@@ -90,7 +105,7 @@ def test_pg_interleavings_of_two_claims(pg_hall_url: str, schedule: str) -> None
         who, what = step[0], step[1]
         s = sessions[who]
         if what == "c":
-            ticket = claim_first(s, ids)
+            ticket = _claim(s)
             assert ticket is not None
             ticket.status = "serving"
             s.flush()
@@ -112,15 +127,15 @@ def test_pg_interleavings_of_two_claims(pg_hall_url: str, schedule: str) -> None
 
 @pytest.mark.pg
 def test_pg_stale_snapshot_rechecks_status(pg_hall_url: str) -> None:
-    """B computed its order before A's call committed: the claim must not return A's ticket."""
+    """B's transaction began before A's call committed: B must not get A's ticket."""
     db, ids = _two_waiting(pg_hall_url)
     with db.write() as b:
-        stale_order = list(ids)  # step 1: B reads the waiting list (both waiting)
+        assert s_count(b) == 2  # step 1: B sees both tickets waiting
         with db.write() as a:  # step 2: A claims the head and commits
-            t = claim_first(a, ids)
+            t = _claim(a)
             assert t is not None
             t.status = "serving"
-        got = claim_first(b, stale_order)  # step 3: B claims from its stale order
+        got = _claim(b)  # step 3: B claims
         assert got is not None and got.id == ids[1]
     with db.read() as s:
         assert s.scalars(select(Ticket.status).order_by(Ticket.id)).all() == ["serving", "waiting"]
@@ -136,7 +151,7 @@ def test_sqlite_second_writer_waits_for_the_first(tmp_path) -> None:  # type: ig
     hall.seed_demo()
     db, ids = _two_waiting(url)
     with db.write() as a:
-        t = claim_first(a, ids)
+        t = _claim(a)
         assert t is not None and t.id == ids[0]
         t.status = "serving"
         a.flush()
@@ -145,7 +160,7 @@ def test_sqlite_second_writer_waits_for_the_first(tmp_path) -> None:  # type: ig
             other.execute("BEGIN IMMEDIATE")
         other.close()
     with db.write() as b:  # after A's commit B sees A's call and takes the next ticket
-        got = claim_first(b, ids)
+        got = _claim(b)
         assert got is not None and got.id == ids[1]
     db.dispose()
     hall.close()

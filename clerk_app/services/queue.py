@@ -25,7 +25,7 @@ from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.queue_board import QueueReads, category_load, ticket_info
-from clerk_app.services.queue_claim import claim_first, claim_next
+from clerk_app.services.queue_claim import claim_next, claim_waiting
 from clerk_app.services.queue_views import TicketInfo
 from clerk_app.services.settings import get_setting, get_settings
 
@@ -169,7 +169,7 @@ class QueueService(QueueReads, Service):
                     Ticket.service_date == local_date(now), Ticket.number == number.strip().upper()
                 )
             ).first()
-            ticket = claim_first(s, [found]) if found is not None else None
+            ticket = claim_waiting(s, found) if found is not None else None
             if ticket is None:
                 raise ValidationError(
                     f"号票 {number} 不在等候中（可能已被其他窗口叫走）。",

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.clock import Clock
-from clerk_app.demo import catalog_data, hall_data
+from clerk_app.demo import catalog_data, credit_cases, hall_data
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import (
     Counter,
@@ -33,6 +33,8 @@ def seed_demo(db: Database, clock: Clock) -> None:
         _items(s, departments, categories)
         _counters(s, categories)
         _users(s, clock)
+        s.flush()
+        credit_cases.seed_credit_and_cases(s, clock())
         audit.record(s, at=clock(), actor="system", action="seed_demo")
 
 

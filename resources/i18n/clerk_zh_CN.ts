@@ -2,6 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptancePanel</name>
+    <message>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+57"/>
+        <source>Record supplement (Alt+S)</source>
+        <translation>登记补正材料（Alt+S）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate collected (Alt+L)</source>
+        <translation>证照已领取（Alt+L）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open case: scan the receipt&apos;s barcode</source>
+        <translation>调取办件：扫描回执条码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 Applicant</source>
+        <translation>1 申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 Items</source>
+        <translation>2 事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 Materials</source>
+        <translation>3 材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 Decision</source>
+        <translation>4 受理决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 Notice</source>
+        <translation>5 文书预览</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Alt+→ next · Alt+← back · Alt+1…5 step · Ctrl+N new</source>
+        <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No ticket</source>
+        <translation>无号票</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ticket %1 · %2 case(s)</source>
+        <translation>号票 %1 · 已办 %2 件</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>%1 · %2 item(s) · %3 material(s) missing or wrong</source>
+        <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptancePreview</name>
+    <message>
+        <location filename="../../ui/acceptance/preview.py" line="+19"/>
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice of acceptance with deferred materials</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice of rejection</source>
+        <translation>不予受理决定书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instant item: decided and issued</source>
+        <translation>即办件办结单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrong</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>supplemented</source>
+        <translation>已补正</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>core</source>
+        <translation>核心材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>non-core</source>
+        <translation>非核心材料</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required: %1</source>
+        <translation>要求：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Promised limit: %1 working days (statutory %2); decision due by %3.</source>
+        <translation>承诺时限 %1 个工作日（法定时限 %2 个工作日），办结期限：%3。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Materials to supplement:</source>
+        <translation>需补正的材料：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supplement them by %1. If they are not supplied in time the case is terminated and the broken commitment is recorded in the credit record.</source>
+        <translation>请于 %1 前补齐。逾期未补正的，终止办理，并记入信用记录（失信）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Commitment letter signed by the applicant: yes.</source>
+        <translation>申请人已签署容缺受理承诺书。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decision due by %1.</source>
+        <translation>办结期限：%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not accepted. Everything missing or wrong, told once:</source>
+        <translation>暂不予受理。现一次性告知需补齐或更正的全部材料：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Legal basis: %1</source>
+        <translation>法律依据：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please apply to: %1</source>
+        <translation>请向 %1 申请</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Permit number: %1</source>
+        <translation>证照编号：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Case number: %1</source>
+        <translation>办件编号：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item: %1 (%2)</source>
+        <translation>事项：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applicant: %1</source>
+        <translation>申请人：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bundle: %1</source>
+        <translation>一件事编号：%1</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
         <location filename="../../ui/admin/admin_screen.py" line="+21"/>
@@ -25,9 +231,107 @@
     </message>
 </context>
 <context>
+    <name>ApplicantPage</name>
+    <message>
+        <location filename="../../ui/acceptance/applicant_page.py" line="+49"/>
+        <source>Person (Alt+P)</source>
+        <translation>个人（Alt+P）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise (Alt+E)</source>
+        <translation>企业（Alt+E）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan or type the ID card or licence code, then Enter</source>
+        <translation>扫描或输入身份证号、统一社会信用代码，按回车</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Scan:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID / USCC:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal representative:</source>
+        <translation>法定代表人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent at the counter:</source>
+        <translation>经办人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent&apos;s resident ID:</source>
+        <translation>经办人身份证号：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter: next field · Alt+→: next step (items)</source>
+        <translation>回车：下一项 · Alt+→：下一步（事项）</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Credit black list: joint sanctions</source>
+        <translation>信用黑名单（联合惩戒）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Broken commitment, not repaired</source>
+        <translation>有未修复的失信记录（容缺逾期未补正）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit red list: joint incentives</source>
+        <translation>信用红名单（联合激励）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No credit list entry</source>
+        <translation>无红黑名单记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unified social credit code (18)</source>
+        <translation>统一社会信用代码（18位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resident ID number (18)</source>
+        <translation>公民身份号码（18位）</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Valid</source>
+        <translation>校验通过</translation>
+    </message>
+</context>
+<context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../ui/display/call_model.py" line="+25"/>
+        <location filename="../../ui/display/call_model.py" line="+46"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
@@ -35,6 +339,44 @@
         <location line="+0"/>
         <source>Counter</source>
         <translation>窗口</translation>
+    </message>
+</context>
+<context>
+    <name>CallTicketDialog</name>
+    <message>
+        <location filename="../../ui/counter/call_ticket_dialog.py" line="+22"/>
+        <source>Call a number</source>
+        <translation>指定叫号</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Came back with the missing materials</source>
+        <translation>补齐材料后返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elderly, disabled or ill applicant</source>
+        <translation>老弱病残，特殊照顾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent here by another window</source>
+        <translation>其他窗口转来</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by the supervisor</source>
+        <translation>经值班长同意</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ticket &amp;number:</source>
+        <translation>号票号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -50,6 +392,20 @@
         <translation>
             <numerusform>共 %n 项事项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CategoryButton</name>
+    <message>
+        <location filename="../../ui/kiosk/category_button.py" line="+39"/>
+        <source>No one waiting</source>
+        <extracomment>Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.</extracomment>
+        <translation>当前无人等候</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 waiting · about %2 min</source>
+        <translation>等候 %1 人 · 约 %2 分钟</translation>
     </message>
 </context>
 <context>
@@ -79,31 +435,134 @@
     <name>CategoryTile</name>
     <message>
         <location filename="../../ui/dashboard/category_tile.py" line="+42"/>
-        <source>waiting · longest wait %1 min</source>
-        <translation>等候人数 · 最长等候 %1 分钟</translation>
+        <source>waiting</source>
+        <translation>人等候</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting · about %1 min
+%2 window(s) open</source>
+        <translation>人等候 · 约 %1 分钟
+%2 个窗口服务中</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/acceptance/checklist_model.py" line="+42"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>材料类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non-core</source>
+        <translation>非核心</translation>
     </message>
 </context>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+55"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+62"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Available</source>
-        <translation>服务中</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Arrives with the queue feature</source>
-        <translation>排队叫号功能即将上线</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Arrives with the acceptance feature</source>
         <translation>办件受理功能即将上线</translation>
+    </message>
+</context>
+<context>
+    <name>CounterStateModel</name>
+    <message>
+        <location filename="../../ui/dashboard/counter_state_model.py" line="+39"/>
+        <source>No.</source>
+        <translation>窗口号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories served</source>
+        <translation>服务业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In service</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Offline · ticket stranded</source>
+        <translation>离线 · 号票滞留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>服务中</translation>
     </message>
 </context>
 <context>
@@ -127,47 +586,12 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../ui/counter/counter_view.py" line="+65"/>
-        <source>Current ticket</source>
-        <translation>当前号票</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No ticket called yet</source>
-        <translation>尚未叫号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call next</source>
-        <translation>叫号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recall</source>
-        <translation>重呼</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No-show</source>
-        <translation>过号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transfer</source>
-        <translation>转窗</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pause service</source>
-        <translation>暂停服务</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location filename="../../ui/counter/counter_view.py" line="+74"/>
         <source>Queue</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Acceptance</source>
         <translation>办件受理</translation>
     </message>
@@ -235,17 +659,76 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+30"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+106"/>
+        <source>Window %1 holds no ticket any more.</source>
+        <translation>%1 号窗口已没有办理中的号票。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Window %1: %2 finished.</source>
+        <translation>%1 号窗口：%2 已办结。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Window %1: %2 is back in the queue at its place.</source>
+        <translation>%1 号窗口：%2 已放回队列原位。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Queue dashboard</source>
         <translation>排队监控</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Close today&apos;s queue? Every ticket still waiting is marked expired and can no longer be called.</source>
+        <translation>结束今日排队？所有仍在等候的号票将标记为过期，不能再叫号。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Today&apos;s queue is closed: %1 waiting ticket(s) expired.</source>
+        <translation>今日排队已结束：%1 张等候中的号票已过期。</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <location line="+13"/>
+        <source>Waiting in hall: %1</source>
+        <translation>大厅等候：%1 人</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/dashboard/dashboard_view.py" line="+31"/>
+        <source>Queue dashboard</source>
+        <translation>排队监控</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Put its ticket back in the queue</source>
+        <translation>号票放回队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish its ticket</source>
+        <translation>号票办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close today&apos;s queue…</source>
+        <translation>结束今日排队…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For an offline window that still holds a ticket (shown in red).</source>
+        <translation>用于离线但仍有办理中号票的窗口（红色显示）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Counters</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Deadline warnings and bad reviews</source>
         <translation>红黄牌预警与差评整改</translation>
     </message>
@@ -254,10 +737,107 @@
         <source>Cases near or past their due date and reviews that need rectification will be listed here.</source>
         <translation>临近或超过办结时限的办件、需要整改的差评将在此列出。</translation>
     </message>
+</context>
+<context>
+    <name>DecisionPage</name>
     <message>
-        <location line="+28"/>
-        <source>Waiting in hall: %1</source>
-        <translation>大厅等候：%1 人</translation>
+        <location filename="../../ui/acceptance/decision_page.py" line="+41"/>
+        <source>Accept (Alt+A)</source>
+        <translation>受理（Alt+A）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tolerant acceptance (Alt+T)</source>
+        <translation>容缺受理（Alt+T）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-time notice (Alt+N)</source>
+        <translation>一次性告知（Alt+N）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject (Alt+R)</source>
+        <translation>不予受理（Alt+R）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decide and issue now (Alt+I)</source>
+        <translation>即办发证（Alt+I）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant signed the commitment letter (Alt+C)</source>
+        <translation>申请人已签署容缺受理承诺书（Alt+C）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hall default</source>
+        <translation>按大厅默认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where it is not this hall&apos;s matter</source>
+        <translation>不属于本机关职权范围时填写</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Supplement within (working days):</source>
+        <translation>补正期限（工作日）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason for rejection:</source>
+        <translation>不予受理理由：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competent body:</source>
+        <translation>有权机关：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time notice · Alt+R reject · Alt+I issue now · Alt+←: back</source>
+        <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证 · Alt+←：上一步</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Tolerant acceptance is possible.</source>
+        <translation>可以容缺受理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tolerant acceptance is not offered:</source>
+        <translation>不能容缺受理：</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayView</name>
+    <message>
+        <location filename="../../ui/display/display_view.py" line="+105"/>
+        <source>Please wait for your number to be called</source>
+        <extracomment>How many counters&apos; calls fit on a 1080p screen at the display&apos;s text size. The small tables&apos; column titles (26-pixel text and padding).</extracomment>
+        <translation>请留意叫号，耐心等候</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Now serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recent calls</source>
+        <translation>最近叫号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting</source>
+        <translation>等候情况</translation>
     </message>
 </context>
 <context>
@@ -276,13 +856,12 @@
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+51"/>
-        <source>Please wait for your number to be called</source>
-        <extracomment>How many recent calls fit on a 1080p screen at the display&apos;s text size.</extracomment>
-        <translation>请留意叫号，耐心等候</translation>
+        <location filename="../../ui/display/hall_display_window.py" line="+73"/>
+        <source>Please listen for your number and watch this screen</source>
+        <translation>请留意语音叫号和本屏提示</translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+13"/>
         <source>%n counter(s) serving today</source>
         <translation>
             <numerusform>今日共有 %n 个窗口为您服务</numerusform>
@@ -333,22 +912,68 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
+    <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+51"/>
+        <location filename="../../ui/acceptance/items_page.py" line="+32"/>
+        <source>Find the item: name, code, department or pinyin initials (e.g. lszy)</source>
+        <translation>查找事项：名称、编码、部门或拼音首字母（如 lszy）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter: to the results · Enter on a result: add it · Del: remove a chosen item · Alt+→: next step (materials)</source>
+        <translation>回车：转到结果 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 · statutory %2 / promised %3 working days · fee %4 yuan · tolerant acceptance: %5 · %6</source>
+        <translation>%1 · 法定 %2 / 承诺 %3 个工作日 · 收费 %4 元 · 容缺受理：%5 · %6</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chosen: %1 items, accepted together as one bundle</source>
+        <translation>已选 %1 个事项，作为“一件事”一并受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chosen: %1 item</source>
+        <translation>已选 %1 个事项</translation>
+    </message>
+</context>
+<context>
+    <name>KioskView</name>
+    <message>
+        <location filename="../../ui/kiosk/kiosk_view.py" line="+65"/>
         <source>Please touch the service you need to take a number</source>
-        <extracomment>Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.</extracomment>
         <translation>请点击您要办理的业务取号</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Priority service for the elderly, the disabled, servicemen and pregnant women: please ask the staff at the information desk.</source>
-        <translation>老年人、残疾人、军人、孕妇等可优先办理，请向咨询台工作人员求助。</translation>
+        <location line="+11"/>
+        <source>Priority service for the elderly, the disabled, servicemen and pregnant women: choose it above; the staff may ask for your certificate.</source>
+        <translation>老年人、残疾人、军人、孕妇可在上方选择优先办理，工作人员可能查验相关证件。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+172"/>
+        <source>Real-name ticket for %1</source>
+        <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
+        <translation>实名取号：%1</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>Taking a number for queue %1 is not available yet; please ask the staff.</source>
-        <translation>%1 类业务暂不能自助取号，请咨询工作人员。</translation>
+        <location line="+2"/>
+        <source>Without an ID you get an anonymous ticket.</source>
+        <translation>不输入证件号码则取普通号。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Please enter or scan your appointment code.</source>
+        <translation>请输入或扫描预约码。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>the printer reported an error.</source>
+        <translation>打印机报告了错误。</translation>
     </message>
 </context>
 <context>
@@ -446,7 +1071,7 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -510,11 +1135,313 @@
     </message>
 </context>
 <context>
+    <name>MaterialsPage</name>
+    <message>
+        <location filename="../../ui/acceptance/materials_page.py" line="+38"/>
+        <source>Note for the chosen material: what is wrong or required (Enter saves)</source>
+        <translation>所选材料的说明：问题或要求（回车保存）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>↑↓: choose · R: received · M: missing · W: wrong · Space: next status · N: note · Alt+→: next step (decision)</source>
+        <translation>↑↓：选择 · R：已收 · M：缺少 · W：不合格 · 空格：切换状态 · N：说明 · Alt+→：下一步（受理决定）</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>All materials received.</source>
+        <translation>材料齐全。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 material(s) missing or wrong, %2 of them core.</source>
+        <translation>缺少或不合格材料 %1 份，其中核心材料 %2 份。</translation>
+    </message>
+</context>
+<context>
     <name>NoScreen</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-43"/>
+        <location filename="../../ui/main_window.py" line="-44"/>
         <source>The account of the %1 has no staff screen; start it with --%2.</source>
         <translation>%1账户没有工作人员界面，请使用 --%2 启动。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPanel</name>
+    <message>
+        <location filename="../../ui/kiosk/options_panel.py" line="+65"/>
+        <source>Real-name ticket and priority (optional)</source>
+        <extracomment>A resident ID or USCC: 18 letters and digits (full-width ones are folded by the core).</extracomment>
+        <translation>实名取号与优先办理（可选）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan or type your ID card number or credit code</source>
+        <translation>请扫描或输入身份证号码、统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Without an ID you get an anonymous ticket.</source>
+        <translation>不输入证件号码则取普通号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled</source>
+        <comment>priority: a person with a disability</comment>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Military</source>
+        <translation>军人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pregnant</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Booked online? Enter or scan the code to join the queue.</source>
+        <translation>已网上预约？输入或扫描预约码即可排队。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDesk</name>
+    <message>
+        <location filename="../../ui/counter/queue_desk.py" line="+108"/>
+        <source>%1 is still in service at this window from an earlier session: finish it (F6) or put it back in the queue.</source>
+        <translation>%1 是本窗口上次登录留下的办理中号票：请办结（F6）或放回队列。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Queue · %1 waiting</source>
+        <translation>排队 · %1 人等候</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No ticket in service</source>
+        <translation>当前没有办理中的号票</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Taken at %1, %2 min ago · recalled %3 times</source>
+        <translation>%1 取号，已过 %2 分钟 · 已重呼 %3 次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resume</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No one is waiting for this window.</source>
+        <translation>本窗口当前无人等候。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+76"/>
+        <source>Called %1.</source>
+        <translation>已叫号 %1。</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Called %1 again (recall %2).</source>
+        <translation>已重呼 %1（第 %2 次）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 did not come: no-show.</source>
+        <translation>%1 未到，已过号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 finished.</source>
+        <translation>%1 已办结。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is back in the queue at its place.</source>
+        <translation>%1 已放回队列原位。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Service paused: this window calls no ticket until resumed.</source>
+        <translation>已暂停服务：恢复前本窗口不再叫号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service resumed.</source>
+        <translation>已恢复服务。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 transferred to %2.</source>
+        <translation>%1 已转至%2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>queue %1</source>
+        <translation> %1 类业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>window %1</source>
+        <translation> %1 号窗口</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <location filename="../../ui/kiosk/ticket_page.py" line="+39"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 ahead of you · about %2 min</source>
+        <translation>前面还有 %1 人 · 预计等候约 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your ticket is being printed; please take it below.</source>
+        <translation>号票正在打印，请在下方取票。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please take your ticket and watch the hall display.</source>
+        <translation>请取走号票，留意叫号屏。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ticket did not print: %1 Please note your number.</source>
+        <translation>号票未能打印：%1 请记下您的号码。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPanel</name>
+    <message>
+        <location filename="../../ui/counter/ticket_panel.py" line="+38"/>
+        <source>Current ticket</source>
+        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7). Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
+        <translation>当前号票</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No ticket called yet</source>
+        <translation>尚未叫号</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Call next</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>转窗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call number</source>
+        <translation>指定叫号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to queue</source>
+        <translation>放回队列</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/counter/transfer_dialog.py" line="+38"/>
+        <source>Transfer ticket %1</source>
+        <translation>转窗：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send %1 on; it keeps its place in the queue.</source>
+        <translation>将 %1 转出，排队位置保持不变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To another &amp;category</source>
+        <translation>转到其他业务类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To another &amp;window</source>
+        <translation>转到其他窗口(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -563,6 +1490,57 @@
         <translation>
             <numerusform>共 %n 个工作人员账户</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <location filename="../../ui/display/call_model.py" line="+53"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About (min)</source>
+        <translation>约需（分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTicketModel</name>
+    <message>
+        <location filename="../../ui/counter/waiting_model.py" line="+37"/>
+        <source>#</source>
+        <translation>序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waited (min)</source>
+        <translation>已等（分钟）</translation>
     </message>
 </context>
 </TS>

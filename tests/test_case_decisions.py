@@ -1,0 +1,223 @@
+"""The counter's five decisions, on SQLite and PostgreSQL; bad input saves nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from clerk_app.api import Hall
+from clerk_app.domain.credit_gate import GateReason
+from clerk_app.errors import NotFound, PermissionDenied, ValidationError
+from clerk_app.identity import InvalidIdentifier
+from clerk_app.services.case_types import ApplicantInput, ItemRequest, ToleranceRefused
+from clerk_app.workdays import CalendarNotCovered
+from tests.support.acceptance import (
+    FOOD,
+    ROAD,
+    SETUP,
+    SEWAGE,
+    MovableClock,
+    at,
+    clerk,
+    core_missing,
+    firm,
+    firm_uscc,
+    footprint,
+    non_core_missing,
+    person,
+    red_list,
+    request,
+)
+
+
+@pytest.fixture
+def desk(hall: Hall) -> Hall:
+    return at(hall, MovableClock())
+
+
+def test_accept_numbers_the_case_and_counts_working_days(desk: Hall) -> None:
+    session = clerk(desk, 3)
+    [case] = session.cases.accept(firm(), [ItemRequest(FOOD)])
+    assert case.state == "accepted" and case.item_code == FOOD
+    assert case.case_no.startswith("44050020261126") and len(case.case_no) == 19
+    assert case.accepted_on == date(2026, 11, 26)
+    assert case.due_date == date(2026, 12, 3)  # 5 working days; the day itself does not count
+    assert case.counter_no == 3 and case.version == 1
+    assert case.applicant_id_masked == "9144**********" + firm_uscc(1)[-4:]
+    assert all(x.status == "received" for x in case.submissions)
+    assert session.cases.get(case.case_no.lower()).case_no == case.case_no  # as scanned
+
+
+def test_accept_refuses_missing_materials(desk: Hall) -> None:
+    session = clerk(desk)
+    before = footprint(desk)
+    with pytest.raises(ValidationError, match="一次性告知"):
+        session.cases.accept(firm(), [non_core_missing(session, FOOD)])
+    assert footprint(desk) == before
+
+
+def test_tolerant_accept_for_a_red_listed_firm(desk: Hall) -> None:
+    red_list(desk, firm_uscc(1))
+    session = clerk(desk)
+    [case] = session.cases.tolerant_accept(
+        firm(), [non_core_missing(session, FOOD)], commitment_signed=True
+    )
+    assert case.state == "pending_supplement" and case.commitment_signed
+    assert case.supplement_due == date(2026, 12, 3)  # hall default: 5 working days
+    assert [x.core for x in case.missing] == [False]
+
+
+def test_supplement_deadline_never_beyond_the_promised_limit(desk: Hall) -> None:
+    red_list(desk, firm_uscc(1))
+    session = clerk(desk)
+    [case] = session.cases.tolerant_accept(
+        firm(), [non_core_missing(session, SETUP)], commitment_signed=True
+    )
+    assert case.supplement_due == case.due_date == date(2026, 11, 30)  # 2 working days
+    with pytest.raises(ValidationError, match="1 至 2 个工作日"):
+        session.cases.tolerant_accept(
+            firm(), [non_core_missing(session, SETUP)], commitment_signed=True, supplement_days=3
+        )
+
+
+def test_tolerant_accept_refused_by_the_gate_says_why_and_saves_nothing(desk: Hall) -> None:
+    session = clerk(desk)
+    before = footprint(desk)
+    with pytest.raises(ToleranceRefused) as refused:
+        session.cases.tolerant_accept(
+            firm(), [core_missing(session, SEWAGE)], commitment_signed=True
+        )
+    [gate] = refused.value.check.items
+    assert gate.decision.reasons == (
+        GateReason.ITEM_DISALLOWS,
+        GateReason.CORE_MATERIAL_MISSING,
+        GateReason.NOT_ON_RED_LIST,
+    )
+    assert "核心材料" in str(refused.value) and "红名单" in str(refused.value)
+    assert footprint(desk) == before
+    check = session.cases.tolerance_check(firm(), [core_missing(session, SEWAGE)])
+    assert not check.allowed and len(check.reasons()) == 1
+
+
+def test_tolerant_accept_refused_for_persons_and_without_commitment(desk: Hall) -> None:
+    session = clerk(desk)
+    with pytest.raises(ToleranceRefused) as refused:
+        session.cases.tolerant_accept(
+            person(), [non_core_missing(session, FOOD)], commitment_signed=True
+        )
+    assert GateReason.NOT_AN_ENTERPRISE in refused.value.check.items[0].decision.reasons
+    with pytest.raises(ValidationError, match="承诺书"):
+        session.cases.tolerant_accept(
+            firm(), [non_core_missing(session, FOOD)], commitment_signed=False
+        )
+
+
+def test_one_time_notice_lists_everything_missing_or_wrong(desk: Hall) -> None:
+    session = clerk(desk)
+    req = request(session, FOOD, 申请书="missing", 平面布局="wrong", 营业执照="missing")
+    [case] = session.cases.one_time_notice(person(), [req])
+    assert case.state == "not_accepted" and case.due_date is None
+    assert sorted(x.status for x in case.missing) == ["missing", "missing", "wrong"]
+    assert all(x.requirement or x.note for x in case.missing)
+    with pytest.raises(ValidationError, match="材料齐全"):
+        session.cases.one_time_notice(person(), [ItemRequest(FOOD)])
+
+
+def test_reject_records_reason_basis_and_competent_body(desk: Hall) -> None:
+    session = clerk(desk)
+    [case] = session.cases.reject(
+        firm(),
+        [ItemRequest(SEWAGE)],
+        reason="不属于本机关职权范围",
+        legal_basis="《行政许可法》第三十二条",
+        competent_body="广东省生态环境厅",
+    )
+    assert (case.state, case.competent_body) == ("rejected", "广东省生态环境厅")
+    assert case.decision_basis == "《行政许可法》第三十二条"
+    with pytest.raises(ValidationError, match="理由和法律依据"):
+        session.cases.reject(firm(), [ItemRequest(SEWAGE)], reason=" ", legal_basis="x")
+
+
+def test_instant_item_is_decided_and_the_permit_issued_at_once(desk: Hall) -> None:
+    session = clerk(desk)
+    [case] = session.cases.issue_instant(person(), [ItemRequest(ROAD)])
+    assert case.state == "certificate_issued" and case.due_date == case.accepted_on
+    assert case.permit_no and case.permit_no.startswith("XK44050020261126")
+    with pytest.raises(ValidationError, match="承诺件"):
+        session.cases.issue_instant(person(), [ItemRequest(FOOD)])
+    collected = session.cases.collect(case.case_no, case.version)
+    assert collected.state == "collected"
+
+
+def test_a_bundle_shares_the_first_case_number(desk: Hall) -> None:
+    red_list(desk, firm_uscc(1))
+    session = clerk(desk)
+    cases = session.cases.tolerant_accept(
+        firm(),
+        [ItemRequest(SETUP), non_core_missing(session, FOOD)],
+        commitment_signed=True,
+        ticket_id=None,
+    )
+    assert [c.state for c in cases] == ["accepted", "pending_supplement"]
+    assert {c.bundle_no for c in cases} == {cases[0].case_no}
+    assert len({c.case_no for c in cases}) == 2
+
+
+@pytest.mark.parametrize(
+    "applicant",
+    [
+        ApplicantInput("张三", "resident_id", "110105194912310021"),  # check should be X
+        ApplicantInput("某公司", "uscc", "9144030010001686XB"),
+        ApplicantInput("", "resident_id", "11010519491231002X"),
+        ApplicantInput("某公司", "uscc", firm_uscc(1), agent_name="赵六", agent_id="123"),
+    ],
+)
+def test_invalid_applicants_save_nothing(desk: Hall, applicant: ApplicantInput) -> None:
+    session = clerk(desk)
+    before = footprint(desk)
+    with pytest.raises(ValidationError):
+        session.cases.accept(applicant, [ItemRequest(FOOD)])
+    assert footprint(desk) == before
+
+
+def test_invalid_identifier_names_the_position(desk: Hall) -> None:
+    bad = ApplicantInput("张三", "resident_id", "110105194912310021")
+    with pytest.raises(InvalidIdentifier, match="第18位"):
+        clerk(desk).cases.accept(bad, [ItemRequest(FOOD)])
+
+
+def test_unknown_item_saves_nothing(desk: Hall) -> None:
+    session = clerk(desk)
+    before = footprint(desk)
+    with pytest.raises(NotFound, match="440500-NOPE-001"):
+        session.cases.accept(firm(), [ItemRequest(FOOD), ItemRequest("440500-NOPE-001")])
+    assert footprint(desk) == before
+
+
+def test_uncovered_year_saves_nothing_until_the_admin_enters_it(hall: Hall) -> None:
+    clock = MovableClock(datetime(2026, 12, 28, 10, 0))  # a Monday
+    desk = at(hall, clock)
+    session = clerk(desk)
+    before = footprint(desk)
+    with pytest.raises(CalendarNotCovered, match="2027") as missing:
+        session.cases.accept(firm(), [ItemRequest(FOOD)])
+    assert "工作日调整表" in str(missing.value)
+    assert footprint(desk) == before
+
+    admin = desk.system()
+    info = admin.calendar.enter_year(2027, [date(2027, 1, 1)], [], note="国务院办公厅通知")
+    assert info.covered and not info.known_to_package and len(info.days) == 1
+    [case] = session.cases.accept(firm(), [ItemRequest(FOOD)])
+    # Tue 29, Wed 30, Thu 31 Dec; Fri 1 Jan is a holiday; Mon 4, Tue 5 Jan.
+    assert case.due_date == date(2027, 1, 5)
+
+
+def test_roles_that_may_not_accept(desk: Hall) -> None:
+    for session in (desk.kiosk(), desk.display(), desk.login("supervisor", "demo")):
+        with pytest.raises(PermissionDenied):
+            session.cases.accept(firm(), [ItemRequest(FOOD)])
+    with pytest.raises(PermissionDenied):
+        desk.kiosk().cases.list_cases()
+    with pytest.raises(PermissionDenied):
+        clerk(desk).calendar.enter_year(2027, [], [])

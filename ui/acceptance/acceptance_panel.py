@@ -1,0 +1,311 @@
+"""The acceptance flow at the counter: applicant → items → materials → decision → preview.
+
+Keyboard-first: Alt+→ / Alt+← step forward and back, Alt+1 … Alt+5 jump to a step, Ctrl+N
+starts a new application, and each page names its own keys. A decision is one short unit of
+work run on the GUI thread (as the queue keys are), so its outcome is on screen before the next
+key is read. Scanning a receipt's barcode into "Open case" shows that case and what can be done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.case_states import CaseState
+from clerk_app.errors import ClerkError
+from ui.acceptance.applicant_page import ApplicantPage, check_code
+from ui.acceptance.decision_page import ACCEPT, INSTANT, NOTICE, REJECT, TOLERANT, DecisionPage
+from ui.acceptance.items_page import ItemsPage
+from ui.acceptance.materials_page import MaterialsPage
+from ui.acceptance.preview import preview_text
+
+if TYPE_CHECKING:
+    from clerk_app.api import StaffSession
+    from clerk_app.services.case_types import CaseInfo
+
+APPLICANT, ITEMS, MATERIALS, DECISION, PREVIEW = range(5)
+
+
+class AcceptancePanel(QWidget):
+    """Embed in the counter screen; ``set_ticket`` links decided cases to the ticket served."""
+
+    cases_decided = Signal(object)  # list[CaseInfo] of one decision
+
+    def __init__(self, session: StaffSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._ticket_id: int | None = None
+        self._ticket_number: str | None = None
+        self._shown: list[CaseInfo] = []
+        self.applicant_page = ApplicantPage()
+        self.items_page = ItemsPage(session.catalog)
+        self.materials_page = MaterialsPage()
+        self.decision_page = DecisionPage()
+        self.preview = QTextBrowser()
+        self.supplement_button = QPushButton(self.tr("Record supplement (Alt+S)"))
+        self.collect_button = QPushButton(self.tr("Certificate collected (Alt+L)"))
+        self.stack = QStackedWidget()
+        for page in (self.applicant_page, self.items_page, self.materials_page):
+            self.stack.addWidget(page)
+        self.stack.addWidget(self.decision_page)
+        self.stack.addWidget(self._preview_page())
+        self.ticket_label = QLabel()
+        self.case_edit = QLineEdit()
+        self.case_edit.setPlaceholderText(self.tr("Open case: scan the receipt's barcode"))
+        self.step_labels = [QLabel() for _ in range(5)]
+        self.setLayout(self._layout())
+        self._connect()
+        self.set_ticket(None, None)
+        self.go_to(APPLICANT)
+
+    # --- layout ---------------------------------------------------------------------------
+    def _layout(self) -> QVBoxLayout:
+        names = [
+            self.tr("1 Applicant"),
+            self.tr("2 Items"),
+            self.tr("3 Materials"),
+            self.tr("4 Decision"),
+            self.tr("5 Notice"),
+        ]
+        steps = QHBoxLayout()
+        for label, name in zip(self.step_labels, names, strict=True):
+            label.setText(name)
+            steps.addWidget(label)
+        steps.addStretch(1)
+        steps.addWidget(self.ticket_label)
+        top = QHBoxLayout()
+        top.addWidget(self.case_edit, 1)
+        hint = QLabel(self.tr("Alt+→ next · Alt+← back · Alt+1…5 step · Ctrl+N new"))
+        hint.setObjectName("Placeholder")
+        top.addWidget(hint)
+        layout = QVBoxLayout()
+        layout.addLayout(top)
+        layout.addLayout(steps)
+        layout.addWidget(self.stack, 1)
+        return layout
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.preview, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.supplement_button)
+        row.addWidget(self.collect_button)
+        layout.addLayout(row)
+        for key, button in (("Alt+S", self.supplement_button), ("Alt+L", self.collect_button)):
+            self._shortcut(key, button.click, page)
+        return page
+
+    def _shortcut(self, key: str, slot: object, parent: QWidget | None = None) -> None:
+        shortcut = QShortcut(QKeySequence(key), parent or self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def _connect(self) -> None:
+        self._shortcut("Alt+Right", lambda: self.go_to(self.stack.currentIndex() + 1))
+        self._shortcut("Alt+Left", lambda: self.go_to(self.stack.currentIndex() - 1))
+        for step in range(5):
+            self._shortcut(f"Alt+{step + 1}", lambda s=step: self.go_to(s))
+        self._shortcut("Ctrl+N", self.new_application)
+        self.applicant_page.submitted.connect(lambda: self.go_to(ITEMS))
+        self.applicant_page.uscc_entered.connect(self.on_uscc_entered)
+        self.decision_page.decision_requested.connect(self.decide)
+        self.case_edit.returnPressed.connect(self.open_case)
+        self.supplement_button.clicked.connect(self.record_supplement)
+        self.collect_button.clicked.connect(self.collect)
+
+    # --- the ticket ------------------------------------------------------------------------
+    @property
+    def ticket_id(self) -> int | None:
+        return self._ticket_id
+
+    def set_ticket(self, ticket_id: int | None, ticket_number: str | None) -> None:
+        """The ticket being served; cases decided from now on are linked to it."""
+        self._ticket_id, self._ticket_number = ticket_id, ticket_number
+        if ticket_id is None:
+            self.ticket_label.setText(self.tr("No ticket"))
+            return
+        count = len(self._session.cases.cases_for_ticket(ticket_id))
+        self.ticket_label.setText(
+            self.tr("Ticket %1 · %2 case(s)")
+            .replace("%1", ticket_number or str(ticket_id))
+            .replace("%2", str(count))
+        )
+
+    def on_uscc_entered(self, uscc: str) -> None:
+        """Show the enterprise's credit standing as soon as its code is complete."""
+        try:
+            self.applicant_page.show_credit(self._session.credit.status(uscc))
+        except ClerkError as e:
+            self.applicant_page.show_credit(None, str(e))
+
+    # --- steps ----------------------------------------------------------------------------
+    def go_to(self, step: int) -> None:
+        if not APPLICANT <= step <= PREVIEW or not self._may_leave(step):
+            return
+        self.stack.setCurrentIndex(step)
+        for i, label in enumerate(self.step_labels):
+            label.setStyleSheet("font-weight: bold; color: #0b4ea2;" if i == step else "")
+        if step == APPLICANT:
+            self.applicant_page.scan_edit.setFocus()
+        elif step == ITEMS:
+            self.items_page.search_box.setFocus()
+        elif step == MATERIALS:
+            self.materials_page.load(self.items_page.chosen())
+            self.materials_page.focus_table()
+        elif step == DECISION:
+            self._prepare_decision()
+            self.decision_page.focus_first()
+        else:
+            self.preview.setFocus()
+
+    def _may_leave(self, target: int) -> bool:
+        """Forward only with a valid applicant and at least one item."""
+        current = self.stack.currentIndex()
+        if target <= current or target == PREVIEW:
+            return target != PREVIEW or bool(self._shown)
+        page = self.applicant_page
+        try:
+            check_code(page.kind, page.id_edit.text())
+        except ClerkError as e:
+            page.flag_id_error(str(e))
+            page.id_edit.setFocus()
+            return False
+        if target > ITEMS and not self.items_page.chosen():
+            self.stack.setCurrentIndex(ITEMS)
+            self.items_page.search_box.setFocus()
+            return False
+        return True
+
+    def _prepare_decision(self) -> None:
+        items = self.items_page.chosen()
+        self.materials_page.load(items)
+        requests = self.materials_page.model.requests([i.item_code for i in items])
+        lacking = self.materials_page.model.lacking()
+        gate, gate_error = None, ""
+        try:
+            gate = self._session.cases.tolerance_check(self.applicant_page.applicant(), requests)
+        except ClerkError as e:
+            gate_error = str(e)
+        self.decision_page.prepare(
+            self.tr("%1 · %2 item(s) · %3 material(s) missing or wrong")
+            .replace("%1", self.applicant_page.name_edit.text())
+            .replace("%2", str(len(items)))
+            .replace("%3", str(len(lacking))),
+            lacking=bool(lacking),
+            all_instant=bool(items) and all(i.kind == "instant" for i in items),
+            gate=gate,
+            gate_error=gate_error,
+            max_days=min((i.promised_days for i in items if i.kind == "promised"), default=0),
+        )
+
+    # --- decisions ------------------------------------------------------------------------
+    def decide(self, kind: str) -> None:
+        page = self.decision_page
+        applicant = self.applicant_page.applicant()
+        items = self.items_page.chosen()
+        requests = self.materials_page.model.requests([i.item_code for i in items])
+        cases = self._session.cases
+        ticket = self._ticket_id
+        try:
+            if kind == ACCEPT:
+                result = cases.accept(applicant, requests, ticket_id=ticket)
+            elif kind == TOLERANT:
+                days = page.supplement_days.value() or None
+                result = cases.tolerant_accept(
+                    applicant,
+                    requests,
+                    commitment_signed=page.commitment_check.isChecked(),
+                    supplement_days=days,
+                    ticket_id=ticket,
+                )
+            elif kind == NOTICE:
+                result = cases.one_time_notice(applicant, requests, ticket_id=ticket)
+            elif kind == REJECT:
+                result = cases.reject(
+                    applicant,
+                    requests,
+                    reason=page.reason_edit.text(),
+                    legal_basis=page.basis_edit.text(),
+                    competent_body=page.body_edit.text(),
+                    ticket_id=ticket,
+                )
+            elif kind == INSTANT:
+                result = cases.issue_instant(applicant, requests, ticket_id=ticket)
+            else:
+                return
+        except ClerkError as e:
+            page.show_error(str(e))
+            if kind == REJECT:
+                page.reason_edit.setFocus()
+            return
+        self._show(result)
+        self.set_ticket(self._ticket_id, self._ticket_number)
+        self.cases_decided.emit(result)
+
+    def _show(self, cases: list[CaseInfo]) -> None:
+        self._shown = list(cases)
+        self.preview.setPlainText(preview_text(cases))
+        states = {c.state for c in cases}
+        self.supplement_button.setEnabled(CaseState.PENDING_SUPPLEMENT.value in states)
+        self.collect_button.setEnabled(CaseState.CERTIFICATE_ISSUED.value in states)
+        self.go_to(PREVIEW)
+
+    # --- a case opened from its receipt -----------------------------------------------------
+    def open_case(self) -> None:
+        try:
+            case = self._session.cases.get(self.case_edit.text())
+        except ClerkError as e:
+            self.preview.setPlainText(str(e))
+            self._shown = []
+            self.supplement_button.setEnabled(False)
+            self.collect_button.setEnabled(False)
+            self.stack.setCurrentIndex(PREVIEW)
+            return
+        self.case_edit.clear()
+        self._show([case])
+
+    def record_supplement(self) -> None:
+        self._act_on_shown(CaseState.PENDING_SUPPLEMENT, "supplement")
+
+    def collect(self) -> None:
+        self._act_on_shown(CaseState.CERTIFICATE_ISSUED, "collect")
+
+    def _act_on_shown(self, state: CaseState, action: str) -> None:
+        cases = self._session.cases
+        updated: list[CaseInfo] = []
+        try:
+            for case in self._shown:
+                if case.state != state.value:
+                    updated.append(case)
+                elif action == "supplement":
+                    updated.append(cases.record_supplement(case.case_no, case.version))
+                else:
+                    updated.append(cases.collect(case.case_no, case.version))
+        except ClerkError as e:
+            self.preview.append("\n" + str(e))
+            return
+        self._show(updated)
+
+    def new_application(self) -> None:
+        """Clear every step for the next applicant (the ticket stays)."""
+        self.applicant_page.clear()
+        self.items_page.clear()
+        self.materials_page.load([])
+        self.decision_page.clear()
+        self.preview.clear()
+        self._shown = []
+        self.go_to(APPLICANT)

@@ -1,0 +1,161 @@
+"""Step 4 of acceptance: the five decisions, each on its own key, with why 容缺 is not offered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.services.case_types import ToleranceCheck
+
+ACCEPT, TOLERANT, NOTICE, REJECT, INSTANT = (
+    "accept",
+    "tolerant_accept",
+    "one_time_notice",
+    "reject",
+    "issue_instant",
+)
+
+
+class DecisionPage(QWidget):
+    """Emits ``decision_requested(kind)``; the panel calls the core and shows the outcome."""
+
+    decision_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.gate_label = QLabel()
+        self.gate_label.setWordWrap(True)
+        self.accept_button = QPushButton(self.tr("Accept (Alt+A)"))
+        self.accept_button.setObjectName("PrimaryButton")
+        self.tolerant_button = QPushButton(self.tr("Tolerant acceptance (Alt+T)"))
+        self.notice_button = QPushButton(self.tr("One-time notice (Alt+N)"))
+        self.reject_button = QPushButton(self.tr("Reject (Alt+R)"))
+        self.instant_button = QPushButton(self.tr("Decide and issue now (Alt+I)"))
+        self.commitment_check = QCheckBox(
+            self.tr("The applicant signed the commitment letter (Alt+C)")
+        )
+        self.supplement_days = QSpinBox()
+        self.supplement_days.setRange(0, 60)
+        self.supplement_days.setSpecialValueText(self.tr("hall default"))
+        self.reason_edit = QLineEdit()
+        self.basis_edit = QLineEdit()
+        self.body_edit = QLineEdit()
+        self.body_edit.setPlaceholderText(self.tr("Where it is not this hall's matter"))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("ErrorText")
+        self.error_label.setWordWrap(True)
+
+        buttons = QGridLayout()
+        for column, button in enumerate(self.buttons()):
+            buttons.addWidget(button, 0, column)
+        tolerant = QFormLayout()
+        tolerant.addRow(self.commitment_check)
+        tolerant.addRow(self.tr("Supplement within (working days):"), self.supplement_days)
+        reject = QFormLayout()
+        reject.addRow(self.tr("Reason for rejection:"), self.reason_edit)
+        reject.addRow(self.tr("Legal basis:"), self.basis_edit)
+        reject.addRow(self.tr("Competent body:"), self.body_edit)
+        hint = QLabel(
+            self.tr(
+                "Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time "
+                "notice · Alt+R reject · Alt+I issue now · Alt+←: back"
+            )
+        )
+        hint.setObjectName("Placeholder")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.gate_label)
+        layout.addLayout(buttons)
+        layout.addLayout(tolerant)
+        layout.addLayout(reject)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(hint)
+
+        for key, button, kind in (
+            ("Alt+A", self.accept_button, ACCEPT),
+            ("Alt+T", self.tolerant_button, TOLERANT),
+            ("Alt+N", self.notice_button, NOTICE),
+            ("Alt+R", self.reject_button, REJECT),
+            ("Alt+I", self.instant_button, INSTANT),
+        ):
+            button.clicked.connect(lambda _=False, k=kind: self.decision_requested.emit(k))
+            self._shortcut(key, button.click)
+        self._shortcut("Alt+C", self.commitment_check.toggle)
+        self.body_edit.returnPressed.connect(self.reject_button.click)
+
+    def buttons(self) -> list[QPushButton]:
+        return [
+            self.accept_button,
+            self.tolerant_button,
+            self.notice_button,
+            self.reject_button,
+            self.instant_button,
+        ]
+
+    def _shortcut(self, key: str, slot: object) -> None:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def prepare(
+        self,
+        summary: str,
+        *,
+        lacking: bool,
+        all_instant: bool,
+        gate: ToleranceCheck | None,
+        gate_error: str,
+        max_days: int,
+    ) -> None:
+        """Enable what the situation allows; say why 容缺受理 is not offered."""
+        self.summary.setText(summary)
+        self.error_label.clear()
+        self.accept_button.setEnabled(not lacking)
+        self.instant_button.setEnabled(all_instant and not lacking)
+        self.notice_button.setEnabled(lacking)
+        allowed = gate is not None and gate.allowed
+        self.tolerant_button.setEnabled(allowed)
+        self.commitment_check.setEnabled(allowed)
+        self.supplement_days.setEnabled(allowed)
+        self.supplement_days.setMaximum(max(max_days, 0))
+        if allowed:
+            self.gate_label.setObjectName("InfoText")
+            self.gate_label.setText(self.tr("Tolerant acceptance is possible."))
+        else:
+            reasons = gate_error or "\n".join(gate.reasons() if gate else [])
+            self.gate_label.setObjectName("Placeholder")
+            self.gate_label.setText(self.tr("Tolerant acceptance is not offered:") + "\n" + reasons)
+        self.gate_label.style().unpolish(self.gate_label)
+        self.gate_label.style().polish(self.gate_label)
+
+    def focus_first(self) -> None:
+        """Focus the most likely decision so Space or Enter takes it."""
+        for button in self.buttons():
+            if button.isEnabled():
+                button.setFocus()
+                return
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+
+    def clear(self) -> None:
+        for edit in (self.reason_edit, self.basis_edit, self.body_edit):
+            edit.clear()
+        self.commitment_check.setChecked(False)
+        self.supplement_days.setValue(0)
+        self.error_label.clear()
