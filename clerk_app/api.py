@@ -65,6 +65,9 @@ class Hall:
         session = StaffSession(self.db, actor, self.clock)
         if counter is not None and actor.role is Role.CLERK:
             session.queue.heartbeat()  # the counter is online with this clerk from now on
+            # Each counter login also ends 容缺 cases whose deadline passed (idempotent, cheap),
+            # so a hall without a scheduled `clerk cases sweep` still keeps the rule.
+            session.cases.mark_overdue()
         return session
 
     def kiosk(self) -> StaffSession:

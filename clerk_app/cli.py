@@ -149,6 +149,14 @@ def cmd_cases_list(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cases_sweep(hall: Hall, args: argparse.Namespace) -> int:
+    ended = hall.system().cases.mark_overdue()
+    for c in ended:
+        print(f"{c.case_no}\t{c.state}")
+    print(pick(f"逾期未补正已终止 {len(ended)} 件。", f"{len(ended)} overdue cases ended."))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
     parser.add_argument(
@@ -207,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--state", choices=[s.value for s in CaseState])
     listing.add_argument("--limit", type=int, default=500)
     listing.set_defaults(func=cmd_cases_list)
+    cases.add_parser(
+        "sweep", help="end 容缺 cases past their deadline and record the broken commitments"
+    ).set_defaults(func=cmd_cases_sweep)
     return parser
 
 

@@ -240,3 +240,15 @@ def test_the_update_itself_guards_the_version(desk: Hall) -> None:
         with pytest.raises(Conflict):
             bump(s, row, 1, desk.clock(), state="in_review")
     assert clerk(desk).cases.get(case.case_no).state == "accepted"
+
+
+def test_a_counter_login_ends_overdue_tolerant_cases(desk: Hall, clock: MovableClock) -> None:
+    """No scheduler needed: the next clerk to log in at any counter runs the sweep."""
+    red_list(desk, firm_uscc(1))
+    [case] = clerk(desk).cases.tolerant_accept(
+        firm(), [non_core_missing(clerk(desk), FOOD)], commitment_signed=True
+    )
+    clock.set_local(datetime(2026, 12, 4, 9, 0))  # the day after the supplement deadline
+    session = clerk(desk, 2)  # logging in sweeps
+    assert session.cases.get(case.case_no).state == "supplement_overdue"
+    assert session.credit.status(firm_uscc(1)).has_unrepaired_broken_commitment

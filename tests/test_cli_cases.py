@@ -45,3 +45,11 @@ def test_cases_list_text_and_state_filter(hall_url: str) -> None:
     assert len(due) == 10
     bad = clerk(hall_url, "cases", "list", "--state", "lost")
     assert bad.returncode == 2
+
+
+def test_cases_sweep_is_idempotent(hall_url: str) -> None:
+    first = clerk(hall_url, "cases", "sweep")
+    assert first.returncode == 0, first.stderr
+    assert "逾期未补正已终止" in first.stdout
+    again = clerk(hall_url, "cases", "sweep")
+    assert again.returncode == 0 and again.stdout.strip() == "逾期未补正已终止 0 件。"
