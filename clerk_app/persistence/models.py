@@ -160,8 +160,9 @@ class Ticket(Base):
     __table_args__ = (
         # A number is unique per day; a transfer may change the category, never the number.
         UniqueConstraint("service_date", "number"),
-        # Covers the claim: the waiting tickets of a day, by category.
-        Index("ix_tickets_claim", "service_date", "status", "category_id"),
+        # Covers the claim (status = 'waiting' AND service_date = today …) and the expiry of
+        # earlier days (status = 'waiting' AND service_date < today) without touching history.
+        Index("ix_tickets_claim", "status", "service_date", "category_id"),
         Index("ix_tickets_identity", "identity_value", "service_date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

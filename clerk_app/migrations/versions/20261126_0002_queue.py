@@ -60,7 +60,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('transferred_to_counter', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('queue_position_at', sa.DateTime(), nullable=False))
         batch_op.add_column(sa.Column('printed_count', sa.Integer(), nullable=False, server_default='0'))
-        batch_op.create_index('ix_tickets_claim', ['service_date', 'status', 'category_id'], unique=False)
+        batch_op.create_index('ix_tickets_claim', ['status', 'service_date', 'category_id'], unique=False)
         batch_op.create_index('ix_tickets_identity', ['identity_value', 'service_date'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_tickets_appointment_id_appointments'), 'appointments', ['appointment_id'], ['id'])
 
