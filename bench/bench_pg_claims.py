@@ -46,7 +46,7 @@ def claim_worker(url: str, counter_no: int, barrier, out) -> None:  # type: igno
 
     from clerk_app.hall_time import local_date
     from clerk_app.persistence.database import Database
-    from clerk_app.persistence.models import Counter
+    from clerk_app.persistence.models import Counter, Ticket
     from clerk_app.services.queue_claim import claim_next
 
     db = Database(url)
@@ -61,7 +61,7 @@ def claim_worker(url: str, counter_no: int, barrier, out) -> None:  # type: igno
             )
             if ticket is None:
                 break
-            ticket.status = "serving"
+            s.execute(update(Ticket).where(Ticket.id == ticket.id).values(status="serving"))
         n += 1
     out.put((n, time.perf_counter()))
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the desk needs on a fresh Debian/Ubuntu machine, idempotently:
 # system libraries for offscreen Qt, a CJK TrueType font, PostgreSQL binaries (tests),
-# poppler/zbar helpers, and the Python environment in .venv.
+# poppler/zbar helpers, an offline Chinese voice for the hall display (speech-dispatcher +
+# espeak-ng), and the Python environment in .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
   libpulse0 fonts-wqy-microhei postgresql poppler-utils
+  speech-dispatcher espeak-ng
 )
 
 missing=()

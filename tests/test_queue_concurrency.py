@@ -7,7 +7,7 @@ from collections import Counter as Tally
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from clerk_app.api import open_hall
@@ -107,8 +107,7 @@ def test_pg_interleavings_of_two_claims(pg_hall_url: str, schedule: str) -> None
         if what == "c":
             ticket = _claim(s)
             assert ticket is not None
-            ticket.status = "serving"
-            s.flush()
+            s.execute(update(Ticket).where(Ticket.id == ticket.id).values(status="serving"))
             got[who] = ticket.id
         elif what == "+":
             s.commit()
@@ -134,7 +133,7 @@ def test_pg_stale_snapshot_rechecks_status(pg_hall_url: str) -> None:
         with db.write() as a:  # step 2: A claims the head and commits
             t = _claim(a)
             assert t is not None
-            t.status = "serving"
+            a.execute(update(Ticket).where(Ticket.id == t.id).values(status="serving"))
         got = _claim(b)  # step 3: B claims
         assert got is not None and got.id == ids[1]
     with db.read() as s:
@@ -153,7 +152,7 @@ def test_sqlite_second_writer_waits_for_the_first(tmp_path) -> None:  # type: ig
     with db.write() as a:
         t = _claim(a)
         assert t is not None and t.id == ids[0]
-        t.status = "serving"
+        a.execute(update(Ticket).where(Ticket.id == t.id).values(status="serving"))
         a.flush()
         other = sqlite3.connect(tmp_path / "h.db", timeout=0.2, isolation_level=None)
         with pytest.raises(sqlite3.OperationalError, match="locked"):

@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Session"))
         reload_action = QAction(self.tr("&Reload"), self)
-        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        # Not F5 (QKeySequence.Refresh): F1–F7 are the counter's queue keys, F5 pause/resume.
+        reload_action.setShortcut(QKeySequence("Ctrl+R"))
         reload_action.triggered.connect(self.reload)
         sign_out = QAction(self.tr("Sign &out"), self)
         sign_out.setShortcut(QKeySequence("Ctrl+L"))
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         self.signed_out.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        shutdown = getattr(self.screen_widget, "shutdown", None)
+        if callable(shutdown):
+            shutdown()  # e.g. the counter stops polling and goes offline
         super().closeEvent(event)
         if not self._signing_out:
             self.closed.emit()

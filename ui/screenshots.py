@@ -1,7 +1,9 @@
 """Screenshot mode: renders each main screen of the demo hall to a PNG and returns.
 
 Used for reviews and documentation; it runs offscreen, signs in with the demo accounts and
-never shows a window. Login refusals are ``ClerkError``s for the caller to report.
+never shows a window. Login refusals are ``ClerkError``s for the caller to report. The queue
+is staged first (``screenshot_queue``) and background reads run inline, so each screen is
+grabbed with its data in place.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
+from ui.common.tasks import run_inline, set_runner
 from ui.counter.counter_screen import CounterScreen
+from ui.dashboard.dashboard_screen import DashboardScreen
+from ui.display.announcer import Announcer
 from ui.display.hall_display_window import HallDisplayWindow
 from ui.kiosk.kiosk_window import KioskWindow
 from ui.login.login_dialog import LoginDialog, public_counters
 from ui.main_window import MainWindow
+from ui.screenshot_queue import STRANDED, call_at, stage_demo_queue
 
 if TYPE_CHECKING:
     from clerk_app.api import Hall
@@ -64,8 +70,16 @@ def take_screenshots(hall: Hall, out_dir: Path) -> list[Path]:
     """Write login.png, counter.png, dashboard.png, admin.png, kiosk.png and display.png."""
     out_dir.mkdir(parents=True, exist_ok=True)
     quiet_offscreen_notices()
-    paths: list[Path] = []
+    previous = set_runner(run_inline)
+    try:
+        stage_demo_queue(hall)
+        return _grab_all(hall, out_dir)
+    finally:
+        set_runner(previous)
 
+
+def _grab_all(hall: Hall, out_dir: Path) -> list[Path]:
+    paths: list[Path] = []
     dialog = LoginDialog(hall, public_counters(hall))
     dialog.username_edit.setText(demo_username("clerk"))
     dialog.password_edit.setText(DEMO_PASSWORD)
@@ -79,13 +93,21 @@ def take_screenshots(hall: Hall, out_dir: Path) -> list[Path]:
     ):
         session = hall.login(demo_username(role), DEMO_PASSWORD, counter=counter)
         window = MainWindow(session, hall.name)
+        if isinstance(window.screen_widget, DashboardScreen):
+            window.screen_widget.select_counter(STRANDED)  # its two actions enabled
         if isinstance(window.screen_widget, CounterScreen):
-            # Show the workstation mid-task: an item chosen, its materials listed.
+            # Show the workstation mid-task: a ticket just called, an item chosen.
+            window.screen_widget.desk.call_next()
             window.screen_widget.view.item_view.selectRow(0)
         paths.append(grab(window, STAFF_SIZE, out_dir / f"{name}.png"))
+        if counter is not None:
+            # Closing the window signed the clerk off; the dashboard shows the counter online.
+            hall.login(demo_username(role), DEMO_PASSWORD, counter=counter)
 
     kiosk = KioskWindow(hall.kiosk(), hall.name)
     paths.append(grab(kiosk, PUBLIC_SIZE, out_dir / "kiosk.png"))
-    display = HallDisplayWindow(hall.display(), hall.name)
+    display = HallDisplayWindow(hall.display(), hall.name, announcer=Announcer("none"))
+    call_at(hall, 2)  # a call arriving: its rows flash
+    display.poller.poll_now()
     paths.append(grab(display, PUBLIC_SIZE, out_dir / "display.png"))
     return paths

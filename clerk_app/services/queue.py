@@ -25,7 +25,8 @@ from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.queue_board import QueueReads, category_load, ticket_info
-from clerk_app.services.queue_claim import claim_next, claim_waiting
+from clerk_app.services.queue_call import call_next_in
+from clerk_app.services.queue_claim import claim_waiting
 from clerk_app.services.queue_views import TicketInfo
 from clerk_app.services.settings import get_setting, get_settings
 
@@ -141,18 +142,10 @@ class QueueService(QueueReads, Service):
         """Finishes the ticket in service, if any, and calls the next one this counter serves."""
         self.actor.require(Permission.SERVE_QUEUE)
         now = self.clock()
-        # No autoflush: the reads below do not depend on the pending finish of the current
-        # ticket, and one flush at commit is far cheaper than one per query.
-        with self.db.write() as s, s.no_autoflush:
-            counter = self._my_counter(s, lock=True, serving=True)
-            self._finish_current(s, counter, now)
-            minutes = int(get_setting(s, "queue.max_normal_wait_minutes"))
-            ticket = claim_next(
-                s, counter.id, counter.number, local_date(now), now, timedelta(minutes=minutes)
-            )
-            if ticket is None:
-                return None
-            return self._call(s, counter, ticket, now, action="ticket_called")
+        if self.actor.counter_no is None:
+            raise _no_counter()
+        with self.db.write() as s:
+            return call_next_in(s, self.actor.username, self.actor.counter_no, now)
 
     def call_ticket(self, number: str, reason: str) -> TicketInfo:
         """Calls a specific waiting ticket of today out of order; the reason is recorded."""

@@ -17,11 +17,22 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BindParameter, and_, bindparam, case, or_, select
+from sqlalchemy import BindParameter, Row, and_, bindparam, case, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from clerk_app.persistence.models import CounterCategory, Ticket
+from clerk_app.persistence.models import CounterCategory, QueueCategory, Ticket
 
+# What the caller needs of the claimed ticket, read in the claiming statement itself.
+CLAIMED_COLUMNS = (
+    Ticket.id,
+    Ticket.number,
+    Ticket.priority,
+    Ticket.taken_at,
+    Ticket.identity_value,
+    Ticket.printed_count,
+    QueueCategory.prefix,
+    QueueCategory.name.label("category_name"),
+)
 HEAD_CANDIDATES = 32  # rows the claim sorts in full; more only when all of them are locked
 
 
@@ -65,8 +76,9 @@ def _claim_statements(head: int | None) -> dict[bool, Any]:
         .subquery()
     )
     stmt = (
-        select(Ticket)
+        select(*CLAIMED_COLUMNS)
         .join(ordered, ordered.c.id == Ticket.id)
+        .join(QueueCategory, QueueCategory.id == Ticket.category_id)
         .where(Ticket.status == "waiting")
         .order_by(ordered.c.grp, ordered.c.rank, ordered.c.at, ordered.c.id)
         .limit(1)
@@ -77,6 +89,7 @@ def _claim_statements(head: int | None) -> dict[bool, Any]:
 _HEAD = _claim_statements(HEAD_CANDIDATES)
 _WHOLE_QUEUE = _claim_statements(None)
 _ONE = select(Ticket).where(Ticket.id == bindparam("ticket_id"), Ticket.status == "waiting")
+# (claim_waiting returns the ORM ticket: calling a given ticket is rare and not time-critical)
 _ONE_BY_DB = {False: _ONE, True: _ONE.with_for_update(skip_locked=True)}
 
 
@@ -91,8 +104,8 @@ def claim_next(
     today: date,
     now: datetime,
     max_wait: timedelta,
-) -> Ticket | None:
-    """Locks and returns the ticket this counter serves next (``choose_next`` in SQL).
+) -> Row[Any] | None:
+    """Locks the ticket this counter serves next (``choose_next`` in SQL); its ``CLAIMED_COLUMNS``.
 
     Oldest place first within a group, then lowest id. If every head row is locked by other
     counters at that instant, the claim looks at the whole queue.
@@ -105,9 +118,9 @@ def claim_next(
         "cutoff": now - max_wait,
     }
     for statements in (_HEAD, _WHOLE_QUEUE):
-        ticket: Ticket | None = session.scalars(statements[postgres], params).first()
-        if ticket is not None:
-            return ticket
+        row = session.execute(statements[postgres], params).first()
+        if row is not None:
+            return row
     return None
 
 

@@ -856,7 +856,7 @@
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+73"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+74"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
@@ -866,6 +866,11 @@
         <translation>
             <numerusform>今日共有 %n 个窗口为您服务</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connection to the queue lost; retrying…</source>
+        <translation>与排队系统的连接中断，正在重试…</translation>
     </message>
 </context>
 <context>
@@ -1233,12 +1238,12 @@
 <context>
     <name>QueueDesk</name>
     <message>
-        <location filename="../../ui/counter/queue_desk.py" line="+108"/>
+        <location filename="../../ui/counter/queue_desk.py" line="+109"/>
         <source>%1 is still in service at this window from an earlier session: finish it (F6) or put it back in the queue.</source>
         <translation>%1 是本窗口上次登录留下的办理中号票：请办结（F6）或放回队列。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Queue · %1 waiting</source>
         <translation>排队 · %1 人等候</translation>
     </message>

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The hall display speaks through Qt's mock engine in tests: silent, and the same everywhere.
+os.environ.setdefault("CLERK_SPEECH_ENGINE", "mock")
 
 import shutil
 import subprocess
@@ -31,6 +33,16 @@ def english_core_messages() -> Iterator[None]:
     set_language("en")
     yield
     set_language(before)
+
+
+@pytest.fixture(autouse=True)
+def inline_tasks() -> Iterator[None]:
+    """Background work (polls, printing) runs at once on the test's thread, in order."""
+    from ui.common.tasks import run_inline, set_runner
+
+    previous = set_runner(run_inline)
+    yield
+    set_runner(previous)
 
 
 @pytest.fixture(scope="session")

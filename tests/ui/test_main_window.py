@@ -94,8 +94,9 @@ def test_counter_screen_shows_the_counter_and_the_chosen_items_materials(
     view = screen.view
 
     assert view.header.title_label.text().startswith("Counter 9")
-    assert [r.prefix for r in view.queue_model.rows()] == ["C"]  # 9 is a real-estate counter
-    assert not view.call_next_button.isEnabled()  # until the queue feature
+    assert view.queue_summary.text() == "C: 0"  # 9 is a real-estate counter
+    assert view.ticket_panel.call_next_button.isEnabled()
+    assert not view.accept_button.isEnabled()  # until the acceptance feature
 
     view.item_view.selectRow(0)
     first = view.item_model.rows()[0]

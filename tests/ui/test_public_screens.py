@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall
-from ui.display.call_model import CallRow
-from ui.display.hall_display_window import VISIBLE_CALLS, HallDisplayWindow
+from clerk_app.services.queue_views import CallInfo
+from ui.display.announcer import Announcer
+from ui.display.display_view import VISIBLE_CALLS
+from ui.display.hall_display_window import HallDisplayWindow
 from ui.kiosk.kiosk_window import KioskWindow
 
 pytestmark = pytest.mark.qt
@@ -29,13 +33,12 @@ def test_kiosk_has_a_button_per_category_and_touching_one_names_it(
     with qtbot.waitSignal(kiosk.category_chosen) as chosen:
         qtbot.mouseClick(kiosk.buttons[2], Qt.MouseButton.LeftButton)
     assert chosen.args == [prefixes[2]]
-    assert prefixes[2] in kiosk.notice_label.text()  # placeholder until ticketing exists
 
 
 def test_hall_display_shows_the_latest_calls_newest_first(
     qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
 ) -> None:
-    display = HallDisplayWindow(hall.display(), hall.name)
+    display = HallDisplayWindow(hall.display(), hall.name, announcer=Announcer("none"))
     qtbot.addWidget(display)
     display.resize(1920, 1080)
     display.show()
@@ -43,9 +46,10 @@ def test_hall_display_shows_the_latest_calls_newest_first(
     assert display.empty_label.isVisible()
     assert display.call_model.headers() == ["Number", "Counter"]
 
-    calls = [CallRow(f"A{n:03d}", n % 12 + 1) for n in range(20, 0, -1)]
+    at = datetime(2026, 3, 2, 9, 0)
+    calls = [CallInfo(n, at, f"A{n:03d}", n % 12 + 1, "call") for n in range(20, 0, -1)]
     display.show_calls(calls)
 
     assert display.call_model.rowCount() == VISIBLE_CALLS
-    assert display.call_model.rows()[0].ticket_no == "A020"
+    assert display.call_model.rows()[0].ticket_number == "A020"
     assert not display.empty_label.isVisible()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QModelIndex, Qt
 
 from clerk_app.services.admin import UserInfo
 from clerk_app.services.catalog import CounterInfo, ItemInfo
+from clerk_app.services.queue_views import CallInfo
 from ui.admin.user_model import UserTableModel
 from ui.common.catalog_models import (
     CategoryLoad,
@@ -14,7 +17,7 @@ from ui.common.catalog_models import (
     ItemTableModel,
 )
 from ui.common.table_model import ROW_ROLE, SORT_ROLE
-from ui.display.call_model import CallRow, CallTableModel
+from ui.display.call_model import CallTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -121,7 +124,7 @@ def test_unknown_numbers_show_as_a_dash() -> None:
 
 def test_call_model_reads_ticket_and_counter() -> None:
     model = CallTableModel()
-    model.set_rows([CallRow("A012", 5)])
+    model.set_rows([CallInfo(1, datetime(2026, 3, 2, 9, 15), "A012", 5, "call")])
 
     assert model.data(model.index(0, CallTableModel.TICKET), DISPLAY) == "A012"
     assert model.data(model.index(0, CallTableModel.COUNTER), DISPLAY) == "Counter 5"

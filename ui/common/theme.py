@@ -36,6 +36,8 @@ QLabel#PanelTitle {{
 QLabel#Placeholder {{ color: {MUTED}; font-size: 13px; }}
 QLabel#BigNumber {{ font-size: 64px; font-weight: bold; color: {PRIMARY}; }}
 QLabel#ErrorText {{ color: {ACCENT}; font-size: 13px; }}
+QLabel#InfoText {{ color: {PRIMARY_DARK}; font-size: 13px; }}
+QLabel#TicketFacts {{ font-size: 13px; }}
 QFrame#Tile {{ background: {PANEL}; border: 1px solid {BORDER}; border-radius: 8px; }}
 QLabel#TilePrefix {{
     background: {PRIMARY}; color: white; border-radius: 6px;
@@ -51,6 +53,7 @@ QPushButton {{
 }}
 QPushButton:hover {{ border-color: {PRIMARY}; }}
 QPushButton:disabled {{ color: #a0a8b3; background: #eef1f5; }}
+QPushButton#QueueKey {{ padding: 6px 6px; }}
 QPushButton#PrimaryButton {{
     background: {PRIMARY}; color: white; border: none; font-weight: bold;
 }}

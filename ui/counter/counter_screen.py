@@ -1,7 +1,8 @@
 """The clerk's workstation: fills ``CounterView`` from the session and reacts to the clerk.
 
-Queue actions (call next, recall, …) and acceptance arrive with their own features; until then
-their buttons are shown disabled so the workstation keeps its final layout.
+The queue side (current ticket, keys F1–F7, the waiting tickets, the heartbeat) is
+``QueueDesk``. Acceptance arrives with its own feature; until then its buttons are shown
+disabled so the workstation keeps its final layout.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.common.catalog_models import CategoryLoad
 from ui.common.labels import counter_label, role_label
 from ui.counter.counter_view import CounterView
+from ui.counter.queue_desk import QueueDesk
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
@@ -33,14 +34,20 @@ class CounterScreen(QWidget):
         self._disable_pending_features()
         self.view.item_search.search_requested.connect(self.search_items)
         self.view.item_view.selectionModel().currentRowChanged.connect(self.on_item_selected)
-        self.reload()
+        self.desk = QueueDesk(session, self.view, self)
+        self._show_header(hall_name, self._own_counter())
+        self.search_items("")
+        self.desk.start()
 
     def reload(self) -> None:
-        """Read the counter, its queues and the item list afresh from the core."""
-        counter = self._own_counter()
-        self._show_header(self._hall_name, counter)
-        self._show_queues(counter)
+        """Read the counter, its queue and the item list afresh from the core."""
+        self._show_header(self._hall_name, self._own_counter())
+        self.desk.poller.poll_now()
         self.search_items(self.view.item_search.text().strip())
+
+    def shutdown(self) -> None:
+        """The window closes: stop the timers and take the counter offline."""
+        self.desk.shutdown()
 
     # --- filling the view -----------------------------------------------------------------
     def _own_counter(self) -> CounterInfo | None:
@@ -57,22 +64,9 @@ class CounterScreen(QWidget):
             title = f"{title} · {counter.name}"
         self.view.header.title_label.setText(title)
         self.view.header.subtitle_label.setText(hall_name)
-        self.view.counter_badge.setText(self.tr("Available"))
         self.view.clerk_badge.setText(f"{actor.display_name} · {role_label(actor.role)}")
 
-    def _show_queues(self, counter: CounterInfo | None) -> None:
-        served = set(counter.category_prefixes) if counter is not None else set()
-        self.view.queue_model.set_rows(
-            CategoryLoad(c.prefix, c.name)
-            for c in self._session.catalog.list_categories()
-            if c.prefix in served
-        )
-
     def _disable_pending_features(self) -> None:
-        hint = self.tr("Arrives with the queue feature")
-        for button in self.view.queue_buttons():
-            button.setEnabled(False)
-            button.setToolTip(hint)
         hint = self.tr("Arrives with the acceptance feature")
         for button in self.view.acceptance_buttons():
             button.setEnabled(False)

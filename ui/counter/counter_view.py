@@ -1,7 +1,8 @@
 """Layout of the counter workstation; ``CounterScreen`` fills it and reacts to it.
 
-Left column: the ticket being served with the queue buttons, then the queues this counter
-serves. Right: acceptance (受理), with the item search on top and applicant and materials below.
+Left column: the ticket being served with the queue buttons (``TicketPanel``), then the
+waiting tickets this counter may call, in the order it will call them. Right: acceptance (受理),
+with the item search on top and applicant and materials below.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.catalog_models import CategoryLoadModel, ItemTableModel
+from ui.common.catalog_models import ItemTableModel
 from ui.common.search import SearchBox
 from ui.common.widgets import Panel, ScreenHeader, placeholder, read_only_table
 from ui.counter.material_model import MaterialTableModel
+from ui.counter.ticket_panel import TicketPanel
+from ui.counter.waiting_model import WaitingTicketModel
 
-LEFT_COLUMN_WIDTH = 380
+LEFT_COLUMN_WIDTH = 420
 
 
 class CounterView(QWidget):
@@ -61,50 +63,28 @@ class CounterView(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
 
-    def _build_ticket_panel(self) -> Panel:
-        panel = Panel(self.tr("Current ticket"))
-        self.ticket_label = QLabel("—")
-        self.ticket_label.setObjectName("BigNumber")
-        self.ticket_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_status = placeholder(self.tr("No ticket called yet"))
-        self.call_next_button = QPushButton(self.tr("Call next"))
-        self.call_next_button.setObjectName("PrimaryButton")
-        self.recall_button = QPushButton(self.tr("Recall"))
-        self.no_show_button = QPushButton(self.tr("No-show"))
-        self.transfer_button = QPushButton(self.tr("Transfer"))
-        self.pause_button = QPushButton(self.tr("Pause service"))
-        grid = QGridLayout()
-        grid.setSpacing(8)
-        grid.addWidget(self.call_next_button, 0, 0, 1, 2)
-        grid.addWidget(self.recall_button, 1, 0)
-        grid.addWidget(self.no_show_button, 1, 1)
-        grid.addWidget(self.transfer_button, 2, 0)
-        grid.addWidget(self.pause_button, 2, 1)
-        panel.body.addWidget(self.ticket_label)
-        panel.body.addWidget(self.ticket_status)
-        panel.body.addLayout(grid)
-        return panel
+    def _build_ticket_panel(self) -> TicketPanel:
+        self.ticket_panel = TicketPanel()
+        return self.ticket_panel
 
     def queue_buttons(self) -> list[QPushButton]:
-        return [
-            self.call_next_button,
-            self.recall_button,
-            self.no_show_button,
-            self.transfer_button,
-            self.pause_button,
-        ]
+        return self.ticket_panel.buttons()
 
     def _build_queue_panel(self) -> Panel:
         panel = Panel(self.tr("Queue"))
-        self.queue_model = CategoryLoadModel(self)
-        self.queue_view = read_only_table()
-        self.queue_view.setModel(self.queue_model)
-        self.queue_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.queue_view.horizontalHeader().setSectionResizeMode(
-            CategoryLoadModel.NAME, QHeaderView.ResizeMode.Stretch
-        )
-        self.queue_view.horizontalHeader().setStretchLastSection(False)
-        panel.body.addWidget(self.queue_view)
+        self.queue_panel = panel
+        self.queue_summary = QLabel()
+        self.queue_summary.setObjectName("TicketFacts")
+        self.queue_summary.setWordWrap(True)
+        self.waiting_model = WaitingTicketModel(self)
+        self.waiting_view = read_only_table()
+        self.waiting_view.setModel(self.waiting_model)
+        self.waiting_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.waiting_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(WaitingTicketModel.CATEGORY, QHeaderView.ResizeMode.Stretch)
+        panel.body.addWidget(self.queue_summary)
+        panel.body.addWidget(self.waiting_view)
         return panel
 
     def _build_acceptance_panel(self) -> Panel:

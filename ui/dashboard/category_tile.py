@@ -1,28 +1,29 @@
-"""One tile of the dashboard: a queue category with its waiting count and longest wait."""
+"""One tile of the dashboard: a queue category with its waiting count and estimated wait."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from ui.common.catalog_models import CategoryLoad
+from clerk_app.services.queue_views import CategoryLoad
 
 
 class CategoryTile(QFrame):
-    def __init__(self, load: CategoryLoad, parent: QWidget | None = None) -> None:
+    def __init__(self, prefix: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Tile")
-        self.prefix = load.prefix
-        prefix_label = QLabel(load.prefix)
+        self.prefix = prefix
+        prefix_label = QLabel(prefix)
         prefix_label.setObjectName("TilePrefix")
         prefix_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name_label = QLabel(load.name)
+        name_label = QLabel(name)
         name_label.setObjectName("TileName")
         name_label.setWordWrap(True)
         self.waiting_label = QLabel()
         self.waiting_label.setObjectName("TileValue")
         self.caption_label = QLabel()
         self.caption_label.setObjectName("TileCaption")
+        self.caption_label.setWordWrap(True)  # five tiles share 1366 pixels
 
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 10, 12, 10)
@@ -32,11 +33,15 @@ class CategoryTile(QFrame):
         grid.addWidget(self.waiting_label, 1, 1)
         grid.addWidget(self.caption_label, 2, 1)
         grid.setColumnStretch(1, 1)
-        self.show_load(load)
+        self.show_load(None)
 
-    def show_load(self, load: CategoryLoad) -> None:
-        """Show new numbers; ``None`` (no queue data yet) shows as a dash."""
-        waiting = "—" if load.waiting is None else str(load.waiting)
-        longest = "—" if load.longest_wait_minutes is None else str(load.longest_wait_minutes)
-        self.waiting_label.setText(waiting)
-        self.caption_label.setText(self.tr("waiting · longest wait %1 min").replace("%1", longest))
+    def show_load(self, load: CategoryLoad | None) -> None:
+        """The numbers of ``queue.status()``; ``None`` (not read yet) shows dashes."""
+        if load is None:
+            self.waiting_label.setText("—")
+            self.caption_label.setText(self.tr("waiting"))
+            return
+        self.waiting_label.setText(str(load.waiting))
+        caption = self.tr("waiting · about %1 min\n%2 window(s) open")
+        caption = caption.replace("%1", str(load.wait_minutes))
+        self.caption_label.setText(caption.replace("%2", str(load.open_counters)))

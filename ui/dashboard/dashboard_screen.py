@@ -1,88 +1,135 @@
-"""The supervisor's dashboard: a tile per queue category, the counters, and open warnings.
+"""The supervisor's dashboard: how long the queues are, how the counters are doing, and the
+supervisor's queue actions — release or finish the ticket of a stranded counter, close the day.
 
-The numbers come with the queue feature; this screen already lays out every category and
-counter from the catalog so the supervisor sees the hall's real shape.
+``queue.status()`` is read every two seconds on a worker (``ui.common.tasks``); the actions are
+single transactions run on the GUI thread, then the status is read again at once.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
-from ui.common.catalog_models import CategoryLoad, CounterTableModel
+from clerk_app.errors import ClerkError
+from clerk_app.services.queue_views import CounterState, QueueStatus
 from ui.common.labels import role_label
-from ui.common.widgets import Panel, ScreenHeader, placeholder, read_only_table
+from ui.common.polling import Poller
 from ui.dashboard.category_tile import CategoryTile
+from ui.dashboard.counter_state_model import is_stranded
+from ui.dashboard.dashboard_view import DashboardView
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
 
-TILE_COLUMNS = 5  # a hall rarely has more than five queues; more wrap
+POLL_MS = 2000
 
 
 class DashboardScreen(QWidget):
     def __init__(self, session: StaffSession, hall_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        actor = session.actor
-        header = ScreenHeader(self.tr("Queue dashboard"), hall_name)
-        self.total_badge = header.add_badge("")
-        header.add_badge(f"{actor.display_name} · {role_label(actor.role)}")
-
-        self.tiles: list[CategoryTile] = []
-        self._tile_grid = QGridLayout()
-        self._tile_grid.setSpacing(12)
-
-        self.counter_model = CounterTableModel(self)
-        counters_view = read_only_table()
-        counters_view.setModel(self.counter_model)
-        counters_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        counters_view.horizontalHeader().setSectionResizeMode(
-            CounterTableModel.CATEGORIES, QHeaderView.ResizeMode.Stretch
-        )
-        counters_panel = Panel(self.tr("Counters"))
-        counters_panel.body.addWidget(counters_view)
-
-        warnings_panel = Panel(self.tr("Deadline warnings and bad reviews"))
-        warnings_panel.body.addWidget(
-            placeholder(
-                self.tr(
-                    "Cases near or past their due date and reviews that need rectification "
-                    "will be listed here."
-                )
-            )
-        )
-        lower = QHBoxLayout()
-        lower.setSpacing(14)
-        lower.addWidget(counters_panel, 3)
-        lower.addWidget(warnings_panel, 2)
-
-        body = QVBoxLayout()
-        body.setContentsMargins(16, 14, 16, 16)
-        body.setSpacing(14)
-        body.addLayout(self._tile_grid)
-        body.addLayout(lower, 1)
+        self._selected: int | None = None  # counter number, kept across status reads
+        self.view = DashboardView(hall_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(header)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.view)
+        actor = session.actor
+        self.view.user_badge.setText(f"{actor.display_name} · {role_label(actor.role)}")
+        self.counter_model = self.view.counter_model
+        view = self.view
+        view.counters_view.selectionModel().selectionChanged.connect(self._on_selection)
+        view.release_button.clicked.connect(lambda: self.resolve_selected(finish=False))
+        view.finish_button.clicked.connect(lambda: self.resolve_selected(finish=True))
+        view.close_day_button.clicked.connect(self.close_day)
+        self.poller = Poller(session.queue.status, self.on_status, POLL_MS, self)
         self.reload()
 
-    def reload(self) -> None:
-        catalog = self._session.catalog
-        categories = catalog.list_categories()
-        self._show_tiles([CategoryLoad(c.prefix, c.name) for c in categories])
-        self.counter_model.set_category_names({c.prefix: c.name for c in categories})
-        self.counter_model.set_rows(catalog.list_counters())
-        self.total_badge.setText(self.tr("Waiting in hall: %1").replace("%1", "—"))
+    @property
+    def tiles(self) -> list[CategoryTile]:
+        return self.view.tiles
 
-    def _show_tiles(self, loads: list[CategoryLoad]) -> None:
-        for tile in self.tiles:
-            self._tile_grid.removeWidget(tile)
-            tile.deleteLater()
-        self.tiles = [CategoryTile(load) for load in loads]
-        for i, tile in enumerate(self.tiles):
-            self._tile_grid.addWidget(tile, i // TILE_COLUMNS, i % TILE_COLUMNS)
+    def reload(self) -> None:
+        categories = self._session.catalog.list_categories()
+        self.view.set_tiles(categories)
+        self.counter_model.set_category_names({c.prefix: c.name for c in categories})
+        self.view.total_badge.setText(self.tr("Waiting in hall: %1").replace("%1", "—"))
+        self._update_actions()
+        self.poller.start()
+
+    def shutdown(self) -> None:
+        self.poller.stop()
+
+    # --- the status --------------------------------------------------------------------------
+    def on_status(self, status: QueueStatus) -> None:
+        loads = {load.prefix: load for load in status.categories}
+        for tile in self.view.tiles:
+            tile.show_load(loads.get(tile.prefix))
+        total = sum(load.waiting for load in status.categories)
+        self.view.total_badge.setText(self.tr("Waiting in hall: %1").replace("%1", str(total)))
+        selected = self._selected
+        self.counter_model.set_rows(status.counters)
+        # A model reset clears the selection; keep the supervisor's choice.
+        self.view.select_counter(None if selected is None else self.counter_model.row_of(selected))
+        self._selected = selected
+        self._update_actions()
+
+    def select_counter(self, number: int) -> None:
+        self.view.select_counter(self.counter_model.row_of(number))
+
+    def _on_selection(self) -> None:
+        rows = self.view.counters_view.selectionModel().selectedRows()
+        self._selected = self.counter_model.rows()[rows[0].row()].number if rows else None
+        self._update_actions()
+
+    def _selected_counter(self) -> CounterState | None:
+        row = None if self._selected is None else self.counter_model.row_of(self._selected)
+        return None if row is None else self.counter_model.rows()[row]
+
+    def _update_actions(self) -> None:
+        counter = self._selected_counter()
+        stranded = counter is not None and is_stranded(counter)
+        self.view.release_button.setEnabled(stranded)
+        self.view.finish_button.setEnabled(stranded)
+
+    # --- the actions -------------------------------------------------------------------------
+    def resolve_selected(self, *, finish: bool) -> None:
+        """Release (back to the queue, same place) or finish the selected counter's ticket."""
+        counter = self._selected_counter()
+        if counter is None:
+            return
+        try:
+            ticket = self._session.queue.resolve_counter(counter.number, finish=finish)
+        except ClerkError as error:
+            self.view.show_message(str(error), error=True)
+            return
+        if ticket is None:
+            text = self.tr("Window %1 holds no ticket any more.")
+        elif finish:
+            text = self.tr("Window %1: %2 finished.")
+        else:
+            text = self.tr("Window %1: %2 is back in the queue at its place.")
+        text = text.replace("%1", str(counter.number))
+        self.view.show_message(text.replace("%2", ticket.number if ticket else ""))
+        self.poller.poll_now()
+
+    def confirm(self, text: str) -> bool:
+        """Ask before an action that cannot be undone."""
+        answer = QMessageBox.question(self, self.tr("Queue dashboard"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def close_day(self) -> None:
+        question = self.tr(
+            "Close today's queue? Every ticket still waiting is marked expired and can no "
+            "longer be called."
+        )
+        if not self.confirm(question):
+            return
+        try:
+            expired = self._session.queue.close_day()
+        except ClerkError as error:
+            self.view.show_message(str(error), error=True)
+            return
+        text = self.tr("Today's queue is closed: %1 waiting ticket(s) expired.")
+        self.view.show_message(text.replace("%1", str(expired)))
+        self.poller.poll_now()

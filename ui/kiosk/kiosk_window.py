@@ -1,132 +1,273 @@
-"""The kiosk's full-screen window: the hall's name and one large button per queue category.
+"""The kiosk's full-screen window: takes tickets (取号), checks appointments in, prints tickets.
 
-Touching a button emits ``category_chosen(prefix)``. Taking the ticket (取号) belongs to the
-queue feature, which connects its handler to that signal and reports back with
-``show_notice``; until then the kiosk says that ticketing is not available yet.
+Taking a ticket is one short transaction and runs on the GUI thread; printing (a thermal
+printer may take seconds to answer) and the waiting counts polled every two seconds run on a
+worker through ``ui.common.tasks``. A refusal of the core (unknown category, invalid ID, daily
+limit) shows big on screen and nothing is taken.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from clerk_app.documents.ticket_slip import TicketSlip
+from clerk_app.domain.queue_order import PriorityClass, priority_label
+from clerk_app.errors import ClerkError
+from clerk_app.services.queue_views import QueueStatus, TicketInfo
+from ui.common.polling import Poller
+from ui.common.tasks import run_task
+from ui.kiosk.category_button import CategoryButton
 from ui.kiosk.kiosk_style import KIOSK_STYLE
+from ui.kiosk.kiosk_view import KioskView
+from ui.kiosk.real_name import masked, normalize_identity
+from ui.kiosk.ticket_printer import TicketPrinter, printer_from_environment
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
 
-BUTTON_COLUMNS = 3
-#: Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.
-BUTTON_MIN_HEIGHT = 150
+log = logging.getLogger(__name__)
+
+POLL_MS = 2000
 NOTICE_MS = 6000
+ERROR_MS = 8000
+#: How long the ticket stays on screen before the kiosk is ready for the next person.
+TICKET_PAGE_MS = 15000
 
 
 class KioskWindow(QWidget):
-    category_chosen = Signal(str)
+    """``category_chosen(prefix)`` when a category is touched; ``ticket_taken(TicketInfo)``."""
 
-    def __init__(self, kiosk: StaffSession, hall_name: str, parent: QWidget | None = None) -> None:
+    category_chosen = Signal(str)
+    ticket_taken = Signal(object)
+
+    def __init__(
+        self,
+        kiosk: StaffSession,
+        hall_name: str,
+        parent: QWidget | None = None,
+        *,
+        printer: TicketPrinter | None = None,
+    ) -> None:
         """``kiosk`` is the hall's kiosk actor (``hall.kiosk()``)."""
         super().__init__(parent)
         self._kiosk = kiosk
+        self._hall_name = hall_name
+        self._printer = printer if printer is not None else printer_from_environment()
+        self._identity = ""
+        self._last_ticket: TicketInfo | None = None
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(KIOSK_STYLE)
         self.setWindowTitle(hall_name)
-
-        hall_label = QLabel(hall_name)
-        hall_label.setObjectName("KioskHallName")
-        hall_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        prompt = QLabel(self.tr("Please touch the service you need to take a number"))
-        prompt.setObjectName("KioskPrompt")
-        prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.buttons: list[QPushButton] = []
-        self._grid = QGridLayout()
-        self._grid.setSpacing(28)
-
-        self.notice_label = QLabel()
-        self.notice_label.setObjectName("KioskNotice")
-        self.notice_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.notice_label.clear)
-
+        self.view = KioskView(hall_name)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(80, 50, 80, 36)
-        layout.setSpacing(24)
-        layout.addWidget(hall_label)
-        layout.addWidget(prompt)
-        layout.addSpacing(20)
-        layout.addLayout(self._grid, 1)
-        layout.addWidget(self.notice_label)
-        layout.addLayout(self._build_footer())
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.notice_label = self.view.notice_label
 
-        self.category_chosen.connect(self.on_category_chosen)
-        QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
-        self.set_categories(kiosk.catalog.list_categories())
-
-    def _build_footer(self) -> QHBoxLayout:
-        footer = QLabel(
-            self.tr(
-                "Priority service for the elderly, the disabled, servicemen and pregnant women: "
-                "please ask the staff at the information desk."
-            )
-        )
-        footer.setObjectName("KioskFooter")
-        footer.setWordWrap(True)
-        self.clock_label = QLabel()
-        self.clock_label.setObjectName("KioskClock")
+        self._notice_timer = self._single_shot(NOTICE_MS, self.notice_label.clear)
+        self._error_timer = self._single_shot(ERROR_MS, self.view.error_label.hide)
+        self._back_timer = self._single_shot(TICKET_PAGE_MS, self.show_choices)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
         self._clock.start(1000)
         self._tick()
-        row = QHBoxLayout()
-        row.addWidget(footer, 1)
-        row.addWidget(self.clock_label)
-        return row
+        self._connect()
+        QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
+        self.set_categories(kiosk.catalog.list_categories())
+        self.poller = Poller(kiosk.queue.status, self.on_status, POLL_MS, self)
+        self.poller.start()
 
-    def _tick(self) -> None:
-        self.clock_label.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))
+    def _single_shot(self, ms: int, slot: Callable[[], object]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _connect(self) -> None:
+        options = self.view.options
+        self.category_chosen.connect(self.take_ticket)
+        options.id_edit.returnPressed.connect(self.on_id_entered)
+        options.clear_id_button.clicked.connect(self.clear_real_name)
+        for key, button in options.priority_buttons.items():
+            button.clicked.connect(lambda _=False, k=key: options.choose_priority(k))
+        options.code_edit.returnPressed.connect(self.check_in)
+        options.check_in_button.clicked.connect(self.check_in)
+        self.view.ticket_page.done_button.clicked.connect(self.show_choices)
+        self.view.ticket_page.reprint_button.clicked.connect(self.reprint)
+
+    @property
+    def buttons(self) -> list[CategoryButton]:
+        return self.view.buttons
 
     def set_categories(self, categories: Sequence[Any]) -> None:
-        """One button per ``CategoryInfo``, laid out in rows of ``BUTTON_COLUMNS``."""
-        for button in self.buttons:
-            self._grid.removeWidget(button)
-            button.deleteLater()
-        self.buttons = []
-        for i, category in enumerate(categories):
-            button = QPushButton(f"{category.prefix}  {category.name}")
-            button.setObjectName("CategoryButton")
-            button.setProperty("prefix", category.prefix)
-            button.setMinimumHeight(BUTTON_MIN_HEIGHT)
-            # A touch screen has no keyboard; a focus frame would look like a pre-selection.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.clicked.connect(lambda _=False, p=category.prefix: self.category_chosen.emit(p))
-            self._grid.addWidget(button, i // BUTTON_COLUMNS, i % BUTTON_COLUMNS)
-            self.buttons.append(button)
+        self.view.set_categories(categories)
+        for button in self.view.buttons:
+            button.clicked.connect(lambda _=False, p=button.prefix: self.category_chosen.emit(p))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.view.options.id_edit.setFocus()
+
+    def _tick(self) -> None:
+        self.view.clock_label.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))
+
+    # --- messages ------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
         """A message for the applicant under the buttons, cleared after a few seconds."""
         self.notice_label.setText(text)
-        self._notice_timer.start(NOTICE_MS)
+        self._notice_timer.start()
 
-    def on_category_chosen(self, prefix: str) -> None:
-        # Placeholder until the queue feature takes the ticket; it disconnects this slot.
-        self.show_notice(
-            self.tr(
-                "Taking a number for queue %1 is not available yet; please ask the staff."
-            ).replace("%1", prefix)
+    def show_error(self, text: str) -> None:
+        """A refusal, big and red above the options, cleared after a few seconds."""
+        self.view.error_label.setText(text)
+        self.view.error_label.show()
+        self._error_timer.start()
+
+    def clear_error(self) -> None:
+        self.view.error_label.hide()
+        self._error_timer.stop()
+
+    # --- the waiting counts -------------------------------------------------------------
+    def on_status(self, status: QueueStatus) -> None:
+        for load in status.categories:
+            button = self.view.button_for(load.prefix)
+            if button is not None:
+                button.show_load(load.waiting, load.wait_minutes)
+
+    # --- real name --------------------------------------------------------------------------
+    def on_id_entered(self) -> None:
+        """Enter in the ID entry (a scanner sends it after the code): check and keep the ID."""
+        edit = self.view.options.id_edit
+        text = edit.text().strip()
+        edit.clear()
+        if not text:
+            return
+        try:
+            self._identity = normalize_identity(text)
+        except ClerkError as error:
+            self._identity = ""
+            self.show_error(str(error))
+            self._show_real_name()
+            return
+        self.clear_error()
+        self._show_real_name()
+
+    def clear_real_name(self) -> None:
+        self._identity = ""
+        self.view.options.id_edit.clear()
+        self._show_real_name()
+        self.view.options.id_edit.setFocus()
+
+    def _show_real_name(self) -> None:
+        status = self.view.options.real_name_status
+        if self._identity:
+            status.setText(self.tr("Real-name ticket for %1").replace("%1", masked(self._identity)))
+        else:
+            status.setText(self.tr("Without an ID you get an anonymous ticket."))
+
+    def _identity_to_use(self) -> str | None:
+        # An ID typed without Enter counts too; the core validates it either way.
+        return self._identity or self.view.options.id_edit.text().strip() or None
+
+    # --- taking a ticket -------------------------------------------------------------------
+    def take_ticket(self, prefix: str) -> None:
+        priority = self.view.options.chosen_priority()
+        try:
+            ticket = self._kiosk.queue.take_ticket(prefix, priority, self._identity_to_use())
+        except ClerkError as error:
+            self.show_error(str(error))
+            return
+        self._issued(ticket)
+
+    def check_in(self) -> None:
+        code = self.view.options.code_edit.text().strip()
+        if not code:
+            self.show_error(self.tr("Please enter or scan your appointment code."))
+            return
+        try:
+            ticket = self._kiosk.queue.check_in(code)
+        except ClerkError as error:
+            self.show_error(str(error))
+            return
+        self._issued(ticket)
+
+    def _issued(self, ticket: TicketInfo) -> None:
+        self._last_ticket = ticket
+        self._identity = ""
+        self.view.options.reset()
+        self._show_real_name()
+        self.clear_error()
+        self.view.ticket_page.show_ticket(ticket, self._priority_text(ticket))
+        self.view.stack.setCurrentWidget(self.view.ticket_page)
+        self._back_timer.start()
+        self._print(ticket)
+        self.poller.poll_now()
+        self.ticket_taken.emit(ticket)
+
+    def show_choices(self) -> None:
+        """Back to the category buttons, ready for the next person."""
+        self._back_timer.stop()
+        self.view.stack.setCurrentWidget(self.view.choose_page)
+        self.view.options.id_edit.setFocus()
+
+    # --- printing ------------------------------------------------------------------------
+    @staticmethod
+    def _priority_text(ticket: TicketInfo) -> str:
+        if ticket.priority == PriorityClass.NORMAL:
+            return ""
+        return priority_label(PriorityClass(ticket.priority))
+
+    def slip_for(self, ticket: TicketInfo) -> TicketSlip:
+        return TicketSlip(
+            hall_name=self._hall_name,
+            ticket_number=ticket.number,
+            ticket_id=ticket.id,
+            category_name=ticket.category_name,
+            ahead=ticket.ahead,
+            wait_minutes=ticket.wait_minutes,
+            taken_at=ticket.taken_at,
+            priority_label=self._priority_text(ticket),
+            masked_identity=ticket.masked_identity,
+            reprint=ticket.reprint,
         )
+
+    def _print(self, ticket: TicketInfo) -> None:
+        page = self.view.ticket_page
+        page.show_printing()
+        slip = self.slip_for(ticket)
+        printer = self._printer
+        run_task(
+            lambda: printer.print_ticket(slip),
+            lambda _none: page.show_printed(),
+            self._print_failed,
+            owner=self,
+        )
+
+    def _print_failed(self, error: BaseException) -> None:
+        if isinstance(error, ClerkError):
+            message = str(error)
+        else:
+            log.error("printing the ticket failed", exc_info=error)
+            message = self.tr("the printer reported an error.")
+        self.view.ticket_page.show_print_failed(message)
+        self._back_timer.start()  # leave time to read the number
+
+    def reprint(self) -> None:
+        if self._last_ticket is None:
+            return
+        try:
+            ticket = self._kiosk.queue.reprint(self._last_ticket.id)
+        except ClerkError as error:
+            self.view.ticket_page.show_print_failed(str(error))
+            return
+        self._last_ticket = ticket
+        self._back_timer.start()
+        self._print(ticket)

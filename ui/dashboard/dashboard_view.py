@@ -1,0 +1,111 @@
+"""Layout of the supervisor's dashboard: a tile per queue, the counters, the queue actions.
+
+Widgets only; ``DashboardScreen`` fills them and reacts to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.widgets import Panel, ScreenHeader, placeholder, read_only_table
+from ui.dashboard.category_tile import CategoryTile
+from ui.dashboard.counter_state_model import CounterStateModel
+
+TILE_COLUMNS = 5  # a hall rarely has more than five queues; more wrap
+
+
+class DashboardView(QWidget):
+    def __init__(self, hall_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = ScreenHeader(self.tr("Queue dashboard"), hall_name)
+        self.total_badge = self.header.add_badge("")
+        self.user_badge = self.header.add_badge("")
+        self.tiles: list[CategoryTile] = []
+        self._tile_grid = QGridLayout()
+        self._tile_grid.setSpacing(12)
+
+        lower = QHBoxLayout()
+        lower.setSpacing(14)
+        lower.addWidget(self._build_counters_panel(), 3)
+        lower.addWidget(self._build_warnings_panel(), 2)
+        body = QVBoxLayout()
+        body.setContentsMargins(16, 14, 16, 16)
+        body.setSpacing(14)
+        body.addLayout(self._tile_grid)
+        body.addLayout(lower, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+
+    def _build_counters_panel(self) -> Panel:
+        self.counter_model = CounterStateModel(self)
+        self.counters_view = read_only_table()
+        self.counters_view.setModel(self.counter_model)
+        header = self.counters_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CounterStateModel.CATEGORIES, QHeaderView.ResizeMode.Stretch)
+        self.release_button = QPushButton(self.tr("Put its ticket back in the queue"))
+        self.finish_button = QPushButton(self.tr("Finish its ticket"))
+        self.close_day_button = QPushButton(self.tr("Close today's queue…"))
+        hint = self.tr("For an offline window that still holds a ticket (shown in red).")
+        for button in (self.release_button, self.finish_button):
+            button.setToolTip(hint)
+        actions = QHBoxLayout()
+        actions.addWidget(self.release_button)
+        actions.addWidget(self.finish_button)
+        actions.addStretch(1)
+        actions.addWidget(self.close_day_button)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("InfoText")
+        self.message_label.setWordWrap(True)
+        panel = Panel(self.tr("Counters"))
+        panel.body.addWidget(self.counters_view, 1)
+        panel.body.addWidget(self.message_label)
+        panel.body.addLayout(actions)
+        return panel
+
+    def _build_warnings_panel(self) -> Panel:
+        panel = Panel(self.tr("Deadline warnings and bad reviews"))
+        panel.body.addWidget(
+            placeholder(
+                self.tr(
+                    "Cases near or past their due date and reviews that need rectification "
+                    "will be listed here."
+                )
+            )
+        )
+        return panel
+
+    def set_tiles(self, categories: Sequence[Any]) -> None:
+        """One tile per ``CategoryInfo``, in rows of ``TILE_COLUMNS``."""
+        for tile in self.tiles:
+            self._tile_grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = [CategoryTile(c.prefix, c.name) for c in categories]
+        for i, tile in enumerate(self.tiles):
+            self._tile_grid.addWidget(tile, i // TILE_COLUMNS, i % TILE_COLUMNS)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setObjectName("ErrorText" if error else "InfoText")
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+        self.message_label.setText(text)
+
+    def select_counter(self, row: int | None) -> None:
+        if row is None:
+            self.counters_view.clearSelection()
+        else:
+            self.counters_view.selectRow(row)

@@ -1,0 +1,42 @@
+"""A touch-sized kiosk button for one queue category: its name and how many are waiting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+#: Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.
+BUTTON_MIN_HEIGHT = 150
+
+
+class CategoryButton(QPushButton):
+    """``prefix`` names the category; ``show_load`` updates the second line."""
+
+    def __init__(self, prefix: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.setObjectName("CategoryButton")
+        self.setProperty("prefix", prefix)
+        self.setMinimumHeight(BUTTON_MIN_HEIGHT)
+        # A touch screen has no keyboard; a focus frame would look like a pre-selection, and
+        # the ID entry must keep the focus for the barcode scanner.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.name_label = QLabel(f"{prefix}  {name}")
+        self.name_label.setObjectName("CategoryName")
+        self.load_label = QLabel()
+        self.load_label.setObjectName("CategoryLoad")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+        for label in (self.name_label, self.load_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+    def show_load(self, waiting: int, wait_minutes: int) -> None:
+        """Show "3 waiting · about 12 min", or that no one is waiting."""
+        if waiting == 0:
+            self.load_label.setText(self.tr("No one waiting"))
+            return
+        text = self.tr("%1 waiting · about %2 min")
+        self.load_label.setText(text.replace("%1", str(waiting)).replace("%2", str(wait_minutes)))

@@ -1,0 +1,94 @@
+"""The kiosk page shown after a ticket is taken: the number, people ahead, the wait, printing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.services.queue_views import TicketInfo
+
+
+def _label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+class TicketPage(QWidget):
+    """Widgets only: ``show_ticket`` fills them, ``show_printing``/``show_print_failed`` follow."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        card = QFrame()
+        card.setObjectName("TicketCard")
+        card.setMinimumWidth(900)
+        self.caption_label = _label("TicketCaption")
+        self.number_label = _label("TicketNumber")
+        self.category_label = _label("TicketCategory")
+        self.facts_label = _label("TicketFacts")
+        self.print_label = _label("TicketPrinting")
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setObjectName("TicketDone")
+        self.reprint_button = QPushButton(self.tr("Print again"))
+        self.reprint_button.setObjectName("TicketReprint")
+        for button in (self.done_button, self.reprint_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.done_button)
+        buttons.addStretch(1)
+
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(48, 36, 48, 36)
+        inner.setSpacing(14)
+        for label in (self.caption_label, self.number_label, self.category_label):
+            inner.addWidget(label)
+        inner.addWidget(self.facts_label)
+        inner.addWidget(self.print_label)
+        inner.addSpacing(10)
+        inner.addLayout(buttons)
+
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(card, 3)
+        layout.addStretch(1)
+
+    def show_ticket(self, ticket: TicketInfo, priority: str = "") -> None:
+        self.caption_label.setText(self.tr("Your number"))
+        self.number_label.setText(ticket.number)
+        category = ticket.category_name
+        self.category_label.setText(f"{category} · {priority}" if priority else category)
+        facts = self.tr("%1 ahead of you · about %2 min").replace("%1", str(ticket.ahead))
+        self.facts_label.setText(facts.replace("%2", str(ticket.wait_minutes)))
+        self.show_printing()
+
+    def show_printing(self) -> None:
+        self.print_label.setObjectName("TicketPrinting")
+        self.print_label.setText(self.tr("Your ticket is being printed; please take it below."))
+        self._restyle()
+        self.reprint_button.hide()
+
+    def show_printed(self) -> None:
+        self.print_label.setText(self.tr("Please take your ticket and watch the hall display."))
+
+    def show_print_failed(self, message: str) -> None:
+        text = self.tr("The ticket did not print: %1 Please note your number.")
+        self.print_label.setObjectName("TicketPrintFailed")
+        self.print_label.setText(text.replace("%1", message))
+        self._restyle()
+        self.reprint_button.show()
+
+    def _restyle(self) -> None:
+        # The style depends on the object name; make Qt read it again.
+        self.print_label.style().unpolish(self.print_label)
+        self.print_label.style().polish(self.print_label)
