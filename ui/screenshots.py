@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
+from clerk_app.demo.credit_cases import PERSONS
 from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
 from ui.common.tasks import run_inline, set_runner
 from ui.counter.counter_screen import CounterScreen
@@ -96,9 +97,11 @@ def _grab_all(hall: Hall, out_dir: Path) -> list[Path]:
         if isinstance(window.screen_widget, DashboardScreen):
             window.screen_widget.select_counter(STRANDED)  # its two actions enabled
         if isinstance(window.screen_widget, CounterScreen):
-            # Show the workstation mid-task: a ticket just called, an item chosen.
+            # Show the workstation mid-task: a ticket just called, its applicant being entered.
             window.screen_widget.desk.call_next()
-            window.screen_widget.view.item_view.selectRow(0)
+            applicant = window.screen_widget.acceptance.applicant_page
+            applicant.name_edit.setText(PERSONS[0].name)
+            applicant.id_edit.setText(PERSONS[0].resident_id)
         paths.append(grab(window, STAFF_SIZE, out_dir / f"{name}.png"))
         if counter is not None:
             # Closing the window signed the clerk off; the dashboard shows the counter online.

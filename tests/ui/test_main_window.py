@@ -81,28 +81,26 @@ def test_admin_catalog_search_narrows_the_items(
     assert all("道路" in item.name for item in catalog.model.rows())
 
 
-def item_materials(hall: Hall, item_code: str) -> tuple[object, ...]:
-    return hall.kiosk().catalog.get_item(item_code).materials
-
-
-def test_counter_screen_shows_the_counter_and_the_chosen_items_materials(
+def test_counter_screen_embeds_acceptance_for_the_ticket_in_service(
     qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
 ) -> None:
+    ticket = hall.kiosk().queue.take_ticket("C")
     window = _window(qtbot, hall, "clerk01", counter=9)
+    with qtbot.waitActive(window):
+        window.activateWindow()  # the counter's keys are window shortcuts
     screen = window.screen_widget
     assert isinstance(screen, CounterScreen)
     view = screen.view
 
     assert view.header.title_label.text().startswith("Counter 9")
-    assert view.queue_summary.text() == "C: 0"  # 9 is a real-estate counter
     assert view.ticket_panel.call_next_button.isEnabled()
-    assert not view.accept_button.isEnabled()  # until the acceptance feature
+    assert screen.acceptance.parent() is not None and screen.acceptance.isVisible()
+    assert screen.acceptance.ticket_id is None
 
-    view.item_view.selectRow(0)
-    first = view.item_model.rows()[0]
-    materials = item_materials(hall, first.item_code)
-    assert view.material_model.rowCount() == len(materials) > 0
-    assert view.materials_stack.currentWidget() is view.material_view
+    qtbot.keyClick(screen, Qt.Key.Key_F1)  # call next
+    assert screen.desk.current is not None and screen.desk.current.number == ticket.number
+    assert screen.acceptance.ticket_id == ticket.id
+    assert ticket.number in screen.acceptance.ticket_label.text()
 
 
 def test_dashboard_has_a_tile_per_category(

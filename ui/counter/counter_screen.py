@@ -1,17 +1,17 @@
 """The clerk's workstation: fills ``CounterView`` from the session and reacts to the clerk.
 
 The queue side (current ticket, keys F1–F7, the waiting tickets, the heartbeat) is
-``QueueDesk``. Acceptance arrives with its own feature; until then its buttons are shown
-disabled so the workstation keeps its final layout.
+``QueueDesk``. Acceptance is ``ui.acceptance.AcceptancePanel``: whenever the ticket in
+service changes, the panel is told, so the cases it decides are linked to that ticket.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ui.acceptance.acceptance_panel import AcceptancePanel
 from ui.common.labels import counter_label, role_label
 from ui.counter.counter_view import CounterView
 from ui.counter.queue_desk import QueueDesk
@@ -19,6 +19,7 @@ from ui.counter.queue_desk import QueueDesk
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
     from clerk_app.services.catalog import CounterInfo
+    from clerk_app.services.queue_views import TicketInfo
 
 
 class CounterScreen(QWidget):
@@ -31,19 +32,17 @@ class CounterScreen(QWidget):
         layout.addWidget(self.view)
 
         self._hall_name = hall_name
-        self._disable_pending_features()
-        self.view.item_search.search_requested.connect(self.search_items)
-        self.view.item_view.selectionModel().currentRowChanged.connect(self.on_item_selected)
+        self.acceptance = AcceptancePanel(session)
+        self.view.set_acceptance(self.acceptance)
         self.desk = QueueDesk(session, self.view, self)
+        self.desk.current_changed.connect(self.on_ticket_changed)
         self._show_header(hall_name, self._own_counter())
-        self.search_items("")
         self.desk.start()
 
     def reload(self) -> None:
         """Read the counter, its queue and the item list afresh from the core."""
         self._show_header(self._hall_name, self._own_counter())
         self.desk.poller.poll_now()
-        self.search_items(self.view.item_search.text().strip())
 
     def shutdown(self) -> None:
         """The window closes: stop the timers and take the counter offline."""
@@ -66,20 +65,11 @@ class CounterScreen(QWidget):
         self.view.header.subtitle_label.setText(hall_name)
         self.view.clerk_badge.setText(f"{actor.display_name} · {role_label(actor.role)}")
 
-    def _disable_pending_features(self) -> None:
-        hint = self.tr("Arrives with the acceptance feature")
-        for button in self.view.acceptance_buttons():
-            button.setEnabled(False)
-            button.setToolTip(hint)
-
     # --- behaviour ------------------------------------------------------------------------
-    def search_items(self, query: str) -> None:
-        self.view.item_model.set_rows(self._session.catalog.list_items(query))
-        self.view.show_materials([])
-
-    def on_item_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            self.view.show_materials([])
+    def on_ticket_changed(self, ticket: TicketInfo | None) -> None:
+        """A new applicant at the window: acceptance starts afresh, focused on its first field."""
+        if ticket is None:
+            self.acceptance.set_ticket(None, None)
             return
-        item = self.view.item_model.row_at(current)
-        self.view.show_materials(self._session.catalog.get_item(item.item_code).materials)
+        self.acceptance.set_ticket(ticket.id, ticket.number)
+        self.acceptance.new_application()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -52,6 +52,8 @@ class CounterSnapshot:
 
 
 class QueueDesk(QObject):
+    current_changed = Signal(object)  # TicketInfo | None: another ticket is now in service
+
     def __init__(self, session: StaffSession, view: CounterView, screen: QWidget) -> None:
         super().__init__(screen)
         self._queue = session.queue
@@ -171,7 +173,10 @@ class QueueDesk(QObject):
         return to_local(self._queue.clock())
 
     def _set_current(self, ticket: TicketInfo | None, now: datetime | None = None) -> None:
+        changed = (self.current.id if self.current else None) != (ticket.id if ticket else None)
         self.current = ticket
+        if changed:
+            self.current_changed.emit(ticket)
         p = self._panel
         for button in p.serving_buttons():
             button.setEnabled(ticket is not None)
