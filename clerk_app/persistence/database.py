@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc
@@ -18,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerk_app.errors import ConfigError, DatabaseUnavailable
+from clerk_app.persistence.checkpoint import Checkpointer
 
 SQLITE_BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5
@@ -35,6 +37,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: a year of tickets stays warm
+        cursor.execute("PRAGMA wal_autocheckpoint=0")  # see persistence.checkpoint
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.close()
 
@@ -81,9 +84,13 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = _normalize_url(url)
         self.dialect = make_url(self.url).get_backend_name()
+        self._checkpointer: Checkpointer | None = None
         if self.dialect == "sqlite":
             self.write_engine = _sqlite_engine(self.url, immediate=True)
             self.read_engine = _sqlite_engine(self.url, immediate=False)
+            database = make_url(self.url).database
+            assert database is not None
+            self._checkpointer = Checkpointer(str(Path(database).resolve()))
         else:
             engine = create_engine(
                 self.url,
@@ -107,6 +114,8 @@ class Database:
         """One writing transaction: commits once at the end, rolls back on any error."""
         with translate_db_errors(self), self._write_sessions() as session, session.begin():
             yield session
+        if self._checkpointer is not None:
+            self._checkpointer.after_write()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -116,6 +125,8 @@ class Database:
             session.rollback()
 
     def dispose(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         self.write_engine.dispose()
         if self.read_engine is not self.write_engine:
             self.read_engine.dispose()
