@@ -63,7 +63,10 @@ _ADD_AUDIT = insert(_table(AuditLog))
 
 def call_next_in(session: Session, actor: str, counter_no: int, now: datetime) -> TicketInfo | None:
     """Finishes the counter's ticket in service, if any, and claims and calls the next one."""
-    counter = session.execute(_COUNTER, {"counter_no": counter_no}).one()
+    # Core statements on the session's connection: the same transaction, without the ORM
+    # session's per-statement bookkeeping.
+    conn = session.connection()
+    counter = conn.execute(_COUNTER, {"counter_no": counter_no}).one()
     if counter.paused:
         raise ValidationError(
             "本窗口已暂停服务，请先恢复服务再叫号。",
@@ -71,18 +74,18 @@ def call_next_in(session: Session, actor: str, counter_no: int, now: datetime) -
         )
     audit: list[dict[str, Any]] = []
     if counter.current_ticket_id is not None:
-        session.execute(_FINISH, {"ticket_id": counter.current_ticket_id, "at": now})
+        conn.execute(_FINISH, {"ticket_id": counter.current_ticket_id, "at": now})
         audit.append(_audit(now, actor, "ticket_finished", counter.current_ticket_id))
-    minutes = session.execute(_MAX_WAIT).scalar()
+    minutes = conn.execute(_MAX_WAIT).scalar()
     max_wait = timedelta(
         minutes=int(DEFAULTS["queue.max_normal_wait_minutes"] if minutes is None else minutes)
     )
-    row = claim_next(session, counter.id, counter.number, local_date(now), now, max_wait)
+    row = claim_next(conn, counter.id, counter.number, local_date(now), now, max_wait)
     tid = None if row is None else row.id
-    session.execute(_SET_CURRENT, {"counter_id": counter.id, "tid": tid})
+    conn.execute(_SET_CURRENT, {"counter_id": counter.id, "tid": tid})
     if row is not None:
-        session.execute(_SERVE, {"ticket_id": row.id, "counter_id": counter.id, "at": now})
-        session.execute(
+        conn.execute(_SERVE, {"ticket_id": row.id, "counter_id": counter.id, "at": now})
+        conn.execute(
             _ADD_CALL,
             {
                 "at": now,
@@ -102,7 +105,7 @@ def call_next_in(session: Session, actor: str, counter_no: int, now: datetime) -
             )
         )
     if audit:
-        session.execute(_ADD_AUDIT, audit)
+        conn.execute(_ADD_AUDIT, audit)
     return None if row is None else _info(row, counter.number, now)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BindParameter, Row, and_, bindparam, case, or_, select
+from sqlalchemy import BindParameter, Connection, Row, and_, bindparam, case, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from clerk_app.persistence.models import CounterCategory, QueueCategory, Ticket
@@ -93,12 +93,13 @@ _ONE = select(Ticket).where(Ticket.id == bindparam("ticket_id"), Ticket.status =
 _ONE_BY_DB = {False: _ONE, True: _ONE.with_for_update(skip_locked=True)}
 
 
-def _is_postgres(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+def _is_postgres(session: Session | Connection) -> bool:
+    bind = session if isinstance(session, Connection) else session.get_bind()
+    return bind.dialect.name == "postgresql"
 
 
 def claim_next(
-    session: Session,
+    session: Session | Connection,
     counter_id: int,
     counter_no: int,
     today: date,
