@@ -11,6 +11,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 
 from clerk_app import i18n
 from clerk_app.api import Hall, open_hall
@@ -19,6 +20,7 @@ from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
+from clerk_app.services.work_calendar import CalendarYearInfo
 
 Handler = Callable[[Hall, argparse.Namespace], int]
 
@@ -157,6 +159,49 @@ def cmd_cases_sweep(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def _days(text: str) -> list[date]:
+    """ "2027-01-01,2027-02-16..2027-02-22" -> the dates, ranges inclusive."""
+    days: list[date] = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        try:
+            first, _, last = part.partition("..")
+            start, end = date.fromisoformat(first), date.fromisoformat(last or first)
+        except ValueError:
+            raise ClerkError(
+                f"日期“{part}”格式不对，应为 2027-01-01 或 2027-02-16..2027-02-22。",
+                f"Bad date {part!r}; write 2027-01-01 or 2027-02-16..2027-02-22.",
+            ) from None
+        days.extend(start + timedelta(days=i) for i in range((end - start).days + 1))
+    return days
+
+
+def _print_year(info: CalendarYearInfo) -> None:
+    state = "covered" if info.covered else "NOT covered"
+    source = "chinese-calendar" if info.known_to_package else "override table"
+    print(
+        pick(
+            f"{info.year} 年：{'可计算工作日' if info.covered else '未覆盖，不能计算工作日'}",
+            f"{info.year}: {state} ({source})",
+        )
+    )
+    for d in info.days:
+        kind = pick("调休上班", "make-up workday") if d.is_workday else pick("放假", "day off")
+        print(f"{d.day.isoformat()}\t{kind}\t{d.note}")
+
+
+def cmd_calendar_show(hall: Hall, args: argparse.Namespace) -> int:
+    _print_year(hall.system().calendar.year(args.year))
+    return 0
+
+
+def cmd_calendar_enter(hall: Hall, args: argparse.Namespace) -> int:
+    info = hall.system().calendar.enter_year(
+        args.year, _days(args.holidays), _days(args.workdays), note=args.note
+    )
+    _print_year(info)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
     parser.add_argument(
@@ -218,6 +263,22 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_parser(
         "sweep", help="end 容缺 cases past their deadline and record the broken commitments"
     ).set_defaults(func=cmd_cases_sweep)
+    calendar = sub.add_parser("calendar", help="working-day overrides (工作日调整)").add_subparsers(
+        dest="calendar_command", required=True
+    )
+    show = calendar.add_parser("show", help="a year's coverage and override days")
+    show.add_argument("year", type=int)
+    show.set_defaults(func=cmd_calendar_show)
+    enter = calendar.add_parser(
+        "enter", help="enter a year's State Council holiday notice (replaces that year's days)"
+    )
+    enter.add_argument("year", type=int)
+    enter.add_argument(
+        "--holidays", required=True, help="days off: 2027-01-01,2027-02-16..2027-02-22"
+    )
+    enter.add_argument("--workdays", default="", help="weekend days worked (调休): 2027-02-14,...")
+    enter.add_argument("--note", default="", help="e.g. 国办发明电〔2026〕N号")
+    enter.set_defaults(func=cmd_calendar_enter)
     return parser
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 
 from clerk_app.api import open_hall
 from clerk_app.demo.credit_cases import HONGDA, PERSONS
 from clerk_app.domain.case_states import CaseState
+from clerk_app.services.work_calendar import load_overrides
+from clerk_app.workdays import add_workdays
 
 
 def clerk(url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -53,3 +56,28 @@ def test_cases_sweep_is_idempotent(hall_url: str) -> None:
     assert "逾期未补正已终止" in first.stdout
     again = clerk(hall_url, "cases", "sweep")
     assert again.returncode == 0 and again.stdout.strip() == "逾期未补正已终止 0 件。"
+
+
+def test_admin_enters_next_years_holiday_notice(hall_url: str) -> None:
+    """chinese-calendar ends in 2026: the admin enters 2027, then 2027 due dates count."""
+    assert "未覆盖" in clerk(hall_url, "calendar", "show", "2027").stdout
+    bad = clerk(hall_url, "calendar", "enter", "2027", "--holidays", "2027-02-30")
+    assert bad.returncode == 2 and "格式不对" in bad.stderr
+    entered = clerk(
+        hall_url,
+        "calendar",
+        "enter",
+        "2027",
+        "--holidays",
+        "2027-01-01..2027-01-03,2027-02-06..2027-02-12",
+        "--workdays",
+        "2027-02-14",
+    )
+    assert entered.returncode == 0, entered.stderr
+    assert "2027 年：可计算工作日" in entered.stdout and "2027-02-14\t调休上班" in entered.stdout
+    hall = open_hall(hall_url)
+    with hall.db.read() as s:
+        overrides = load_overrides(s)
+    hall.close()
+    # Friday 5 Feb + 1 working day: the festival week is off, Sunday 14 Feb is worked (调休).
+    assert add_workdays(date(2027, 2, 5), 1, overrides) == date(2027, 2, 14)
