@@ -281,3 +281,27 @@ def test_reprint_is_marked(qhall: Hall) -> None:
     assert not t.reprint
     again = qhall.kiosk().queue.reprint(t.id)
     assert again.reprint and again.number == "E001"
+
+
+def test_calls_are_audited_alike_on_both_databases(qhall: Hall) -> None:
+    from clerk_app.persistence.models import AuditLog, CallEvent
+
+    kiosk = qhall.kiosk().queue
+    first, second = kiosk.take_ticket("A"), kiosk.take_ticket("A")
+    q = qhall.login("clerk01", "demo", counter=1).queue
+    q.call_next()
+    q.call_next()  # finishes the first
+    with qhall.db.read() as s:
+        rows = s.execute(
+            select(AuditLog.actor, AuditLog.action, AuditLog.target, AuditLog.after)
+            .where(AuditLog.action.in_(["ticket_called", "ticket_finished"]))
+            .order_by(AuditLog.id)
+        ).all()
+        calls = s.scalars(select(CallEvent.ticket_number).order_by(CallEvent.id)).all()
+    assert [(r.actor, r.action, r.target) for r in rows] == [
+        ("clerk01", "ticket_called", f"ticket:{first.id}"),
+        ("clerk01", "ticket_finished", f"ticket:{first.id}"),
+        ("clerk01", "ticket_called", f"ticket:{second.id}"),
+    ]
+    assert rows[0].after == {"number": "A001", "counter": 1, "note": ""}
+    assert calls == ["A001", "A002"]

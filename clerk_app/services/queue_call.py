@@ -14,10 +14,10 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from clerk_app.errors import ValidationError
-from clerk_app.hall_time import local_date, to_local
-from clerk_app.identity import mask_identifier
+from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import AuditLog, CallEvent, Counter, HallSetting, Ticket
-from clerk_app.services.queue_claim import claim_next
+from clerk_app.services.queue_call_pg import call_next_pg
+from clerk_app.services.queue_claim import claim_next, ticket_from_claim
 from clerk_app.services.queue_views import TicketInfo
 from clerk_app.services.settings import DEFAULTS
 
@@ -66,6 +66,8 @@ def call_next_in(session: Session, actor: str, counter_no: int, now: datetime) -
     # Core statements on the session's connection: the same transaction, without the ORM
     # session's per-statement bookkeeping.
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        return call_next_pg(conn, actor, counter_no, now)
     counter = conn.execute(_COUNTER, {"counter_no": counter_no}).one()
     if counter.paused:
         raise ValidationError(
@@ -106,7 +108,7 @@ def call_next_in(session: Session, actor: str, counter_no: int, now: datetime) -
         )
     if audit:
         conn.execute(_ADD_AUDIT, audit)
-    return None if row is None else _info(row, counter.number, now)
+    return None if row is None else ticket_from_claim(row, counter.number, now)
 
 
 def _audit(
@@ -120,20 +122,3 @@ def _audit(
         "before": None,
         "after": after,
     }
-
-
-def _info(row: Any, counter_no: int, now: datetime) -> TicketInfo:
-    return TicketInfo(
-        id=row.id,
-        number=row.number,
-        category_prefix=row.prefix,
-        category_name=row.category_name,
-        priority=row.priority,
-        status="serving",
-        taken_at=to_local(row.taken_at),
-        called_at=to_local(now),
-        counter_number=counter_no,
-        recall_count=0,
-        masked_identity=mask_identifier(row.identity_value) if row.identity_value else "",
-        reprint=row.printed_count > 1,
-    )

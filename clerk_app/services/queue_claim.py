@@ -20,7 +20,10 @@ from typing import Any
 from sqlalchemy import BindParameter, Connection, Row, and_, bindparam, case, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from clerk_app.hall_time import to_local
+from clerk_app.identity import mask_identifier
 from clerk_app.persistence.models import CounterCategory, QueueCategory, Ticket
+from clerk_app.services.queue_views import TicketInfo
 
 # What the caller needs of the claimed ticket, read in the claiming statement itself.
 CLAIMED_COLUMNS = (
@@ -131,3 +134,21 @@ def claim_waiting(session: Session, ticket_id: int) -> Ticket | None:
         _ONE_BY_DB[_is_postgres(session)], {"ticket_id": ticket_id}
     ).first()
     return ticket
+
+
+def ticket_from_claim(row: Any, counter_no: int, now: datetime) -> TicketInfo:
+    """The called ticket from its claimed row (``queue_claim.CLAIMED_COLUMNS``)."""
+    return TicketInfo(
+        id=row.id,
+        number=row.number,
+        category_prefix=row.prefix,
+        category_name=row.category_name,
+        priority=row.priority,
+        status="serving",
+        taken_at=to_local(row.taken_at),
+        called_at=to_local(now),
+        counter_number=counter_no,
+        recall_count=0,
+        masked_identity=mask_identifier(row.identity_value) if row.identity_value else "",
+        reprint=row.printed_count > 1,
+    )
