@@ -11,8 +11,6 @@ from clerk_app.services.catalog import CounterInfo, ItemInfo
 from clerk_app.services.queue_views import CallInfo
 from ui.admin.user_model import UserTableModel
 from ui.common.catalog_models import (
-    CategoryLoad,
-    CategoryLoadModel,
     CounterTableModel,
     ItemTableModel,
 )
@@ -110,16 +108,6 @@ def test_counter_model_names_the_categories_it_serves() -> None:
 
     assert _text(model, 0, CounterTableModel.NUMBER) == "10"
     assert _text(model, 0, CounterTableModel.CATEGORIES) == "C 不动产登记，E 综合"
-
-
-def test_unknown_numbers_show_as_a_dash() -> None:
-    model = CategoryLoadModel()
-    model.set_rows([CategoryLoad("A", "企业开办"), CategoryLoad("B", "工程建设", 3, 12)])
-    index = model.index
-
-    assert model.data(index(0, CategoryLoadModel.WAITING), DISPLAY) == "—"
-    assert model.data(index(1, CategoryLoadModel.WAITING), DISPLAY) == "3"
-    assert model.data(index(1, CategoryLoadModel.LONGEST_WAIT), DISPLAY) == "12"
 
 
 def test_call_model_reads_ticket_and_counter() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -93,46 +92,5 @@ class CounterTableModel(RowTableModel):
         return f"{prefix} {name}" if name else prefix
 
 
-@dataclass(frozen=True, slots=True)
-class CategoryLoad:
-    """How busy one queue category is; ``None`` until the queue feature reports numbers."""
-
-    prefix: str
-    name: str
-    waiting: int | None = None
-    longest_wait_minutes: int | None = None
-
-
-class CategoryLoadModel(RowTableModel):
-    """Rows are ``CategoryLoad``: the queues a counter or the whole hall serves."""
-
-    PREFIX, NAME, WAITING, LONGEST_WAIT = range(4)
-    CENTERED = frozenset({PREFIX})
-    RIGHT_ALIGNED = frozenset({WAITING, LONGEST_WAIT})
-
-    def headers(self) -> list[str]:
-        return [
-            self.tr("Queue"),
-            self.tr("Category"),
-            self.tr("Waiting"),
-            self.tr("Longest wait (min)"),
-        ]
-
-    def display(self, row: Any, column: int) -> str:
-        if column == self.PREFIX:
-            return str(row.prefix)
-        if column == self.NAME:
-            return str(row.name)
-        if column == self.WAITING:
-            return _count(row.waiting)
-        if column == self.LONGEST_WAIT:
-            return _count(row.longest_wait_minutes)
-        return ""
-
-
 def _days(days: int | None) -> str:
     return "—" if days is None else str(days)
-
-
-def _count(value: int | None) -> str:
-    return "—" if value is None else str(value)
