@@ -12,9 +12,11 @@ actor's role, so the kiosk and the hall display get least-privilege sessions of 
 from __future__ import annotations
 
 import getpass
+import logging
 
 from clerk_app.clock import Clock, utcnow
 from clerk_app.domain.roles import Actor, Role
+from clerk_app.errors import ClerkError
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import HallSetting
@@ -28,6 +30,7 @@ from clerk_app.services.seed import seed_demo
 from clerk_app.services.work_calendar import CalendarService
 
 DEFAULT_HALL_NAME = "政务服务中心"
+log = logging.getLogger(__name__)
 
 
 class StaffSession:
@@ -67,7 +70,10 @@ class Hall:
             session.queue.heartbeat()  # the counter is online with this clerk from now on
             # Each counter login also ends 容缺 cases whose deadline passed (idempotent, cheap),
             # so a hall without a scheduled `clerk cases sweep` still keeps the rule.
-            session.cases.mark_overdue()
+            try:
+                session.cases.mark_overdue()
+            except ClerkError as e:  # e.g. a year not in the calendar: never block a login
+                log.warning("overdue sweep at login skipped: %s", e)
         return session
 
     def kiosk(self) -> StaffSession:

@@ -93,3 +93,15 @@ def test_english_messages(hall) -> None:  # type: ignore[no-untyped-def]
         assert str(info.value) == "Wrong user name or password."
     finally:
         i18n.set_language("zh_CN")
+
+
+def test_a_failing_overdue_sweep_never_blocks_a_login(hall, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from clerk_app.services.case_lifecycle import CaseLifecycle
+    from clerk_app.workdays import CalendarNotCovered
+
+    def no_calendar(self):  # type: ignore[no-untyped-def]
+        raise CalendarNotCovered(2027)
+
+    monkeypatch.setattr(CaseLifecycle, "mark_overdue", no_calendar)
+    assert hall.login("clerk05", "demo", counter=5).actor.counter_no == 5
+    assert "overdue sweep at login skipped" in caplog.text
