@@ -11,7 +11,7 @@ APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
-  libpulse0 fonts-wqy-microhei postgresql poppler-utils
+  libpulse0 fonts-wqy-microhei fonts-dejavu-core postgresql poppler-utils
   speech-dispatcher espeak-ng
 )
 

@@ -7,6 +7,11 @@ the paper would depend on the reader's fonts. The font is chosen in this order: 
 by the caller, the ``CLERK_PDF_FONT`` environment variable, then known system fonts. A font that
 was asked for explicitly and cannot be used is an error, never silently replaced.
 
+A document may also name fallback fonts (``CLERK_PDF_FALLBACK_FONTS``, paths separated by
+``os.pathsep``): ``font_runs`` splits text into runs so that each character is drawn in the first
+font of a chain that has it, and ``require_glyphs_in_any`` refuses, before anything is drawn,
+text with a character no font of the chain has.
+
 Registration is process-wide (reportlab keeps a global font registry) and thread-safe, so
 documents may be built on worker threads.
 """
@@ -17,6 +22,7 @@ import os
 import sys
 import threading
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -25,17 +31,24 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from clerk_app.errors import ConfigError, ValidationError
 
 __all__ = [
+    "FALLBACK_FONTS_ENV",
     "FONT_ENV",
     "FontUnavailable",
     "UnprintableText",
+    "fallback_font_paths",
     "find_cjk_font",
+    "font_runs",
     "known_font_paths",
     "missing_glyphs",
+    "missing_in_all",
     "register_cjk_font",
+    "register_truetype_font",
     "require_glyphs",
+    "require_glyphs_in_any",
 ]
 
 FONT_ENV = "CLERK_PDF_FONT"
+FALLBACK_FONTS_ENV = "CLERK_PDF_FALLBACK_FONTS"
 
 # Characters every usable CJK font must have: a font without them is not a Chinese font.
 _CJK_PROBE = "政务服务中心号票前面还有人预计等候分钟"
@@ -163,15 +176,44 @@ def register_cjk_font(path: str | os.PathLike[str] | None = None, subfont_index:
     ``path`` and ``subfont_index`` (the font inside a ``.ttc`` collection) choose the font as in
     ``find_cjk_font``. reportlab embeds the registered font as a subset of the glyphs used.
     """
-    font_path = find_cjk_font(path, subfont_index).resolve()
-    key = (font_path, subfont_index)
+    font_path = find_cjk_font(path, subfont_index)
+    name = _register(font_path, subfont_index)
+    if missing_glyphs(_CJK_PROBE, name):
+        raise FontUnavailable(
+            f"字体 {font_path.name} 不含中文字形，请换用中文 TrueType 字体。",
+            f"The font {font_path.name} has no Chinese glyphs; use a Chinese TrueType font.",
+        )
+    return name
+
+
+def register_truetype_font(path: str | os.PathLike[str], subfont_index: int = 0) -> str:
+    """Register any TrueType font (a fallback: it need not have Chinese) and return its name.
+
+    The file must exist and have TrueType outlines, like a configured CJK font; reportlab embeds
+    it as a subset. Registering the same file twice returns the same name.
+    """
+    font_path = Path(path).expanduser()
+    _check_configured(font_path, subfont_index)
+    return _register(font_path, subfont_index)
+
+
+def fallback_font_paths(value: str | None = None) -> tuple[Path, ...]:
+    """The fallback fonts named by ``value``, default ``$CLERK_PDF_FALLBACK_FONTS``
+    (paths separated by ``os.pathsep``, empty entries ignored), in the order given."""
+    raw = os.environ.get(FALLBACK_FONTS_ENV, "") if value is None else value
+    return tuple(Path(p.strip()).expanduser() for p in raw.split(os.pathsep) if p.strip())
+
+
+def _register(font_path: Path, subfont_index: int) -> str:
+    """Register ``font_path`` once per process; the reportlab name is derived from the file."""
+    key = (font_path.resolve(), subfont_index)
     with _lock:
         name = _registered.get(key)
         if name is not None:
             return name
-        name = f"ClerkCJK-{font_path.stem}-{subfont_index}"
+        name = f"ClerkCJK-{key[0].stem}-{subfont_index}"
         try:
-            font = TTFont(name, str(font_path), subfontIndex=subfont_index)
+            font = TTFont(name, str(key[0]), subfontIndex=subfont_index)
         except (TTFError, OSError, ValueError) as exc:
             raise FontUnavailable(
                 f"字体 {font_path.name} 无法用于PDF（{exc}）。请换用其他 TrueType 中文字体。",
@@ -179,11 +221,6 @@ def register_cjk_font(path: str | os.PathLike[str] | None = None, subfont_index:
                 " TrueType font.",
             ) from exc
         pdfmetrics.registerFont(font)
-        if missing_glyphs(_CJK_PROBE, name):
-            raise FontUnavailable(
-                f"字体 {font_path.name} 不含中文字形，请换用中文 TrueType 字体。",
-                f"The font {font_path.name} has no Chinese glyphs; use a Chinese TrueType font.",
-            )
         _registered[key] = name
         return name
 
@@ -209,12 +246,63 @@ def missing_glyphs(text: str, font_name: str) -> set[str]:
 
 def require_glyphs(text: str, font_name: str) -> None:
     """Raise ``UnprintableText`` naming every character of ``text`` the font cannot draw."""
-    missing = missing_glyphs(text, font_name)
+    _refuse(missing_glyphs(text, font_name), with_fallbacks=False)
+
+
+def _drawable(ch: str, cmap: dict[int, int]) -> bool:
+    return cmap.get(ord(ch), 0) != 0
+
+
+def missing_in_all(text: str, font_names: Sequence[str]) -> set[str]:
+    """The characters of ``text`` that none of the registered fonts ``font_names`` can draw
+    (control characters are not drawn and never count as missing, as in ``missing_glyphs``)."""
+    cmaps = [_char_to_glyph(name) for name in font_names]
+    return {
+        ch
+        for ch in set(text)
+        if unicodedata.category(ch) != "Cc" and not any(_drawable(ch, m) for m in cmaps)
+    }
+
+
+def require_glyphs_in_any(text: str, font_names: Sequence[str]) -> None:
+    """Raise ``UnprintableText`` naming every character of ``text`` that no font of
+    ``font_names`` can draw; call it on all the text of a document before drawing any."""
+    _refuse(missing_in_all(text, font_names), with_fallbacks=len(font_names) > 1)
+
+
+def font_runs(text: str, font_names: Sequence[str]) -> list[tuple[str, str]]:
+    """``text`` cut into ``(font name, run)`` pairs: each character goes to the first font of
+    ``font_names`` that has it, so the primary font (the first) draws all it can and a fallback
+    only fills its gaps. Adjacent characters of one font share a run; characters no font has (and
+    control characters) stay with the first font: check with ``require_glyphs_in_any`` first."""
+    if not font_names:
+        raise ValueError("font_runs needs at least one font")
+    cmaps = [_char_to_glyph(name) for name in font_names]
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        index = next((i for i, m in enumerate(cmaps) if _drawable(ch, m)), 0)
+        font = font_names[index]
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
+
+
+def _refuse(missing: set[str], *, with_fallbacks: bool) -> None:
+    """``UnprintableText`` naming the characters of ``missing`` (sorted), if there are any."""
     if not missing:
         return
     chars = sorted(missing)
     listed_zh = "、".join(f"“{ch}”(U+{ord(ch):04X})" for ch in chars)
     listed_en = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in chars)
+    if with_fallbacks:
+        raise UnprintableText(
+            f"打印字体及备用字体都缺少以下字符，无法打印：{listed_zh}。"
+            f"请联系管理员用 {FONT_ENV} 或 {FALLBACK_FONTS_ENV} 配置包含这些字的字体。",
+            f"Neither the print font nor its fallbacks have a glyph for {listed_en}; ask the"
+            f" administrator to set {FONT_ENV} or {FALLBACK_FONTS_ENV} to fonts that have them.",
+        )
     raise UnprintableText(
         f"打印字体缺少以下字符，无法打印：{listed_zh}。"
         f"请联系管理员用 {FONT_ENV} 配置包含这些字的字体。",

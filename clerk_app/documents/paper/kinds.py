@@ -1,0 +1,258 @@
+"""The blocks of each kind of document, from a ``PaperDocument``: pure functions, no drawing.
+
+The renderer writes only labels and facts from the data; sentences with legal weight (the
+consequences of a broken promise, the promises themselves) come from ``doc.paragraphs``, which
+the case service composes. Empty values are left out rather than printed as blank labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from clerk_app.documents.paper.content import (
+    Block,
+    Copy,
+    Field,
+    Signatures,
+    Signoff,
+    Style,
+    Table,
+    Text,
+)
+from clerk_app.documents.paper.text import clean, cn_date
+from clerk_app.documents.paper_data import DocumentKind, MaterialLine, PaperDocument
+from clerk_app.errors import ValidationError
+
+__all__ = ["document_copies", "document_title"]
+
+_RECEIVED = ("received", "supplemented")
+_OWED = ("missing", "wrong")
+_STATUS_LABELS = {"missing": "未提交", "wrong": "不符合要求", "supplemented": "已补正"}
+
+
+def _field(label: str, value: str | None) -> list[Block]:
+    return [Field(label, clean(value))] if value else []
+
+
+def _date_field(label: str, day: date | None) -> list[Block]:
+    return [Field(label, cn_date(day))] if day is not None else []
+
+
+def _heading(text: str) -> Text:
+    return Text(Style.HEADING, text)
+
+
+def _paragraphs(texts: Iterable[str]) -> list[Block]:
+    return [Text(Style.BODY, clean(t)) for t in texts if t.strip()]
+
+
+def _material_text(line: MaterialLine) -> str:
+    text = clean(line.name)
+    if line.requirement:
+        text += f"（{clean(line.requirement)}）"
+    if line.note:
+        text += f"：{clean(line.note)}"
+    return text
+
+
+def _numbered(materials: Iterable[MaterialLine]) -> list[Block]:
+    return [Text(Style.ITEM, f"{i}. {_material_text(m)}") for i, m in enumerate(materials, 1)]
+
+
+def _with_status(doc: PaperDocument, statuses: tuple[str, ...]) -> list[MaterialLine]:
+    return [m for m in doc.materials if m.status in statuses]
+
+
+def _parties(doc: PaperDocument, applicant_label: str = "申请人") -> list[Block]:
+    agent = clean(doc.agent_name)
+    if agent and doc.agent_id:
+        agent += f"（证件号码：{clean(doc.agent_id)}）"
+    return [
+        *_field(applicant_label, doc.applicant_name),
+        *_field(clean(doc.applicant_id_label) or "证件号码", doc.applicant_id),
+        *_field("法定代表人", doc.legal_representative),
+        *_field("经办人", agent),
+    ]
+
+
+def _case_fields(doc: PaperDocument) -> list[Block]:
+    return [
+        *_field("申请事项", doc.item_name),
+        *_field("承办部门", doc.department_name),
+        *_parties(doc),
+        *_date_field("受理日期", doc.accepted_on),
+    ]
+
+
+def _time_limits(doc: PaperDocument) -> list[Block]:
+    limits = []
+    if doc.statutory_days is not None:
+        limits.append(f"法定{doc.statutory_days}个工作日")
+    if doc.promised_days is not None:
+        limits.append(f"承诺{doc.promised_days}个工作日")
+    blocks: list[Block] = [Field("办理时限", "，".join(limits))] if limits else []
+    return blocks + _date_field("承诺办结日期", doc.due_date)
+
+
+def _hints(doc: PaperDocument) -> list[Block]:
+    return [
+        *_field("领取方式", doc.hall.collect_hint),
+        *_field("进度查询", doc.hall.progress_hint),
+    ]
+
+
+def _tail(doc: PaperDocument) -> list[Block]:
+    """The extra labelled lines and the contact lines, before the signoff (a permit is a
+    certificate, not a letter: no contact lines, so it stays on one sheet)."""
+    extra: list[Block] = [Field(clean(label), clean(value)) for label, value in doc.extra.items()]
+    if doc.kind is DocumentKind.PERMIT:
+        return extra
+    return [*extra, *_field("地址", doc.hall.address), *_field("电话", doc.hall.phone)]
+
+
+def _owed(doc: PaperDocument, heading: str) -> list[Block]:
+    owed = _with_status(doc, _OWED)
+    if not owed:
+        return []
+    return [_heading(heading), *_numbered(owed), *_date_field("补正期限", doc.supplement_due)]
+
+
+def _receipt(doc: PaperDocument) -> list[Block]:
+    received = _with_status(doc, _RECEIVED)
+    return [
+        *_case_fields(doc),
+        *_time_limits(doc),
+        *([_heading("已收取材料"), *_numbered(received)] if received else []),
+        *_owed(doc, "容缺材料（须在补正期限内补齐）"),
+        *_paragraphs(doc.paragraphs),
+        *_hints(doc),
+    ]
+
+
+def _notice(doc: PaperDocument) -> list[Block]:
+    rows = tuple(
+        (
+            str(i),
+            clean(m.name),
+            clean(m.requirement),
+            _STATUS_LABELS.get(m.status, "") + (f"：{clean(m.note)}" if m.note else ""),
+        )
+        for i, m in enumerate(_with_status(doc, _OWED), 1)
+    )
+    table = Table(("序号", "材料名称", "要求", "情况说明"), rows, (0.1, 0.32, 0.29, 0.29))
+    return [
+        *_case_fields(doc),
+        _heading("需补正的全部材料"),
+        table,
+        *_date_field("补正期限", doc.supplement_due),
+        *_paragraphs(doc.paragraphs),
+        *_field("进度查询", doc.hall.progress_hint),
+    ]
+
+
+def _commitment(doc: PaperDocument) -> list[Block]:
+    signatures = Signatures((("承诺人签字：", "日期："), ("经办人签字：", "日期：")))
+    return [
+        *_case_fields(doc),
+        *_owed(doc, "容缺材料"),
+        *([_heading("承诺事项"), *_paragraphs(doc.paragraphs)] if doc.paragraphs else []),
+        signatures,
+    ]
+
+
+def _rejection(doc: PaperDocument) -> list[Block]:
+    def section(heading: str, text: str) -> list[Block]:
+        return [_heading(heading), Text(Style.BODY, clean(text))] if text else []
+
+    return [
+        *_case_fields(doc),
+        *section("不予受理理由", doc.reason),
+        *section("法律依据", doc.legal_basis),
+        *section("有权受理机关", doc.competent_body),
+        *section("救济途径", doc.appeal),
+        *_paragraphs(doc.paragraphs),
+    ]
+
+
+def _supplement(doc: PaperDocument) -> list[Block]:
+    done = _with_status(doc, ("supplemented",))
+    return [
+        *_case_fields(doc),
+        *([_heading("本次补正材料"), *_numbered(done)] if done else []),
+        *_owed(doc, "尚需补正材料"),
+        *_field("说明", doc.reason),
+        *_paragraphs(doc.paragraphs),
+        *_field("进度查询", doc.hall.progress_hint),
+    ]
+
+
+def _completion(doc: PaperDocument) -> list[Block]:
+    return [
+        *_case_fields(doc),
+        *_time_limits(doc),
+        *_field("办理结果说明", doc.reason),
+        *_field("法律依据", doc.legal_basis),
+        *_field("救济途径", doc.appeal),
+        *_paragraphs(doc.paragraphs),
+        *_hints(doc),
+    ]
+
+
+def _permit(doc: PaperDocument) -> list[Block]:
+    permit = doc.permit
+    if permit is None:
+        raise ValidationError(
+            f"办件 {doc.case_no} 的许可证文书缺少许可证内容，无法打印。",
+            f"The permit of case {doc.case_no} has no permit details; it cannot be printed.",
+        )
+    period = ""
+    if permit.period_from is not None and permit.period_to is not None:
+        period = f"{cn_date(permit.period_from)}至{cn_date(permit.period_to)}"
+    # A certificate is one sheet: its conditions are the fine print (4号), as on issued permits.
+    conditions = [
+        Text(Style.FINE_ITEM, f"{i}. {clean(c)}") for i, c in enumerate(permit.conditions, 1)
+    ]
+    return [
+        *_field("许可证编号", permit.permit_no),
+        *_parties(doc, "被许可人"),
+        *_paragraphs(doc.paragraphs),  # the grant ("准予……按下列……"), before what it lists
+        *_field("许可事项", doc.item_name),
+        *_field("占用地点", permit.location),
+        *_field("占用面积", f"{clean(permit.area_m2)}平方米" if permit.area_m2 else ""),
+        *_field("占用期限", period),
+        *_field("占用用途", permit.purpose),
+        *(Field(clean(label), clean(value)) for label, value in permit.fields),
+        *([_heading("许可条件"), *conditions] if conditions else []),
+    ]
+
+
+_BODIES: dict[DocumentKind, Callable[[PaperDocument], list[Block]]] = {
+    DocumentKind.RECEIPT: _receipt,
+    DocumentKind.NOTICE: _notice,
+    DocumentKind.COMMITMENT: _commitment,
+    DocumentKind.REJECTION: _rejection,
+    DocumentKind.SUPPLEMENT: _supplement,
+    DocumentKind.COMPLETION: _completion,
+    DocumentKind.PERMIT: _permit,
+}
+
+
+def document_title(doc: PaperDocument) -> str:
+    """The printed title: the certificate's own name for a permit, else ``doc.title``."""
+    if doc.kind is DocumentKind.PERMIT and doc.permit is not None and doc.permit.title:
+        return clean(doc.permit.title)
+    return clean(doc.title)
+
+
+def document_copies(doc: PaperDocument) -> list[Copy]:
+    """The copies to draw, each with the whole document; one unlabelled copy by default."""
+    blocks: tuple[Block, ...] = (
+        Text(Style.HALL, clean(doc.hall.hall_name)),
+        Text(Style.TITLE, document_title(doc)),
+        *_BODIES[doc.kind](doc),
+        *_tail(doc),
+        Signoff(clean(doc.hall.hall_name), cn_date(doc.issued_on)),
+    )
+    labels = [clean(label) for label in doc.copies] or [""]
+    return [Copy(label, blocks) for label in labels]

@@ -1,0 +1,138 @@
+"""``render_paper``: the A4 PDF of a ``PaperDocument``, and ``paper_text``, the text it says."""
+
+from __future__ import annotations
+
+import io
+from functools import partial
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+)
+
+from clerk_app.documents.fonts import require_glyphs_in_any
+from clerk_app.documents.paper.content import (
+    PAGE_NUMBER_FORMAT,
+    REPRINT_FOOTER,
+    REPRINT_MARK,
+    Copy,
+    Signoff,
+    Style,
+    block_lines,
+    case_no_line,
+)
+from clerk_app.documents.paper.flowables import CopyStart, block_flowables
+from clerk_app.documents.paper.kinds import document_copies, document_title
+from clerk_app.documents.paper.layout import (
+    LEFT_MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    TEXT_BOTTOM,
+    TEXT_HEIGHT,
+    TEXT_WIDTH,
+    paragraph_styles,
+)
+from clerk_app.documents.paper.page import Furniture, PagedCanvas
+from clerk_app.documents.paper.text import markup
+from clerk_app.documents.paper.typefaces import PaperFonts
+from clerk_app.documents.paper_data import PaperDocument
+
+__all__ = ["paper_text", "render_paper", "running_footer", "running_header"]
+
+
+def running_header(doc: PaperDocument) -> list[str]:
+    """The lines at the top of every page: the reprint mark (a reprint only), the case number."""
+    return ([REPRINT_MARK] if doc.reprint else []) + [case_no_line(doc.case_no)]
+
+
+def running_footer(doc: PaperDocument) -> list[str]:
+    """The lines at the foot of every page besides its page number: the reprint footer."""
+    return [REPRINT_FOOTER] if doc.reprint else []
+
+
+def _copy_lines(copy: Copy) -> list[str]:
+    lines = [copy.label] if copy.label else []
+    for block in copy.blocks:
+        lines += block_lines(block)
+    return lines
+
+
+def paper_text(doc: PaperDocument) -> list[str]:
+    """The logical lines the document says, in reading order: the running header once, every
+    copy's lines (its label first), the running footer once. Page numbers are not included (they
+    depend on pagination), nor the repetition of the running header and footer on later pages.
+    A logical line may wrap onto several printed lines; text from data has its control
+    characters replaced by spaces (``paper.text.clean``)."""
+    lines = running_header(doc)
+    for copy in document_copies(doc):
+        lines += _copy_lines(copy)
+    return lines + running_footer(doc)
+
+
+def _story(copies: list[Copy], fonts: PaperFonts) -> list[Any]:
+    story: list[Any] = []
+    copy_style = paragraph_styles(fonts)[Style.COPY]
+    for index, copy in enumerate(copies):
+        if index:
+            story.append(PageBreak())
+        story.append(CopyStart(index))
+        if copy.label:
+            story.append(
+                Paragraph(markup(copy.label, fonts.chain(copy_style.fontName)), copy_style)
+            )
+        for block in copy.blocks:
+            flowables = block_flowables(block, fonts)
+            if isinstance(block, Signoff):
+                # The signoff never stands alone on a page (GB/T 9704 7.3.5.4): the last body
+                # line goes with it.
+                flowables = [KeepTogether([story.pop(), *flowables])]
+            story += flowables
+    return story
+
+
+def render_paper(doc: PaperDocument, *, fonts: PaperFonts | None = None) -> bytes:
+    """The document as an A4 PDF with every font embedded as a subset.
+
+    ``fonts`` default to ``PaperFonts.load()`` (``CLERK_PDF_FONT``, ``CLERK_PDF_FALLBACK_FONTS``).
+    Raises ``UnprintableText`` naming every character no font has, before anything is drawn.
+    The same document gives the same bytes (``invariant``): a reprint differs only by its mark.
+    """
+    fonts = fonts if fonts is not None else PaperFonts.load()
+    copies = document_copies(doc)
+    numbers = PAGE_NUMBER_FORMAT.format("0123456789")
+    require_glyphs_in_any("\n".join([*paper_text(doc), numbers]), fonts.all_fonts)
+
+    furniture = Furniture(
+        fonts=fonts,
+        case_no_text=case_no_line(doc.case_no),
+        case_no=doc.case_no,
+        qr_payload=doc.qr_payload,
+        reprint=doc.reprint,
+    )
+    frame = Frame(
+        LEFT_MARGIN, TEXT_BOTTOM, TEXT_WIDTH, TEXT_HEIGHT, 0, 0, 0, 0, id="text", showBoundary=0
+    )
+    out = io.BytesIO()
+    template = BaseDocTemplate(
+        out,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        pageTemplates=[
+            PageTemplate("page", [frame], onPage=lambda c, _d: furniture.draw_header(c))
+        ],
+        invariant=1,
+        pageCompression=1,
+        title=f"{document_title(doc)} {doc.case_no}",
+        author=doc.hall.hall_name,
+        creator="clerk-desk",
+        subject=doc.kind.value,
+        initialFontName=fonts.body,
+    )
+    maker: type[Canvas] = partial(PagedCanvas, furniture=furniture)  # type: ignore[assignment]
+    template.build(_story(copies, fonts), canvasmaker=maker)
+    return out.getvalue()

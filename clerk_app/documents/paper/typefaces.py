@@ -1,0 +1,68 @@
+"""The faces an A4 document is drawn in (``PaperFonts``) and the font chain of each style.
+
+GB/T 9704 asks for three faces: 小标宋 for the title, 黑体 for headings, 仿宋 for the body. A hall
+may configure them as three files, or one file for all (Linux has only WenQuanYi Micro Hei).
+Fallback fonts fill the characters the faces lack: every style's chain is its own face, then the
+other faces, then the fallbacks, so a character any configured font has is always drawn, and the
+set of printable characters is the same for every style (one check covers the whole document).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from clerk_app.documents.fonts import (
+    fallback_font_paths,
+    register_cjk_font,
+    register_truetype_font,
+)
+
+__all__ = ["PaperFonts"]
+
+FontPath = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class PaperFonts:
+    """Registered reportlab font names: the three faces and the fallbacks, in order of use."""
+
+    body: str
+    title: str
+    heading: str
+    fallbacks: tuple[str, ...] = ()
+
+    @classmethod
+    def load(
+        cls,
+        primary: FontPath | None = None,
+        *,
+        title: FontPath | None = None,
+        heading: FontPath | None = None,
+        fallbacks: tuple[FontPath, ...] | None = None,
+    ) -> PaperFonts:
+        """Register the configured fonts (once per process) and name them.
+
+        ``primary`` is the body face (default ``$CLERK_PDF_FONT``, then a system CJK font);
+        ``title`` and ``heading`` default to the primary; ``fallbacks`` default to the paths in
+        ``$CLERK_PDF_FALLBACK_FONTS``. A configured font that cannot be used raises
+        ``FontUnavailable``.
+        """
+        body = register_cjk_font(primary)
+        paths = fallback_font_paths() if fallbacks is None else fallbacks
+        return cls(
+            body=body,
+            title=register_cjk_font(title) if title is not None else body,
+            heading=register_cjk_font(heading) if heading is not None else body,
+            fallbacks=tuple(register_truetype_font(p) for p in paths),
+        )
+
+    @property
+    def all_fonts(self) -> tuple[str, ...]:
+        """Every distinct font, body first."""
+        return self.chain(self.body)
+
+    def chain(self, face: str) -> tuple[str, ...]:
+        """The fonts tried for a character in a style drawn in ``face``, in order."""
+        ordered = (face, self.body, self.title, self.heading, *self.fallbacks)
+        return tuple(dict.fromkeys(ordered))
