@@ -25,6 +25,7 @@ from clerk_app.services.auth import authenticate
 from clerk_app.services.cases import CaseService
 from clerk_app.services.catalog import CatalogService
 from clerk_app.services.credit import CreditService
+from clerk_app.services.documents import DocumentService
 from clerk_app.services.queue import QueueService
 from clerk_app.services.seed import seed_demo
 from clerk_app.services.work_calendar import CalendarService
@@ -44,6 +45,7 @@ class StaffSession:
         self.credit = CreditService(db, actor, clock)
         self.calendar = CalendarService(db, actor, clock)
         self.queue = QueueService(db, actor, clock)
+        self.documents = DocumentService(db, actor, clock)
 
 
 class Hall:

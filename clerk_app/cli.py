@@ -1,4 +1,4 @@
-"""The ``clerk`` command line: schema upgrade, demo seeding and user administration.
+"""The ``clerk`` command line: schema, demo seeding, users, queue, cases, documents.
 
 Every command goes through ``clerk_app.api`` like the UI does. Errors print one sentence to
 stderr and exit with status 2; no traceback reaches the user.
@@ -7,19 +7,26 @@ stderr and exit with status 2; no traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 from clerk_app import i18n
 from clerk_app.api import Hall, open_hall
 from clerk_app.config import ENV_DB_URL, default_db_url
+from clerk_app.documents.paper_data import DocumentKind
+from clerk_app.documents.signing import ForgedPayload
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
+from clerk_app.services.document_kinds import kind_label
 from clerk_app.services.work_calendar import CalendarYearInfo
 
 Handler = Callable[[Hall, argparse.Namespace], int]
@@ -202,6 +209,63 @@ def cmd_calendar_enter(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    """The whole file or nothing: a temporary file beside it, flushed, then renamed over."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def cmd_print(hall: Hall, args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not out.parent.is_dir():  # refuse before anything is recorded
+        raise ClerkError(
+            f"输出目录不存在：{out.parent}，未打印。",
+            f"The output folder {out.parent} does not exist; nothing was printed.",
+        )
+    printed = hall.system().documents.print_document(args.kind, args.case_no)
+    try:
+        _write_atomically(out, printed.pdf)
+    except OSError as e:
+        raise ClerkError(
+            f"无法写入 {out}：{e.strerror}（打印记录 {printed.record_id} 已保存，可再次补打）。",
+            f"Cannot write {out}: {e.strerror} (print record {printed.record_id} is saved; "
+            "print again for a reprint).",
+        ) from e
+    mark = pick("（补打）", " (reprint)") if printed.reprint else ""
+    print(
+        pick(
+            f"已打印{printed.title}{mark}：办件 {printed.case_no}，{out}",
+            f"Printed {printed.title}{mark} of case {printed.case_no} to {out}",
+        )
+    )
+    return 0
+
+
+def cmd_verify(hall: Hall, args: argparse.Namespace) -> int:
+    try:
+        result = hall.system().documents.verify(args.payload)
+    except ForgedPayload as e:
+        print(f"{pick('假', 'FORGED')}\t{e}")
+        return 1
+    recorded = (
+        pick("有打印记录", "recorded") if result.recorded else pick("无打印记录", "no record")
+    )
+    print(
+        f"{pick('真', 'GENUINE')}\t{kind_label(result.kind)}\t{result.case_no}\t"
+        f"{result.issued_on.isoformat()}\t{recorded}\t{result.case_state_label or '-'}"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
     parser.add_argument(
@@ -279,6 +343,15 @@ def build_parser() -> argparse.ArgumentParser:
     enter.add_argument("--workdays", default="", help="weekend days worked (调休): 2027-02-14,...")
     enter.add_argument("--note", default="", help="e.g. 国办发明电〔2026〕N号")
     enter.set_defaults(func=cmd_calendar_enter)
+    kinds = ", ".join(k.value for k in DocumentKind)
+    printing = sub.add_parser("print", help="print a document of a case to a PDF file")
+    printing.add_argument("kind", metavar="KIND", help=f"one of: {kinds}")
+    printing.add_argument("case_no", metavar="CASE_NO")
+    printing.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    printing.set_defaults(func=cmd_print)
+    verify = sub.add_parser("verify", help="check a scanned QR payload (exit 0 genuine, 1 forged)")
+    verify.add_argument("payload", metavar="PAYLOAD")
+    verify.set_defaults(func=cmd_verify)
     return parser
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections import Counter as Tally
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from clerk_app.api import open_hall
@@ -139,6 +140,92 @@ def test_pg_stale_snapshot_rechecks_status(pg_hall_url: str) -> None:
     with db.read() as s:
         assert s.scalars(select(Ticket.status).order_by(Ticket.id)).all() == ["serving", "waiting"]
     db.dispose()
+
+
+def _lockable_waiting(db: Database) -> list[str]:
+    """The waiting tickets another transaction could lock right now (none it has to wait for)."""
+    with db.write() as s:
+        return list(
+            s.scalars(
+                select(Ticket.number)
+                .where(Ticket.status == "waiting")
+                .order_by(Ticket.id)
+                .with_for_update(skip_locked=True)
+            )
+        )
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize(
+    ("taken", "claimed"),
+    [
+        # Counter 1 serves A, B, C, D, E in that order: A is empty, so the walk-in group reads
+        # B and must lock nothing of C, D or E.
+        ([(p, "normal") for _ in range(30) for p in "BCDE"], "B001"),
+        # The priority group answers; the walk-in heads of A and B stay free.
+        ([("A", "normal"), ("B", "normal"), ("D", "elderly")], "D001"),
+    ],
+)
+def test_pg_claim_locks_only_the_ticket_it_returns(
+    pg_hall_url: str, taken: list[tuple[str, str]], claimed: str
+) -> None:
+    hall = open_hall(pg_hall_url)
+    kiosk = hall.kiosk().queue
+    numbers = [kiosk.take_ticket(prefix, priority=priority).number for prefix, priority in taken]
+    with hall.db.write() as s:  # statistics as a busy hall has them: plans a real claim gets
+        s.execute(text("ANALYZE"))
+    with hall.db.write() as s:
+        ticket = _claim(s)
+        assert ticket is not None and ticket.number == claimed
+        assert _lockable_waiting(hall.db) == [n for n in numbers if n != claimed]
+    hall.close()
+
+
+@pytest.mark.pg
+def test_pg_two_pcs_at_one_counter_never_strand_a_ticket(pg_hall_url: str) -> None:
+    """Two PCs at counter 1 click "next" at once. The second waits for the first's lock on
+    the counter, then must finish the ticket the first called (its snapshot predates it)."""
+    import threading
+
+    from clerk_app.services.queue_call import call_next_in
+
+    hall = open_hall(pg_hall_url)
+    kiosk = hall.kiosk().queue
+    a1, a2 = kiosk.take_ticket("A"), kiosk.take_ticket("A")
+    engine = hall.db.write_engine
+    first = engine.connect()
+    first.begin()
+    assert call_next_in(first, "clerk01", 1, utcnow()).number == a1.number  # type: ignore[union-attr]
+    second_called = []
+
+    def second_pc() -> None:
+        with engine.begin() as conn:
+            second_called.append(call_next_in(conn, "clerk01", 1, utcnow()))
+
+    worker = threading.Thread(target=second_pc)
+    worker.start()
+    with engine.connect() as watch:  # wait until the second PC is blocked on the counter lock
+        for _ in range(500):
+            waiting = watch.scalar(
+                text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            )
+            if waiting:
+                break
+            watch.rollback()
+            time.sleep(0.01)
+        assert waiting == 1
+    first.commit()
+    first.close()
+    worker.join(timeout=30)
+    assert [t.number for t in second_called] == [a2.number]  # type: ignore[union-attr]
+    with hall.db.read() as s:
+        statuses = {n: st for n, st in s.execute(select(Ticket.number, Ticket.status))}
+        current = s.scalar(select(Counter.current_ticket_id).where(Counter.number == 1))
+        calls = s.scalars(select(CallEvent.ticket_number).order_by(CallEvent.id)).all()
+    assert statuses == {a1.number: "finished", a2.number: "serving"}
+    assert current == a2.id
+    assert calls == [a1.number, a2.number]
+    hall.close()
 
 
 def test_sqlite_second_writer_waits_for_the_first(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -129,9 +129,15 @@ class DemoCase:
     reason: str = ""
     basis: str = ""
     competent_body: str = ""
+    permit_details: tuple[tuple[str, str], ...] = ()  # what an instant permit states
 
 
 _LICENCE = "营业执照副本复印件"
+_ROAD_PERMIT = (
+    ("location", "汕头市龙湖区长平路与金砂东路交叉口东北侧人行道"),
+    ("area_m2", "24"),
+    ("purpose", "沿街店面装修临时堆放材料"),
+)
 DEMO_CASES: tuple[DemoCase, ...] = (
     DemoCase(XINJING, "440500-SCJG-001", CaseState.ACCEPTED, 0),
     DemoCase(XINJING, "440500-SCJG-005", CaseState.IN_REVIEW, 4, counter=2, clerk="clerk02"),
@@ -147,7 +153,14 @@ DEMO_CASES: tuple[DemoCase, ...] = (
         reason="拟设置地点位于户外广告设施禁设区域。",
         basis="《汕头市户外广告设施和招牌设置管理办法》第十条",
     ),
-    DemoCase(PERSONS[0], "440500-CG-001", CaseState.CERTIFICATE_ISSUED, 0, counter=5),
+    DemoCase(
+        PERSONS[0],
+        "440500-CG-001",
+        CaseState.CERTIFICATE_ISSUED,
+        0,
+        counter=5,
+        permit_details=_ROAD_PERMIT,
+    ),
     DemoCase(PERSONS[1], "440500-RS-001", CaseState.COLLECTED, 2, counter=6, clerk="clerk06"),
     DemoCase(HONGDA, "440500-SCJG-005", CaseState.PENDING_SUPPLEMENT, 1, owed=(_LICENCE,)),
     DemoCase(HUAXIN, "440500-ZJ-002", CaseState.SUPPLEMENTED, 2, owed=(_LICENCE,), counter=3),
@@ -291,6 +304,11 @@ def _decide(s: Session, case: Case, demo: DemoCase, item: ServiceItem, accepted:
     if state in (CaseState.CERTIFICATE_ISSUED, CaseState.COLLECTED):
         serial = next_value(s, "permit", accepted)
         case.permit_no = f"XK{_hall_code(s)}{accepted:%Y%m%d}{serial:05d}"
+        if demo.permit_details:
+            period = {"period_from": accepted, "period_to": accepted + timedelta(days=13)}
+            case.permit_details = dict(demo.permit_details) | {
+                k: v.isoformat() for k, v in period.items()
+            }
 
 
 def _hall_code(s: Session) -> str:

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 HALL_NAME = "汕头市政务服务中心"
 HALL_CODE = "440500"
+# Printed in the header of every document (hall settings ``document.*``); demo values.
+DOCUMENT_SETTINGS: tuple[tuple[str, str], ...] = (
+    ("document.hall_address", "广东省汕头市龙湖区（演示地址）"),
+    ("document.hall_phone", "12345（政务服务便民热线）"),
+    ("document.progress_hint", "凭办件编号在广东政务服务网查询或拨打12345查询办理进度。"),
+    ("document.collect_hint", "请凭本通知书及有效身份证件到汕头市政务服务中心出证窗口领取。"),
+)
 DEMO_PASSWORD = "demo"  # demo only: a real hall creates users with `clerk user add`
 
 INTEGRATED_COUNTERS = range(1, 9)  # counters 1–8 serve every category (一窗受理)

@@ -33,6 +33,7 @@ __all__ = [
     "event_label",
     "next_state",
     "state_label",
+    "state_labels",
 ]
 
 
@@ -145,6 +146,11 @@ def allowed_events(state: CaseState, *, instant: bool = False) -> tuple[CaseEven
     """The events ``next_state`` accepts in ``state`` (e.g. to enable buttons), in enum order."""
     table = _TRANSITIONS | _INSTANT_TRANSITIONS if instant else _TRANSITIONS
     return tuple(event for event in CaseEvent if (state, event) in table)
+
+
+def state_labels(state: CaseState) -> tuple[str, str]:
+    """The state's name in Chinese and in English (for bilingual messages)."""
+    return _STATE_LABELS[state]
 
 
 def state_label(state: CaseState) -> str:

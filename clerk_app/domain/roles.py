@@ -33,6 +33,7 @@ class Permission(StrEnum):
     ACCEPT_CASES = "accept_cases"
     VIEW_CASES = "view_cases"
     VIEW_FULL_IDENTITY = "view_full_identity"  # see unmasked ID numbers (logged)
+    PRINT_DOCUMENTS = "print_documents"  # notices, receipts, permits (every print recorded)
     MANAGE_USERS = "manage_users"
     MANAGE_CATALOG = "manage_catalog"
     MANAGE_CREDIT_LIST = "manage_credit_list"
@@ -54,6 +55,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.ACCEPT_CASES,
             _P.VIEW_CASES,
             _P.VIEW_FULL_IDENTITY,
+            _P.PRINT_DOCUMENTS,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -65,6 +67,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.VIEW_REPORTS,
             _P.HANDLE_EVALUATIONS,
             _P.VIEW_FULL_IDENTITY,
+            _P.PRINT_DOCUMENTS,
         }
     ),
     Role.ADMIN: frozenset(
@@ -77,6 +80,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.MANAGE_CREDIT_LIST,
             _P.MANAGE_SETTINGS,
             _P.VIEW_REPORTS,
+            _P.PRINT_DOCUMENTS,
         }
     ),
 }

@@ -2,19 +2,21 @@
 
 Contract: one unit of work per user action. ``Database.write()`` opens a transaction that
 writes (SQLite: ``BEGIN IMMEDIATE`` so concurrent writers queue on the busy timeout instead of
-failing at commit), ``Database.read()`` a read-only one. Repositories flush, never commit; the
-unit of work commits once at its end or rolls back on any exception. A SQLAlchemy Session
-never leaves the thread that opened it.
+failing at commit), ``Database.read()`` a read-only one, ``Database.transact()`` a writing one
+on a bare Core connection for the hot paths. Repositories flush, never commit; the unit of
+work commits once at its end or rolls back on any exception. A SQLAlchemy Session or
+Connection never leaves the thread that opened it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import select
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +25,8 @@ from clerk_app.persistence.checkpoint import Checkpointer
 
 SQLITE_BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5
+
+T = TypeVar("T")
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
@@ -46,6 +50,37 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _pg_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        # Instead of pool_pre_ping's round trip on every checkout: a server that restarted or
+        # ended this session has said so on the socket, and reading what is already there
+        # costs no round trip. The pool then replaces the connection. (A connection that dies
+        # after this check fails at BEGIN; Database.transact retries that case.)
+        if not _still_open(dbapi_connection):
+            raise exc.DisconnectionError("the server closed this pooled connection")
+
+    return engine
+
+
+def _still_open(dbapi_connection: Any) -> bool:
+    """Whether a pooled psycopg connection is still usable, without a round trip.
+
+    An idle session has nothing to say; anything waiting on its socket is the server ending
+    it ("terminating connection …", then EOF) or, rarely, a stray notice. Either way a fresh
+    connection is the safe choice, and it costs one connect.
+    """
+    from psycopg import pq
+
+    pgconn = dbapi_connection.pgconn
+    if pgconn.status != pq.ConnStatus.OK:
+        return False
+    readable, _, _ = select.select([pgconn.socket], [], [], 0)
+    return not readable
 
 
 def _normalize_url(url: str) -> str:
@@ -92,12 +127,7 @@ class Database:
             assert database is not None
             self._checkpointer = Checkpointer(str(Path(database).resolve()))
         else:
-            engine = create_engine(
-                self.url,
-                pool_pre_ping=True,
-                connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S},
-            )
-            self.write_engine = self.read_engine = engine
+            self.write_engine = self.read_engine = _pg_engine(self.url)
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
 
@@ -116,6 +146,33 @@ class Database:
             yield session
         if self._checkpointer is not None:
             self._checkpointer.after_write()
+
+    def transact(self, work: Callable[[Connection], T]) -> T:
+        """One writing transaction on a Core connection: ``work(conn)``, then one commit.
+
+        For hot paths that skip the ORM session. As ``write()``: rolls back on any error.
+        On PostgreSQL, if the connection turns out to be dead before COMMIT was sent (BEGIN
+        goes out with the first statement), the server has rolled back whatever it got, so
+        nothing can have been committed: ``work`` runs once more on a fresh connection. A
+        failure at COMMIT is never retried; the commit may have happened. So ``work`` must
+        touch nothing but the database, through ``conn``.
+        """
+        attempts = 2 if self.is_postgres else 1
+        with translate_db_errors(self):
+            for attempt in range(1, attempts + 1):
+                with self.write_engine.connect() as conn:
+                    conn.begin()
+                    try:
+                        result = work(conn)
+                    except exc.DBAPIError as e:
+                        if e.connection_invalidated and attempt < attempts:
+                            continue
+                        raise
+                    conn.commit()
+                    break
+        if self._checkpointer is not None:
+            self._checkpointer.after_write()
+        return result
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -160,9 +161,40 @@ class Ticket(Base):
     __table_args__ = (
         # A number is unique per day; a transfer may change the category, never the number.
         UniqueConstraint("service_date", "number"),
-        # Covers the claim (status = 'waiting' AND service_date = today …) and the expiry of
-        # earlier days (status = 'waiting' AND service_date < today) without touching history.
-        Index("ix_tickets_claim", "status", "service_date", "category_id"),
+        # The claim (queue_claim) reads each group of the serve order from an index already in
+        # that order (queue_position_at, id), so PostgreSQL never sorts the day's queue. This
+        # one serves walk-ins category by category, the expiry of earlier days (status =
+        # 'waiting' AND service_date < today) and the board's counts, without touching history.
+        Index(
+            "ix_tickets_claim", "status", "service_date", "category_id", "queue_position_at", "id"
+        ),
+        # Partial, so they hold only waiting tickets and a call writes nothing to them: the
+        # waited-too-long group (oldest across categories), priority, transferred to a counter.
+        Index(
+            "ix_tickets_waiting_order",
+            "service_date",
+            "queue_position_at",
+            "id",
+            postgresql_where=text("status = 'waiting'"),
+            sqlite_where=text("status = 'waiting'"),
+        ),
+        Index(
+            "ix_tickets_waiting_priority",
+            "service_date",
+            "queue_position_at",
+            "id",
+            postgresql_where=text("status = 'waiting' AND priority <> 'normal'"),
+            sqlite_where=text("status = 'waiting' AND priority <> 'normal'"),
+        ),
+        Index(
+            "ix_tickets_waiting_transferred",
+            "service_date",
+            "transferred_to_counter",
+            "queue_position_at",
+            "id",
+            postgresql_where=text("status = 'waiting' AND transferred_to_counter IS NOT NULL"),
+            sqlite_where=text("status = 'waiting' AND transferred_to_counter IS NOT NULL"),
+        ),
         Index("ix_tickets_identity", "identity_value", "service_date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -253,6 +285,8 @@ class Case(Base):
     decision_basis: Mapped[str] = mapped_column(Text, default="")
     competent_body: Mapped[str] = mapped_column(String(200), default="")
     permit_no: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # What an instant permit states (临时占用城市道路: location, area, period …); string values.
+    permit_details: Mapped[dict[str, str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Optimistic concurrency: every change is UPDATE … WHERE version = <the version seen>.
@@ -279,6 +313,33 @@ class Submission(Base):
     initial_status: Mapped[str] = mapped_column(String(16), default="")
 
     material: Mapped[Material] = relationship()
+
+
+class PrintedDocument(Base):
+    """Every print of a document (首次打印 and 补打), with the snapshot that redraws it exactly.
+
+    ``content`` is the JSON snapshot of the ``PaperDocument``; ``content_sha256`` hashes its
+    substance (everything but the issue date, the signed QR payload, the reprint mark and the
+    hall header), so a changed case issues a new original. A reprint row points to its original.
+    """
+
+    __tablename__ = "printed_documents"
+    __table_args__ = (Index("ix_printed_documents_case_kind", "case_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    case_no: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))  # a DocumentKind value
+    title: Mapped[str] = mapped_column(String(100))
+    issued_on: Mapped[date] = mapped_column(Date)  # the hall-local date printed on the paper
+    printed_at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    printed_by: Mapped[str] = mapped_column(String(64))
+    counter_no: Mapped[int | None] = mapped_column(Integer)
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    reprint_of: Mapped[int | None] = mapped_column(ForeignKey("printed_documents.id"))
+    content: Mapped[Any] = mapped_column(JSON)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
 
 
 class CreditListEntry(Base):

@@ -7,7 +7,7 @@ Several items decided together form one 一件事 bundle (``bundle_no`` = the fi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -47,6 +47,7 @@ from clerk_app.services.case_types import (
     missing_materials_error,
 )
 from clerk_app.services.credit import credit_status
+from clerk_app.services.permit_details import load_road_rules, normalize_permit_details
 from clerk_app.services.work_calendar import load_overrides
 from clerk_app.workdays import WorkdayOverrides, add_workdays
 
@@ -252,8 +253,20 @@ class CaseService(CaseLifecycle, CaseQueries):
         items: Sequence[ItemRequest],
         *,
         ticket_id: int | None = None,
+        permit_details: Mapping[str, str] | None = None,
     ) -> list[CaseInfo]:
-        """即办件: accepted, approved and the permit number issued on the spot (即办即领证)."""
+        """即办件: accepted, approved and the permit number issued on the spot (即办即领证).
+
+        ``permit_details`` is what the permit states (one item only): for the road occupation
+        permit ``location``, ``area_m2``, ``period_from``/``period_to`` (ISO dates) and
+        optionally ``purpose`` and ``conditions`` (one per line); for another instant item,
+        labelled lines for its certificate. Checked before anything is saved.
+        """
+        if permit_details is not None and len(items) != 1:
+            raise ValidationError(
+                "证照信息只能随单个即办事项一起办理。",
+                "Permit details can only be given for a single instant item.",
+            )
         with self._unit(applicant, items, ticket_id) as u:
             for item, checks in u.pairs:
                 if item.kind != "instant":
@@ -264,12 +277,15 @@ class CaseService(CaseLifecycle, CaseQueries):
                     )
                 if lacking := _lacking(item, checks):
                     raise missing_materials_error(lacking)
+            details = _permit_details(u, permit_details)
             for item, checks in u.pairs:
                 state = CaseState.ACCEPTED
                 for event in (CaseEvent.APPROVE, CaseEvent.ISSUE_CERTIFICATE):
                     state = next_state(state, event, instant=True)
                 permit = new_permit_no(u.s, u.policy, u.today)
-                u.create(item, checks, state, due_date=u.today, permit_no=permit)
+                u.create(
+                    item, checks, state, due_date=u.today, permit_no=permit, permit_details=details
+                )
             return self._finish(u, "case_instant_issued")
 
     def tolerance_check(
@@ -333,6 +349,23 @@ class CaseService(CaseLifecycle, CaseQueries):
                 },
             )
         return [to_info(c, u.policy, u.today, u.overrides, with_submissions=True) for c in u.cases]
+
+
+def _permit_details(u: _Unit, details: Mapping[str, str] | None) -> dict[str, str] | None:
+    if details is None:
+        return None
+    [(item, _checks)] = u.pairs
+    rules = load_road_rules(u.s)
+    return (
+        normalize_permit_details(
+            details,
+            road=rules.is_road(item.item_code),
+            item_name=item.name,
+            today=u.today,
+            max_days=rules.max_days,
+        )
+        or None
+    )
 
 
 def _supplement_days(item: ServiceItem, wanted: int | None, policy: HallPolicy) -> int:

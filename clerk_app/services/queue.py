@@ -5,7 +5,8 @@ acting clerk must be logged in at a counter (``actor.counter_no``); the counter 
 first, so two clicks at one counter serialize, and the ticket claim is exact across PCs
 (see ``queue_claim``). A lost connection rolls the whole action back and raises
 ``DatabaseUnavailable``; nothing is retried blindly, so nothing is done twice — after a
-reconnect, ``current()`` shows what the counter really holds.
+reconnect, ``current()`` shows what the counter really holds. (The one retry is of a call
+whose connection was found dead before COMMIT, see ``Database.transact``.)
 """
 
 from __future__ import annotations
@@ -62,10 +63,11 @@ class QueueService(TicketIssuing, QueueReads, Service):
         """Finishes the ticket in service, if any, and calls the next one this counter serves."""
         self.actor.require(Permission.SERVE_QUEUE)
         now = self.clock()
-        if self.actor.counter_no is None:
+        actor, counter_no = self.actor.username, self.actor.counter_no
+        if counter_no is None:
             raise _no_counter()
-        with self.db.write() as s:
-            return call_next_in(s, self.actor.username, self.actor.counter_no, now)
+        # A Core unit of work: the hot path of every counter skips the ORM session.
+        return self.db.transact(lambda conn: call_next_in(conn, actor, counter_no, now))
 
     def call_ticket(self, number: str, reason: str) -> TicketInfo:
         """Calls a specific waiting ticket of today out of order; the reason is recorded."""

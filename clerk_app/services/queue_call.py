@@ -2,7 +2,8 @@
 
 Same rows and the same audit trail as the ORM actions in ``queue.py``, written as prebuilt
 Core statements because ORM bookkeeping cost more than the SQL itself (see
-``bench/bench_call_next.py``). Runs inside the caller's unit of work; never commits.
+``bench/bench_call_next.py``); PostgreSQL runs it as one statement (``queue_call_pg``). Runs
+on the connection of the caller's unit of work (``Database.transact``); never commits.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date
@@ -61,11 +61,8 @@ _ADD_CALL = insert(_table(CallEvent))
 _ADD_AUDIT = insert(_table(AuditLog))
 
 
-def call_next_in(session: Session, actor: str, counter_no: int, now: datetime) -> TicketInfo | None:
+def call_next_in(conn: Connection, actor: str, counter_no: int, now: datetime) -> TicketInfo | None:
     """Finishes the counter's ticket in service, if any, and claims and calls the next one."""
-    # Core statements on the session's connection: the same transaction, without the ORM
-    # session's per-statement bookkeeping.
-    conn = session.connection()
     if conn.dialect.name == "postgresql":
         return call_next_pg(conn, actor, counter_no, now)
     counter = conn.execute(_COUNTER, {"counter_no": counter_no}).one()

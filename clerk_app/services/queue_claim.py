@@ -1,23 +1,28 @@
 """Claiming a waiting ticket so that exactly one counter gets it, on SQLite and PostgreSQL.
 
-``claim_next`` is the hot path of 叫号: the serve order of ``domain.queue_order`` written as
-one ``ORDER BY``, so ordering and claiming are one statement, like a bare ``SKIP LOCKED``
-queue loop; ``tests/test_queue_claim_sql.py`` checks on both databases that it always picks
-what ``choose_next`` picks. ``claim_waiting`` claims one given ticket (指定叫号).
+``claim_next`` is the hot path of 叫号: the serve order of ``domain.queue_order`` in SQL, so
+ordering and claiming are one statement, like a bare ``SKIP LOCKED`` queue loop;
+``tests/test_queue_claim_sql.py`` checks on both databases that it always picks what
+``choose_next`` picks. ``claim_waiting`` claims one given ticket (指定叫号).
 
-* PostgreSQL: ``… FOR UPDATE OF tickets SKIP LOCKED``. Rows another counter has locked are
-  skipped; a row another counter already committed as called fails the ``status = 'waiting'``
-  re-check PostgreSQL makes on the newest row version. The lock lasts until our commit.
+* PostgreSQL: each group of the serve order is its own index-ordered
+  ``… ORDER BY queue_position_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`` (walk-ins: one per
+  category, in the counter's order), chained with ``COALESCE``, which evaluates its arguments
+  only until one is not null. So the server reads a few index entries instead of sorting the
+  day's queue, locks exactly the row it returns, and returns the first row in serve order that
+  no other counter holds: a locked row is skipped, never a reason to return nothing. A row
+  another counter already committed as called fails the ``status = 'waiting'`` re-check
+  PostgreSQL makes on the newest row version. The lock lasts until our commit.
 * SQLite: the unit of work began with ``BEGIN IMMEDIATE``, so this transaction is the only
-  writer; the same query without the locking clause is exact.
+  writer; one ordered query without a locking clause is exact.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import BindParameter, Connection, Row, and_, bindparam, case, or_, select
+from sqlalchemy import BindParameter, Connection, and_, bindparam, case, exc, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from clerk_app.hall_time import to_local
@@ -36,16 +41,106 @@ CLAIMED_COLUMNS = (
     QueueCategory.prefix,
     QueueCategory.name.label("category_name"),
 )
-HEAD_CANDIDATES = 32  # rows the claim sorts in full; more only when all of them are locked
 
 
-def _claim_statements(head: int | None) -> dict[bool, Any]:
-    """The claim for SQLite (False) and PostgreSQL (True); built once, run with parameters.
+def pg_next_ticket_id(*, counter_id: str, counter_no: str, today: str, cutoff: str) -> str:
+    """SQL for the id of the ticket the counter serves next, locked; NULL when there is none.
 
-    The order is computed on ids in a subquery limited to the head (a top-N sort) and only
-    the outer query locks: PostgreSQL sorts everything below a lock, and sorting whole rows
-    of a long queue there costs milliseconds.
+    The arguments are SQL expressions (bind parameters or columns of an enclosing query).
+    Each group is served by its own index (``models.Ticket``), in order: transferred to this
+    counter; waited ``cutoff`` or longer, oldest across the counter's categories; priority,
+    oldest across them; walk-ins, category by category in the counter's order (``OFFSET 0``
+    keeps that order below the lateral join, so a category is only read when every earlier
+    one has nothing left to claim). An earlier group already took every unlocked row that is
+    also in a later one, so the later groups need not exclude them.
     """
+    waiting = f"status = 'waiting' AND service_date = {today}"
+    served_here = (
+        "category_id = ANY(ARRAY(SELECT category_id FROM counter_categories "
+        f"WHERE counter_id = {counter_id}))"
+    )
+    head = "ORDER BY queue_position_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+    return f"""COALESCE(
+    (SELECT id FROM tickets
+     WHERE {waiting} AND transferred_to_counter = {counter_no} {head}),
+    (SELECT id FROM tickets
+     WHERE {waiting} AND transferred_to_counter IS NULL AND queue_position_at <= {cutoff}
+       AND {served_here} {head}),
+    (SELECT id FROM tickets
+     WHERE {waiting} AND transferred_to_counter IS NULL AND priority <> 'normal'
+       AND {served_here} {head}),
+    (SELECT walk_in.id
+     FROM (SELECT category_id, position FROM counter_categories
+           WHERE counter_id = {counter_id} ORDER BY position, category_id OFFSET 0) AS cc
+     CROSS JOIN LATERAL (
+         SELECT id FROM tickets
+         WHERE {waiting} AND category_id = cc.category_id AND transferred_to_counter IS NULL
+         {head}) AS walk_in
+     ORDER BY cc.position, cc.category_id LIMIT 1))"""
+
+
+class Claimed(NamedTuple):
+    """The claimed ticket: ``CLAIMED_COLUMNS``, by name."""
+
+    id: int
+    number: str
+    priority: str
+    taken_at: datetime
+    identity_value: str | None
+    printed_count: int
+    prefix: str
+    category_name: str
+
+
+# In psycopg's parameter style: it runs through pg_fetch_one.
+_PG_CLAIM = (
+    "SELECT tickets.id, tickets.number, tickets.priority, tickets.taken_at,"
+    " tickets.identity_value, tickets.printed_count, queue_categories.prefix,"
+    " queue_categories.name"
+    " FROM tickets JOIN queue_categories ON queue_categories.id = tickets.category_id"
+    " WHERE tickets.id = "
+    + pg_next_ticket_id(
+        counter_id="%(counter_id)s",
+        counter_no="%(counter_no)s",
+        today="%(today)s",
+        cutoff="%(cutoff)s",
+    )
+)
+
+
+def pg_fetch_one(conn: Connection, sql: str, params: dict[str, Any]) -> tuple[Any, ...] | None:
+    """Runs fixed SQL on the connection's own DBAPI cursor, inside its transaction.
+
+    For the hot path only: ``Connection.execute()`` costs about as much Python per call as
+    the claim costs the server (the result metadata is rebuilt from the cursor description
+    every time). The statement is prepared on the server once per connection. Errors are
+    wrapped, and a dead connection invalidated, as ``execute()`` does, so units of work
+    (``Database.transact``) handle them alike.
+    """
+    fairy = conn.connection
+    cursor = fairy.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params, prepare=True)
+        row: tuple[Any, ...] | None = cursor.fetchone()
+        return row
+    except conn.dialect.loaded_dbapi.Error as e:
+        lost = conn.dialect.is_disconnect(e, fairy.dbapi_connection, cursor)
+        if lost:
+            conn.invalidate(e)
+        raise exc.DBAPIError.instance(
+            sql,
+            params,
+            e,
+            conn.dialect.loaded_dbapi.Error,
+            connection_invalidated=lost,
+            dialect=conn.dialect,
+        ) from e
+    finally:
+        cursor.close()
+
+
+def _sqlite_claim() -> Any:
+    """The serve order as one ``ORDER BY`` (exact: SQLite has one writer at a time)."""
     cc = aliased(CounterCategory)
     at = Ticket.queue_position_at
     counter_no: BindParameter[int] = bindparam("counter_no")
@@ -55,13 +150,9 @@ def _claim_statements(head: int | None) -> dict[bool, Any]:
         (Ticket.priority != "normal", 2),  # priority (appointments only when in window)
         else_=3,  # walk-ins, by the counter's category position
     )
-    ordered = (
-        select(
-            Ticket.id.label("id"),
-            group.label("grp"),
-            case((group == 3, cc.position), else_=0).label("rank"),
-            at.label("at"),
-        )
+    return (
+        select(*CLAIMED_COLUMNS)
+        .join(QueueCategory, QueueCategory.id == Ticket.category_id)
         .outerjoin(
             cc,
             and_(cc.category_id == Ticket.category_id, cc.counter_id == bindparam("counter_id")),
@@ -74,23 +165,12 @@ def _claim_statements(head: int | None) -> dict[bool, Any]:
                 and_(Ticket.transferred_to_counter.is_(None), cc.counter_id.is_not(None)),
             ),
         )
-        .order_by("grp", "rank", "at", "id")
-        .limit(head)
-        .subquery()
-    )
-    stmt = (
-        select(*CLAIMED_COLUMNS)
-        .join(ordered, ordered.c.id == Ticket.id)
-        .join(QueueCategory, QueueCategory.id == Ticket.category_id)
-        .where(Ticket.status == "waiting")
-        .order_by(ordered.c.grp, ordered.c.rank, ordered.c.at, ordered.c.id)
+        .order_by(group, case((group == 3, cc.position), else_=0), at, Ticket.id)
         .limit(1)
     )
-    return {False: stmt, True: stmt.with_for_update(of=Ticket, skip_locked=True)}
 
 
-_HEAD = _claim_statements(HEAD_CANDIDATES)
-_WHOLE_QUEUE = _claim_statements(None)
+_SQLITE_CLAIM = _sqlite_claim()
 _ONE = select(Ticket).where(Ticket.id == bindparam("ticket_id"), Ticket.status == "waiting")
 # (claim_waiting returns the ORM ticket: calling a given ticket is rare and not time-critical)
 _ONE_BY_DB = {False: _ONE, True: _ONE.with_for_update(skip_locked=True)}
@@ -108,24 +188,24 @@ def claim_next(
     today: date,
     now: datetime,
     max_wait: timedelta,
-) -> Row[Any] | None:
-    """Locks the ticket this counter serves next (``choose_next`` in SQL); its ``CLAIMED_COLUMNS``.
+) -> Claimed | None:
+    """Locks the ticket this counter serves next (``choose_next`` in SQL).
 
-    Oldest place first within a group, then lowest id. If every head row is locked by other
-    counters at that instant, the claim looks at the whole queue.
+    Oldest place first within a group, then lowest id; on PostgreSQL the first such ticket
+    that no other counter holds at that instant.
     """
-    postgres = _is_postgres(session)
     params = {
         "counter_id": counter_id,
         "counter_no": counter_no,
         "today": today,
         "cutoff": now - max_wait,
     }
-    for statements in (_HEAD, _WHOLE_QUEUE):
-        row = session.execute(statements[postgres], params).first()
-        if row is not None:
-            return row
-    return None
+    if _is_postgres(session):
+        conn = session if isinstance(session, Connection) else session.connection()
+        row = pg_fetch_one(conn, _PG_CLAIM, params)
+    else:
+        row = session.execute(_SQLITE_CLAIM, params).first()
+    return None if row is None else Claimed(*row)
 
 
 def claim_waiting(session: Session, ticket_id: int) -> Ticket | None:

@@ -39,7 +39,11 @@ def seed_demo(db: Database, clock: Clock) -> None:
 
 
 def _settings(s: Session) -> None:
-    for key, value in (("hall_name", hall_data.HALL_NAME), ("hall_code", hall_data.HALL_CODE)):
+    for key, value in (
+        ("hall_name", hall_data.HALL_NAME),
+        ("hall_code", hall_data.HALL_CODE),
+        *hall_data.DOCUMENT_SETTINGS,
+    ):
         if s.get(HallSetting, key) is None:
             s.add(HallSetting(key=key, value=value))
 

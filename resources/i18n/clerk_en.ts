@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/printing/preview_dialog.py" line="+163"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message numerus="yes">
         <location filename="../../ui/admin/admin_tabs.py" line="-31"/>

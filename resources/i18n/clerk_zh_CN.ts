@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+57"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+72"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -40,8 +40,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>5 Notice</source>
-        <translation>5 文书预览</translation>
+        <source>5 Paper</source>
+        <translation>5 文书</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -49,7 +49,12 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+17"/>
+        <source>Enter: preview · Ctrl+P: print · Ctrl+N: next application</source>
+        <translation>Enter：预览 · Ctrl+P：打印 · Ctrl+N：下一位申请人</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>No ticket</source>
         <translation>无号票</translation>
     </message>
@@ -409,29 +414,6 @@
     </message>
 </context>
 <context>
-    <name>CategoryLoadModel</name>
-    <message>
-        <location filename="../../ui/common/catalog_models.py" line="+115"/>
-        <source>Queue</source>
-        <translation>队列</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Category</source>
-        <translation>业务类别</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting</source>
-        <translation>等候人数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Longest wait (min)</source>
-        <translation>最长等候（分钟）</translation>
-    </message>
-</context>
-<context>
     <name>CategoryTile</name>
     <message>
         <location filename="../../ui/dashboard/category_tile.py" line="+42"/>
@@ -502,14 +484,9 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+62"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+68"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Arrives with the acceptance feature</source>
-        <translation>办件受理功能即将上线</translation>
     </message>
 </context>
 <context>
@@ -568,7 +545,7 @@
 <context>
     <name>CounterTableModel</name>
     <message>
-        <location filename="../../ui/common/catalog_models.py" line="-41"/>
+        <location filename="../../ui/common/catalog_models.py" line="+76"/>
         <source>No.</source>
         <translation>窗口号</translation>
     </message>
@@ -586,80 +563,20 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../ui/counter/counter_view.py" line="+74"/>
+        <location filename="../../ui/counter/counter_view.py" line="+65"/>
         <source>Queue</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Acceptance</source>
         <translation>办件受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find the service item: name, code or department</source>
-        <translation>查找事项：名称、编码或实施部门</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Accept</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tolerant acceptance</source>
-        <translation>容缺受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One-time notice</source>
-        <translation>一次性告知</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reject</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Resident ID or unified social credit code</source>
-        <translation>公民身份号码或统一社会信用代码</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ID number:</source>
-        <translation>证件号码：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone:</source>
-        <translation>联系电话：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Materials</source>
-        <translation>申请材料</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Choose a service item to see the materials it requires.</source>
-        <translation>选择事项后，此处列出所需申请材料。</translation>
     </message>
 </context>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+106"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+107"/>
         <source>Window %1 holds no ticket any more.</source>
         <translation>%1 号窗口已没有办理中的号票。</translation>
     </message>
@@ -741,7 +658,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+41"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+46"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -781,7 +698,7 @@
         <translation>不属于本机关职权范围时填写</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Supplement within (working days):</source>
         <translation>补正期限（工作日）：</translation>
     </message>
@@ -802,11 +719,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time notice · Alt+R reject · Alt+I issue now · Alt+←: back</source>
-        <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证 · Alt+←：上一步</translation>
+        <source>Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · Alt+←: back</source>
+        <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容） · Alt+←：上一步</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+80"/>
         <source>Tolerant acceptance is possible.</source>
         <translation>可以容缺受理。</translation>
     </message>
@@ -838,6 +755,72 @@
         <location line="+3"/>
         <source>Waiting</source>
         <translation>等候情况</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../ui/acceptance/documents_model.py" line="+63"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Printed</source>
+        <translation>打印情况</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1× (%2 reprint(s)), last %3</source>
+        <translation>已打印 %1 次（补打 %2 次），最近 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printed at %1</source>
+        <translation>已于 %1 打印</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+59"/>
+        <source>Preview (Enter)</source>
+        <translation>预览（Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Documents to hand over</source>
+        <translation>应交付申请人的文书</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Drawing %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Printing %1…</source>
+        <translation>正在打印%1…</translation>
     </message>
 </context>
 <context>
@@ -1092,54 +1075,6 @@
     </message>
 </context>
 <context>
-    <name>MaterialTableModel</name>
-    <message>
-        <location filename="../../ui/counter/material_model.py" line="+20"/>
-        <source>Material</source>
-        <translation>材料名称</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Core</source>
-        <translation>核心</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Form</source>
-        <translation>形式</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Copies</source>
-        <translation>份数</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Type</source>
-        <translation>材料类型</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Non-core</source>
-        <translation>非核心</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Original</source>
-        <translation>原件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy</source>
-        <translation>复印件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Original and copy</source>
-        <translation>原件及复印件</translation>
-    </message>
-</context>
-<context>
     <name>MaterialsPage</name>
     <message>
         <location filename="../../ui/acceptance/materials_page.py" line="+38"/>
@@ -1236,9 +1171,195 @@
     </message>
 </context>
 <context>
+    <name>PermitForm</name>
+    <message>
+        <location filename="../../ui/acceptance/permit_form.py" line="+43"/>
+        <source>Road, section and side of the street</source>
+        <translation>道路名称、路段及占用侧</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. stacking building materials</source>
+        <translation>例如：堆放建筑材料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One condition per line</source>
+        <translation>每行一项许可条件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Location:</source>
+        <translation>占用地点：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Area:</source>
+        <translation>占用面积：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation>占用期限自：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Purpose:</source>
+        <translation>占用用途：</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Road occupation permit: what it allows (dates: type 20261203 or use ↑/↓)</source>
+        <translation>临时占用城市道路许可证：许可内容（日期可直接输入 20261203，或按 ↑/↓ 调整）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Conditions:</source>
+        <translation>许可条件：</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/printing/preview_dialog.py" line="+83"/>
+        <source>Set as this counter&apos;s default</source>
+        <translation>设为本窗口默认打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print… (Ctrl+Shift+P)</source>
+        <translation>打印…（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width (Ctrl+0)</source>
+        <translation>适合宽度（Ctrl+0）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Printer:</source>
+        <translation>打印机：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>PDF file (no printer)</source>
+        <translation>PDF 文件（无打印机）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 · case %2</source>
+        <translation>%1 · 办件 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed and recorded (record %1); printing again makes a reprint.</source>
+        <translation>已打印并登记（记录 %1），再次打印即为补打。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printed before: printing again makes a reprint.</source>
+        <translation>此前已打印过，再次打印即为补打。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not printed yet.</source>
+        <translation>尚未打印。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is now this counter&apos;s printer.</source>
+        <translation>已将 %1 设为本窗口的打印机。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This counter now saves its documents as PDF files.</source>
+        <translation>本窗口今后将文书保存为 PDF 文件。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing/pdf_printing.py" line="+50"/>
+        <source>The document&apos;s PDF cannot be read (%1).</source>
+        <translation>文书的 PDF 无法读取（%1）。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The printer %1 does not take the job; check it and print again.</source>
+        <translation>打印机 %1 未接受打印任务，请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/printers.py" line="+80"/>
+        <source>Cannot write to the folder %1 (%2).</source>
+        <translation>无法写入文件夹 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_job.py" line="+35"/>
+        <source>%1 (reprint)</source>
+        <translation>%1（补打）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was recorded but not printed: %2</source>
+        <translation>%1 已登记，但未能打印：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No printer: %1 saved as %2</source>
+        <translation>没有打印机：%1 已保存为 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 page(s) sent to %3.</source>
+        <translation>%1：%2 页已发送到 %3。</translation>
+    </message>
+</context>
+<context>
     <name>QueueDesk</name>
     <message>
-        <location filename="../../ui/counter/queue_desk.py" line="+109"/>
+        <location filename="../../ui/counter/queue_desk.py" line="+111"/>
         <source>%1 is still in service at this window from an earlier session: finish it (F6) or put it back in the queue.</source>
         <translation>%1 是本窗口上次登录留下的办理中号票：请办结（F6）或放回队列。</translation>
     </message>
@@ -1248,7 +1369,7 @@
         <translation>排队 · %1 人等候</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>No ticket in service</source>
         <translation>当前没有办理中的号票</translation>
     </message>
@@ -1375,9 +1496,9 @@
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/counter/ticket_panel.py" line="+38"/>
+        <location filename="../../ui/counter/ticket_panel.py" line="+39"/>
         <source>Current ticket</source>
-        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7). Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
+        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8). Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
         <translation>当前号票</translation>
     </message>
     <message>
@@ -1424,6 +1545,11 @@
         <location line="+1"/>
         <source>Back to queue</source>
         <translation>放回队列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify a document</source>
+        <translation>文书验真</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1621,64 @@
         <translation>
             <numerusform>共 %n 个工作人员账户</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/counter/verify_dialog.py" line="+39"/>
+        <source>Verify a document (F8)</source>
+        <translation>文书验真（F8）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the QR code on the document</source>
+        <translation>请扫描文书上的二维码</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan one document after another · Esc: close</source>
+        <translation>可逐份连续扫描 · Esc：关闭</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not genuine</source>
+        <translation>非本中心真实文书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Genuine</source>
+        <translation>真 · 本中心出具</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document: %1</source>
+        <translation>文书：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number: %1</source>
+        <translation>办件编号：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued on: %1</source>
+        <translation>出具日期：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded in this hall&apos;s print records: %1</source>
+        <translation>本中心打印记录中有登记：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case now: %1</source>
+        <translation>办件当前状态：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case is not in this hall&apos;s records.</source>
+        <translation>本中心办件记录中没有该办件。</translation>
     </message>
 </context>
 <context>

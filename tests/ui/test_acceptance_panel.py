@@ -239,7 +239,15 @@ def test_instant_issue_and_collect(
     enter_person(qtbot, panel, "蔡泽楷", PERSONS[2].resident_id)
     choose_item(qtbot, panel, "lszy", "临时占用城市道路许可")
     to_decision(qtbot, panel)
-    assert panel.decision_page.instant_button.isEnabled()
+    page = panel.decision_page
+    assert page.instant_button.isEnabled()
+    assert page.permit_form.location_edit.hasFocus()  # the road permit asks what it allows
+    key(qtbot, panel, Qt.Key.Key_I, ALT)  # nothing entered: refused, the fields are named
+    assert "location" in page.error_label.text()
+    assert page.permit_form.location_edit.hasFocus()
+    type_text(qtbot, page.permit_form.location_edit, "长平路88号门前人行道")
+    key(qtbot, panel, Qt.Key.Key_Tab)
+    type_text(qtbot, page.permit_form.area_spin, "12.5")
     key(qtbot, panel, Qt.Key.Key_I, ALT)
     case = decided(panel, session)
     assert case.state == "certificate_issued" and case.permit_no

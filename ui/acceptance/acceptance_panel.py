@@ -1,9 +1,11 @@
-"""The acceptance flow at the counter: applicant → items → materials → decision → preview.
+"""The acceptance flow at the counter: applicant → items → materials → decision → documents.
 
 Keyboard-first: Alt+→ / Alt+← step forward and back, Alt+1 … Alt+5 jump to a step, Ctrl+N
 starts a new application, and each page names its own keys. A decision is one short unit of
 work run on the GUI thread (as the queue keys are), so its outcome is on screen before the next
 key is read. Scanning a receipt's barcode into "Open case" shows that case and what can be done.
+Step 5 lists the documents of the cases shown (Enter previews, Ctrl+P prints) beside a plain
+summary the clerk can read out.
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.case_states import CaseState
 from clerk_app.errors import ClerkError
+from clerk_app.hall_time import local_date
 from ui.acceptance.applicant_page import ApplicantPage, check_code
 from ui.acceptance.decision_page import ACCEPT, INSTANT, NOTICE, REJECT, TOLERANT, DecisionPage
+from ui.acceptance.documents_panel import DocumentsPanel
 from ui.acceptance.items_page import ItemsPage
 from ui.acceptance.materials_page import MaterialsPage
 from ui.acceptance.preview import preview_text
+from ui.printing.printers import CounterPrinters
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
@@ -43,7 +48,13 @@ class AcceptancePanel(QWidget):
 
     cases_decided = Signal(object)  # list[CaseInfo] of one decision
 
-    def __init__(self, session: StaffSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: StaffSession,
+        parent: QWidget | None = None,
+        *,
+        printers: CounterPrinters | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._ticket_id: int | None = None
@@ -54,6 +65,9 @@ class AcceptancePanel(QWidget):
         self.materials_page = MaterialsPage()
         self.decision_page = DecisionPage()
         self.preview = QTextBrowser()
+        self.documents = DocumentsPanel(
+            session.documents, printers or CounterPrinters(session.actor.counter_no)
+        )
         self.supplement_button = QPushButton(self.tr("Record supplement (Alt+S)"))
         self.collect_button = QPushButton(self.tr("Certificate collected (Alt+L)"))
         self.stack = QStackedWidget()
@@ -77,7 +91,7 @@ class AcceptancePanel(QWidget):
             self.tr("2 Items"),
             self.tr("3 Materials"),
             self.tr("4 Decision"),
-            self.tr("5 Notice"),
+            self.tr("5 Paper"),
         ]
         steps = QHBoxLayout()
         for label, name in zip(self.step_labels, names, strict=True):
@@ -99,13 +113,23 @@ class AcceptancePanel(QWidget):
     def _preview_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(self.preview, 1)
+        paper = QHBoxLayout()
+        paper.addWidget(self.documents, 3)
+        paper.addWidget(self.preview, 2)
+        layout.addLayout(paper, 1)
         row = QHBoxLayout()
+        hint = QLabel(self.tr("Enter: preview · Ctrl+P: print · Ctrl+N: next application"))
+        hint.setObjectName("Placeholder")
+        row.addWidget(hint)
         row.addStretch(1)
         row.addWidget(self.supplement_button)
         row.addWidget(self.collect_button)
         layout.addLayout(row)
-        for key, button in (("Alt+S", self.supplement_button), ("Alt+L", self.collect_button)):
+        for key, button in (
+            ("Alt+S", self.supplement_button),
+            ("Alt+L", self.collect_button),
+            ("Ctrl+P", self.documents.print_button),
+        ):
             self._shortcut(key, button.click, page)
         return page
 
@@ -170,7 +194,7 @@ class AcceptancePanel(QWidget):
             self._prepare_decision()
             self.decision_page.focus_first()
         else:
-            self.preview.setFocus()
+            self.documents.focus_list()
 
     def _may_leave(self, target: int) -> bool:
         """Forward only with a valid applicant and at least one item."""
@@ -211,6 +235,10 @@ class AcceptancePanel(QWidget):
             gate_error=gate_error,
             max_days=min((i.promised_days for i in items if i.kind == "promised"), default=0),
         )
+        rules = self._session.documents.permit_rules()
+        road = any(i.kind == "instant" and i.item_code in rules.items for i in items)
+        today = local_date(self._session.cases.clock())
+        self.decision_page.ask_permit(today if road else None, rules.max_days)
 
     # --- decisions ------------------------------------------------------------------------
     def decide(self, kind: str) -> None:
@@ -244,13 +272,17 @@ class AcceptancePanel(QWidget):
                     ticket_id=ticket,
                 )
             elif kind == INSTANT:
-                result = cases.issue_instant(applicant, requests, ticket_id=ticket)
+                result = cases.issue_instant(
+                    applicant, requests, ticket_id=ticket, permit_details=page.permit_details()
+                )
             else:
                 return
         except ClerkError as e:
             page.show_error(str(e))
             if kind == REJECT:
                 page.reason_edit.setFocus()
+            elif kind == INSTANT and page.permit_details() is not None:
+                page.permit_form.location_edit.setFocus()
             return
         self._show(result)
         self.set_ticket(self._ticket_id, self._ticket_number)
@@ -259,6 +291,7 @@ class AcceptancePanel(QWidget):
     def _show(self, cases: list[CaseInfo]) -> None:
         self._shown = list(cases)
         self.preview.setPlainText(preview_text(cases))
+        self.documents.set_cases(cases)
         states = {c.state for c in cases}
         self.supplement_button.setEnabled(CaseState.PENDING_SUPPLEMENT.value in states)
         self.collect_button.setEnabled(CaseState.CERTIFICATE_ISSUED.value in states)
@@ -270,6 +303,7 @@ class AcceptancePanel(QWidget):
             case = self._session.cases.get(self.case_edit.text())
         except ClerkError as e:
             self.preview.setPlainText(str(e))
+            self.documents.set_cases([])
             self._shown = []
             self.supplement_button.setEnabled(False)
             self.collect_button.setEnabled(False)
@@ -307,5 +341,6 @@ class AcceptancePanel(QWidget):
         self.materials_page.load([])
         self.decision_page.clear()
         self.preview.clear()
+        self.documents.set_cases([])
         self._shown = []
         self.go_to(APPLICANT)

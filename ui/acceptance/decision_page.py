@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from clerk_app.services.case_types import ToleranceCheck
+from ui.acceptance.permit_form import PermitForm
 
 ACCEPT, TOLERANT, NOTICE, REJECT, INSTANT = (
     "accept",
@@ -54,6 +59,8 @@ class DecisionPage(QWidget):
         self.basis_edit = QLineEdit()
         self.body_edit = QLineEdit()
         self.body_edit.setPlaceholderText(self.tr("Where it is not this hall's matter"))
+        self.permit_form = PermitForm()
+        self.permit_form.hide()
         self.error_label = QLabel()
         self.error_label.setObjectName("ErrorText")
         self.error_label.setWordWrap(True)
@@ -71,19 +78,34 @@ class DecisionPage(QWidget):
         hint = QLabel(
             self.tr(
                 "Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time "
-                "notice · Alt+R reject · Alt+I issue now · Alt+←: back"
+                "notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · "
+                "Alt+←: back"
             )
         )
         hint.setObjectName("Placeholder")
+        hint.setWordWrap(True)
 
+        body = QWidget()
+        fields = QVBoxLayout(body)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addWidget(self.summary)
+        fields.addWidget(self.gate_label)
+        fields.addLayout(buttons)
+        fields.addLayout(tolerant)
+        fields.addLayout(reject)
+        fields.addWidget(self.permit_form)
+        fields.addWidget(self.error_label)
+        fields.addStretch(1)
+        # Scrolls when the permit's fields do not fit a 768-pixel screen; Tab scrolls along.
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)  # the panel's white shows through
+        body.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.gate_label)
-        layout.addLayout(buttons)
-        layout.addLayout(tolerant)
-        layout.addLayout(reject)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(hint)
 
         for key, button, kind in (
@@ -143,8 +165,22 @@ class DecisionPage(QWidget):
         self.gate_label.style().unpolish(self.gate_label)
         self.gate_label.style().polish(self.gate_label)
 
+    def ask_permit(self, today: date | None, max_days: int = 0) -> None:
+        """Ask what the road permit allows (``today`` the hall's date, ``max_days`` its longest
+        period), or not at all (None)."""
+        self.permit_form.setVisible(today is not None)
+        if today is not None:
+            self.permit_form.start(today, max_days)
+
+    def permit_details(self) -> dict[str, str] | None:
+        """The permit's fields for ``issue_instant``; None when no road permit is issued."""
+        return self.permit_form.details() if self.permit_form.isVisibleTo(self) else None
+
     def focus_first(self) -> None:
-        """Focus the most likely decision so Space or Enter takes it."""
+        """Focus the most likely decision so Space or Enter takes it (a permit: its fields)."""
+        if self.permit_form.isVisibleTo(self) and self.instant_button.isEnabled():
+            self.permit_form.location_edit.setFocus()
+            return
         for button in self.buttons():
             if button.isEnabled():
                 button.setFocus()

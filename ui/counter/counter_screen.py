@@ -3,18 +3,22 @@
 The queue side (current ticket, keys F1–F7, the waiting tickets, the heartbeat) is
 ``QueueDesk``. Acceptance is ``ui.acceptance.AcceptancePanel``: whenever the ticket in
 service changes, the panel is told, so the cases it decides are linked to that ticket.
+F8 opens 验真, where a hand scanner reads the QR code of a document the applicant brings.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from ui.acceptance.acceptance_panel import AcceptancePanel
 from ui.common.labels import counter_label, role_label
 from ui.counter.counter_view import CounterView
 from ui.counter.queue_desk import QueueDesk
+from ui.counter.ticket_panel import VERIFY_KEY
+from ui.counter.verify_dialog import VerifyDialog
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
@@ -36,6 +40,9 @@ class CounterScreen(QWidget):
         self.view.set_acceptance(self.acceptance)
         self.desk = QueueDesk(session, self.view, self)
         self.desk.current_changed.connect(self.on_ticket_changed)
+        self.verify_dialog: VerifyDialog | None = None
+        self.view.ticket_panel.verify_button.clicked.connect(self.ask_verify)
+        QShortcut(QKeySequence(VERIFY_KEY), self).activated.connect(self._verify_key)
         self._show_header(hall_name, self._own_counter())
         self.desk.start()
 
@@ -66,6 +73,25 @@ class CounterScreen(QWidget):
         self.view.clerk_badge.setText(f"{actor.display_name} · {role_label(actor.role)}")
 
     # --- behaviour ------------------------------------------------------------------------
+    def _verify_key(self) -> None:
+        # A dialog of this screen is open (transfer, preview …): its keys are its own.
+        if QApplication.activeModalWidget() is None:
+            self.ask_verify()
+
+    def ask_verify(self) -> None:
+        """验真: check the QR code of a document; one dialog, reused for scan after scan."""
+        if self.verify_dialog is None:
+            dialog = VerifyDialog(self._session.documents.verify, self)
+            dialog.finished.connect(self._verify_closed)
+            self.verify_dialog = dialog
+        self.verify_dialog.open()
+        self.verify_dialog.scan_edit.setFocus()
+
+    def _verify_closed(self) -> None:
+        dialog, self.verify_dialog = self.verify_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
     def on_ticket_changed(self, ticket: TicketInfo | None) -> None:
         """A new applicant at the window: acceptance starts afresh, focused on its first field."""
         if ticket is None:

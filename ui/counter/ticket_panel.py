@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from ui.common.widgets import Panel, placeholder
 
-#: The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7).
+#: The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8).
 CALL_NEXT_KEY, RECALL_KEY, NO_SHOW_KEY, TRANSFER_KEY, PAUSE_KEY, FINISH_KEY, CALL_TICKET_KEY = (
     "F1",
     "F2",
@@ -21,6 +21,7 @@ CALL_NEXT_KEY, RECALL_KEY, NO_SHOW_KEY, TRANSFER_KEY, PAUSE_KEY, FINISH_KEY, CAL
     "F6",
     "F7",
 )
+VERIFY_KEY = "F8"
 
 #: Queue keys are hit many times an hour: never squeezed below this height (pixels).
 BUTTON_HEIGHT = 34
@@ -59,7 +60,9 @@ class TicketPanel(Panel):
         self.release_button = QPushButton(self.tr("Back to queue"))
         self.release_button.setMinimumHeight(BUTTON_HEIGHT)
         self.release_button.setObjectName("QueueKey")
-        # Three rows of three: the most used keys on top, all visible on a 768-pixel screen.
+        self.verify_button = self._button(VERIFY_KEY, self.tr("Verify a document"))
+        # Three rows of three: the most used keys on top, all visible on a 768-pixel screen;
+        # below them 验真 (F8), which is not a queue action.
         grid = QGridLayout()
         grid.setSpacing(6)
         grid.addWidget(self.call_next_button, 0, 0, 1, 2)
@@ -70,6 +73,7 @@ class TicketPanel(Panel):
         grid.addWidget(self.pause_button, 2, 0)
         grid.addWidget(self.call_ticket_button, 2, 1)
         grid.addWidget(self.release_button, 2, 2)
+        grid.addWidget(self.verify_button, 3, 0, 1, 3)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         self.body.addWidget(self.ticket_label)
@@ -96,6 +100,7 @@ class TicketPanel(Panel):
             self.finish_button,
             self.call_ticket_button,
             self.release_button,
+            self.verify_button,
         ]
 
     def serving_buttons(self) -> list[QPushButton]:

@@ -1,0 +1,137 @@
+"""What an instant permit states, checked before ``issue_instant`` saves it.
+
+The road occupation permit (临时占用城市道路许可证, 《城市道路管理条例》第三十一条) must name the
+place, the area in m² and the period; other instant items may carry a few labelled lines for
+their generic certificate. Values are stored as strings in ``cases.permit_details``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from clerk_app.errors import ValidationError
+from clerk_app.persistence.models import HallSetting
+
+__all__ = [
+    "ROAD_FIELDS",
+    "RoadPermitRules",
+    "load_road_rules",
+    "normalize_permit_details",
+]
+
+# Hall settings: which item codes are the road occupation permit, and its longest period.
+ROAD_ITEMS_KEY = "document.road_permit_items"
+ROAD_MAX_DAYS_KEY = "document.road_permit_max_days"
+DEFAULT_ROAD_ITEMS = ("440500-CG-001",)  # the demo catalog's 临时占用城市道路许可
+DEFAULT_ROAD_MAX_DAYS = 180  # calendar days, first and last day included
+
+ROAD_FIELDS = ("location", "area_m2", "period_from", "period_to", "purpose", "conditions")
+_MAX_AREA = Decimal(100000)
+_MAX_TEXT = 200
+_MAX_GENERIC = 10
+
+
+@dataclass(frozen=True)
+class RoadPermitRules:
+    """The hall's road-permit settings: which items issue it, and its longest period (days)."""
+
+    items: tuple[str, ...]
+    max_days: int
+
+    def is_road(self, item_code: str) -> bool:
+        return item_code in self.items
+
+
+def load_road_rules(s: Session) -> RoadPermitRules:
+    items_row = s.get(HallSetting, ROAD_ITEMS_KEY)
+    days_row = s.get(HallSetting, ROAD_MAX_DAYS_KEY)
+    items: Any = items_row.value if items_row is not None else DEFAULT_ROAD_ITEMS
+    days: Any = days_row.value if days_row is not None else DEFAULT_ROAD_MAX_DAYS
+    return RoadPermitRules(tuple(str(i) for i in items), int(days))
+
+
+def normalize_permit_details(
+    details: Mapping[str, str], *, road: bool, item_name: str, today: date, max_days: int
+) -> dict[str, str]:
+    """The details as stored, or ``ValidationError`` with one clear bilingual sentence."""
+    clean = {str(k).strip(): str(v).strip() for k, v in details.items() if str(v).strip()}
+    for key, value in clean.items():
+        limit = _MAX_TEXT * 3 if key == "conditions" else _MAX_TEXT
+        if not key or len(key) > 40 or len(value) > limit:
+            raise ValidationError(
+                f"证照信息“{key}”过长或为空（名称至多 40 字，内容至多 {_MAX_TEXT} 字）。",
+                f"Permit detail {key!r} is empty or too long (name ≤ 40, value ≤ {_MAX_TEXT}).",
+            )
+    if not road:
+        if len(clean) > _MAX_GENERIC:
+            raise ValidationError(
+                f"证照信息至多 {_MAX_GENERIC} 项。", f"At most {_MAX_GENERIC} permit details."
+            )
+        return clean
+    return _road(clean, item_name, today, max_days)
+
+
+def _road(d: dict[str, str], item_name: str, today: date, max_days: int) -> dict[str, str]:
+    unknown = sorted(set(d) - set(ROAD_FIELDS))
+    if unknown:
+        raise ValidationError(
+            f"“{item_name}”的证照信息只能有：{', '.join(ROAD_FIELDS)}"
+            f"（多了 {', '.join(unknown)}）。",
+            f"The permit of {item_name} takes only {', '.join(ROAD_FIELDS)} "
+            f"(not {', '.join(unknown)}).",
+        )
+    missing = [k for k in ("location", "area_m2", "period_from", "period_to") if k not in d]
+    if missing:
+        raise ValidationError(
+            f"“{item_name}”须写明占用地点、面积和期限（缺 {', '.join(missing)}），未保存任何内容。",
+            f"The permit of {item_name} needs the location, area and period "
+            f"(missing {', '.join(missing)}); nothing was saved.",
+        )
+    area = _area(d["area_m2"])
+    start, end = _day(d["period_from"], "period_from"), _day(d["period_to"], "period_to")
+    if end < start:
+        raise ValidationError(
+            f"占用期限的结束日期 {end} 早于开始日期 {start}，未保存任何内容。",
+            f"The period ends ({end}) before it starts ({start}); nothing was saved.",
+        )
+    if start < today:
+        raise ValidationError(
+            f"占用期限不能从过去的日期（{start}）开始，未保存任何内容。",
+            f"The period cannot start in the past ({start}); nothing was saved.",
+        )
+    if (end - start).days + 1 > max_days:
+        raise ValidationError(
+            f"占用期限 {start} 至 {end} 超过本中心允许的最长 {max_days} 天，未保存任何内容。",
+            f"The period {start} to {end} is longer than the hall's limit of {max_days} days; "
+            "nothing was saved.",
+        )
+    return {**d, "area_m2": area, "period_from": start.isoformat(), "period_to": end.isoformat()}
+
+
+def _area(text: str) -> str:
+    try:
+        value = Decimal(text.replace("㎡", "").replace("m²", "").strip())
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value <= 0 or value > _MAX_AREA:
+        raise ValidationError(
+            f"占用面积“{text}”须为大于 0 的平方米数，未保存任何内容。",
+            f"The area {text!r} must be a positive number of square metres; nothing was saved.",
+        )
+    return format(value.normalize(), "f")
+
+
+def _day(text: str, name: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"日期“{text}”（{name}）格式不对，应为 2026-12-01。",
+            f"Bad date {text!r} ({name}); write 2026-12-01.",
+        ) from None

@@ -1,0 +1,206 @@
+"""Step 5 of acceptance: the paper. The documents that fit each decided case, to preview and print.
+
+Keys: ↑/↓ choose a document, Enter previews it (the preview dialog prints with Ctrl+P); the
+host page binds Ctrl+P to ``print_button``, which prints it at once on the counter's printer.
+Every print goes through the core, which records it and marks a second print of the same
+document 补打; the list shows how often each was printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from clerk_app.documents.paper_data import PaperDocument
+from clerk_app.errors import ClerkError
+from clerk_app.services.document_kinds import kind_label
+from ui.acceptance.documents_model import DocumentListModel, DocumentRow, document_rows
+from ui.common.tasks import run_task
+from ui.common.widgets import read_only_table
+from ui.printing.pdf_printing import PrintFailed
+from ui.printing.preview_dialog import PrintPreviewDialog
+from ui.printing.print_job import PrintOutcome, print_through_service
+from ui.printing.printers import CounterPrinters
+
+if TYPE_CHECKING:
+    from clerk_app.services.case_types import CaseInfo
+    from clerk_app.services.documents import DocumentService
+
+
+class DocumentsPanel(QWidget):
+    """``set_cases`` lists the documents of the cases shown; ``printed`` after each print."""
+
+    printed = Signal(object)  # PrintOutcome
+
+    def __init__(
+        self,
+        documents: DocumentService,
+        printers: CounterPrinters,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._documents = documents
+        self.printers = printers
+        self._cases: list[CaseInfo] = []
+        self._printing = False
+        self.preview_dialog: PrintPreviewDialog | None = None
+        self.last_outcome: PrintOutcome | None = None
+        self.model = DocumentListModel(self)
+        self.view = read_only_table()
+        self.view.setModel(self.model)
+        self.view.setTabKeyNavigation(False)
+        self.view.horizontalHeader().setSectionResizeMode(
+            DocumentListModel.ITEM, QHeaderView.ResizeMode.Stretch
+        )
+        self.preview_button = QPushButton(self.tr("Preview (Enter)"))
+        self.print_button = QPushButton(self.tr("Print (Ctrl+P)"))
+        self.print_button.setObjectName("PrimaryButton")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.setLayout(self._layout())
+        self.view.activated.connect(lambda _index: self.preview_selected())
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.print_button.clicked.connect(self.print_selected)
+
+    def _layout(self) -> QVBoxLayout:
+        title = QLabel(self.tr("Documents to hand over"))
+        title.setObjectName("PanelTitle")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        return layout
+
+    # --- the list -------------------------------------------------------------------------
+    def set_cases(self, cases: Sequence[CaseInfo]) -> None:
+        """List what fits ``cases`` (read from the core) and select the first document."""
+        self._cases = list(cases)
+        self.show_status("")
+        self.refresh()
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def refresh(self) -> None:
+        """Read the kinds and the print history again, keeping the selected row."""
+        row = self.view.currentIndex().row()
+        rows: list[DocumentRow] = []
+        try:
+            for case in self._cases:
+                kinds = [(k, kind_label(k)) for k in self._documents.kinds_for(case.case_no)]
+                history = self._documents.history(case.case_no)
+                rows += document_rows(case.case_no, case.item_name, kinds, history)
+        except ClerkError as e:
+            self.show_status(str(e), error=True)
+        self.model.set_rows(rows)
+        has_rows = bool(rows)
+        self.preview_button.setEnabled(has_rows)
+        self.print_button.setEnabled(has_rows)
+        if has_rows:
+            self.view.selectRow(min(max(row, 0), len(rows) - 1))
+
+    def selected(self) -> DocumentRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index) if index.isValid() else None
+
+    def select(self, case_no: str, kind: str) -> bool:
+        """Put the cursor on ``kind`` of ``case_no``; False if the case has no such document."""
+        for i, row in enumerate(self.model.rows()):
+            if row.case_no == case_no and row.kind == kind:
+                self.view.selectRow(i)
+                return True
+        return False
+
+    def focus_list(self) -> None:
+        self.view.setFocus()
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setObjectName("ErrorText" if error else "InfoText")
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+        self.status_label.setText(text)
+
+    # --- preview and print ------------------------------------------------------------------
+    def preview_selected(self) -> None:
+        """Draw the selected document as it would print now (nothing recorded) and show it."""
+        row = self.selected()
+        if row is None:
+            return
+        documents = self._documents
+
+        def draw() -> tuple[PaperDocument, bytes]:  # on a worker: one read, then the drawing
+            drawn = documents.draw_preview(row.kind, row.case_no)
+            return drawn.document, drawn.pdf
+
+        self.show_status(self.tr("Drawing %1…").replace("%1", row.label))
+        run_task(draw, lambda drawn: self._open_preview(row, *drawn), self._failed, owner=self)
+
+    def _open_preview(self, row: DocumentRow, paper: PaperDocument, pdf: bytes) -> None:
+        self.show_status("")
+        dialog = PrintPreviewDialog(
+            pdf,
+            paper.title,
+            row.case_no,
+            reprint=paper.reprint,
+            print_document=lambda: self._documents.print_document(row.kind, row.case_no),
+            printers=self.printers,
+            parent=self,
+        )
+        dialog.printed.connect(self.on_printed)
+        dialog.finished.connect(self._preview_closed)
+        self.preview_dialog = dialog
+        dialog.open()
+
+    def _preview_closed(self) -> None:
+        dialog, self.preview_dialog = self.preview_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self.focus_list()
+
+    def print_selected(self) -> None:
+        """Print the selected document now on the counter's printer (or as a PDF file)."""
+        row = self.selected()
+        if row is None or self._printing:
+            return
+        target = self.printers.target(None, f"{row.case_no}-{row.kind.value}")
+        documents = self._documents
+        self._printing = True
+        self.print_button.setEnabled(False)
+        self.show_status(self.tr("Printing %1…").replace("%1", row.label))
+        run_task(
+            lambda: print_through_service(
+                lambda: documents.print_document(row.kind, row.case_no), target
+            ),
+            self._printed_here,
+            self._print_failed,
+            owner=self,
+        )
+
+    def _printed_here(self, outcome: PrintOutcome) -> None:
+        self._printing = False
+        self.print_button.setEnabled(True)
+        self.on_printed(outcome)
+
+    def on_printed(self, outcome: PrintOutcome) -> None:
+        """A print was recorded (here or in the preview): say so and show it in the list."""
+        self.last_outcome = outcome
+        self.refresh()
+        self.show_status(outcome.message(), error=bool(outcome.error))
+        self.printed.emit(outcome)
+
+    def _print_failed(self, error: BaseException) -> None:
+        self._printing = False
+        self.print_button.setEnabled(True)
+        self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, ClerkError | PrintFailed):
+            raise error
+        self.show_status(str(error), error=True)
