@@ -9,6 +9,7 @@ grabbed with its data in place.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.demo.credit_cases import PERSONS
 from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
+from clerk_app.documents.paper_data import DocumentKind
+from clerk_app.domain.case_states import CaseState
 from ui.common.tasks import run_inline, set_runner
 from ui.counter.counter_screen import CounterScreen
 from ui.dashboard.dashboard_screen import DashboardScreen
@@ -25,16 +28,19 @@ from ui.display.hall_display_window import HallDisplayWindow
 from ui.kiosk.kiosk_window import KioskWindow
 from ui.login.login_dialog import LoginDialog, public_counters
 from ui.main_window import MainWindow
+from ui.printing.preview_dialog import PrintPreviewDialog
+from ui.printing.printers import CounterPrinters
 from ui.screenshot_queue import STRANDED, call_at, stage_demo_queue
 
 if TYPE_CHECKING:
-    from clerk_app.api import Hall
+    from clerk_app.api import Hall, StaffSession
 
 STAFF_SIZE = (1366, 768)  # the counters' monitors
 PUBLIC_SIZE = (1920, 1080)  # kiosk and hall display
 LOGIN_WIDTH = 480
 CLERK_COUNTER = 1
-SCREEN_FILES = ("login", "counter", "dashboard", "admin", "kiosk", "display")
+SCREEN_FILES = ("login", "counter", "paper", "dashboard", "admin", "kiosk", "display")
+PAPER_SIZE = (1100, 768)
 
 
 #: Harmless notices of the offscreen platform, printed once per window otherwise.
@@ -67,8 +73,30 @@ def grab(widget: QWidget, size: tuple[int, int], path: Path) -> Path:
     return path
 
 
+def grab_paper(session: StaffSession, path: Path) -> Path:
+    """The print preview of the demo's 容缺 case receipt (容缺受理通知书), as the clerk sees it."""
+    case = session.cases.list_cases(CaseState.PENDING_SUPPLEMENT.value)[0]
+    drawn = session.documents.draw_preview(DocumentKind.RECEIPT, case.case_no)
+    dialog = PrintPreviewDialog(
+        drawn.pdf,
+        drawn.document.title,
+        case.case_no,
+        reprint=drawn.document.reprint,
+        print_document=lambda: session.documents.print_document(DocumentKind.RECEIPT, case.case_no),
+        printers=CounterPrinters(CLERK_COUNTER),
+    )
+    dialog.resize(*PAPER_SIZE)
+    dialog.show()
+    deadline = time.monotonic() + 3  # QPdfView renders its pages on a worker thread
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.05)
+    return grab(dialog, PAPER_SIZE, path)
+
+
 def take_screenshots(hall: Hall, out_dir: Path) -> list[Path]:
-    """Write login.png, counter.png, dashboard.png, admin.png, kiosk.png and display.png."""
+    """Write login.png, counter.png, paper.png, dashboard.png, admin.png, kiosk.png and
+    display.png."""
     out_dir.mkdir(parents=True, exist_ok=True)
     quiet_offscreen_notices()
     previous = set_runner(run_inline)
@@ -104,6 +132,7 @@ def _grab_all(hall: Hall, out_dir: Path) -> list[Path]:
             applicant.id_edit.setText(PERSONS[0].resident_id)
         paths.append(grab(window, STAFF_SIZE, out_dir / f"{name}.png"))
         if counter is not None:
+            paths.append(grab_paper(session, out_dir / "paper.png"))
             # Closing the window signed the clerk off; the dashboard shows the counter online.
             hall.login(demo_username(role), DEMO_PASSWORD, counter=counter)
 

@@ -1,4 +1,4 @@
-"""``main.py --screenshot``: six real PNGs of the demo hall, or one sentence and status 2."""
+"""``main.py --screenshot``: seven real PNGs of the demo hall, or one sentence and status 2."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {
     "login.png": None,  # a dialog: its own size
     "counter.png": (1366, 768),
+    "paper.png": (1100, 768),
     "dashboard.png": (1366, 768),
     "admin.png": (1366, 768),
     "kiosk.png": (1920, 1080),
