@@ -28,6 +28,7 @@ from clerk_app.demo.credit_cases import HONGDA, PERSONS
 from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import sign_payload
+from clerk_app.services.case_types import ApplicantInput, ItemRequest
 from clerk_app.services.document_support import read_secret
 from clerk_app.services.document_types import PrintRecord
 from tests.support.acceptance import MovableClock, at
@@ -258,3 +259,30 @@ def test_document_rows_count_prints_and_reprints(clerk_qapp: QApplication) -> No
     assert texts == ["Printed at 10:00", "2× (1 reprint(s)), last 11:00", "Not printed"]
     assert model.index(1, DocumentListModel.DOCUMENT).data() == "通知书"
     assert model.rows()[1].printed_before and not model.rows()[2].printed_before
+
+
+def test_a_name_no_font_can_print_is_refused_with_the_character_named(
+    qtbot: QtBot, panel: AcceptancePanel
+) -> None:
+    """生僻字: the case is accepted, but its paper is refused (never printed with a hole) and the
+    clerk is told which character; nothing is recorded."""
+    session = panel._session
+    rare = "\U00030edc"  # 𰻜 (biáng, CJK Extension G): in no font this machine has
+    case = session.cases.accept(
+        ApplicantInput(name=f"李{rare}", id_kind="resident_id", id_value=PERSONS[2].resident_id),
+        [ItemRequest("440500-SCJG-005")],
+    )[0]
+    panel.case_edit.setFocus()
+    type_text(qtbot, panel.case_edit, case.case_no)
+    key(qtbot, panel, ENTER)
+    assert panel.stack.currentIndex() == PREVIEW
+    docs = panel.documents
+    assert [r.kind for r in docs.model.rows()] == [DocumentKind.RECEIPT]
+
+    key(qtbot, panel, ENTER)  # preview
+    assert docs.preview_dialog is None
+    assert "U+30EDC" in docs.status_label.text()
+    key(qtbot, panel, Qt.Key.Key_P, CTRL)  # print
+    assert "U+30EDC" in docs.status_label.text()
+    assert docs.status_label.objectName() == "ErrorText"
+    assert session.documents.history(case.case_no) == []
