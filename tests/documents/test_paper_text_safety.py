@@ -13,6 +13,7 @@ from paper_samples import samples
 from clerk_app.documents import fonts as font_module
 from clerk_app.documents.fonts import (
     FALLBACK_FONTS_ENV,
+    FontUnavailable,
     UnprintableText,
     fallback_font_paths,
     font_runs,
@@ -22,7 +23,10 @@ from clerk_app.documents.fonts import (
     require_glyphs_in_any,
 )
 from clerk_app.documents.paper import PaperFonts, paper_text, render_paper
+from clerk_app.documents.paper.content import Style
+from clerk_app.documents.paper.layout import paragraph_styles
 from clerk_app.documents.paper.text import clean, markup
+from clerk_app.documents.paper.typefaces import HEADING_FONT_ENV, TITLE_FONT_ENV
 from clerk_app.documents.paper_data import DocumentKind, MaterialLine
 from clerk_app.i18n import set_language
 
@@ -167,3 +171,31 @@ def test_missing_in_all_and_the_bilingual_message(fonts: PaperFonts) -> None:
     with pytest.raises(UnprintableText) as caught:
         require_glyphs_in_any(EXT_G, chain)
     assert "U+30EDC" in caught.value.zh and "U+30EDC" in caught.value.en
+
+
+def test_title_and_heading_faces_come_from_their_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A hall with 黑体 for titles and 仿宋 for the body configures three files; here the title
+    face is a copy of the body font under another name, so it registers as its own font (the
+    PDF cannot tell two copies of one face apart, so the styles are checked, and the paper
+    still reads back exactly with every font embedded)."""
+    body = font_module.find_cjk_font()
+    title = tmp_path / "title-face.ttc"
+    title.write_bytes(body.read_bytes())
+    monkeypatch.setenv(TITLE_FONT_ENV, str(title))
+    monkeypatch.delenv(HEADING_FONT_ENV, raising=False)
+    faces = PaperFonts.load(fallbacks=())
+    assert faces.title != faces.body and faces.heading == faces.body
+    doc = SAMPLES[DocumentKind.RECEIPT]
+    pdf = render_paper(doc, fonts=faces)
+    styles = paragraph_styles(faces)
+    assert styles[Style.TITLE].fontName == styles[Style.HALL].fontName == faces.title
+    assert styles[Style.HEADING].fontName == styles[Style.BODY].fontName == faces.body
+    rows = fonts_report(pdf, tmp_path)
+    assert all(emb == "yes" and sub == "yes" for _name, emb, sub, _uni in rows)
+    assert read_back(pdf, doc).text == squash("".join(paper_text(doc)))
+
+    monkeypatch.setenv(HEADING_FONT_ENV, str(tmp_path / "missing.ttf"))
+    with pytest.raises(FontUnavailable):
+        PaperFonts.load(fallbacks=())

@@ -18,9 +18,15 @@ from clerk_app.documents.fonts import (
     register_truetype_font,
 )
 
-__all__ = ["PaperFonts"]
+__all__ = ["HEADING_FONT_ENV", "TITLE_FONT_ENV", "PaperFonts"]
 
 FontPath = str | os.PathLike[str]
+TITLE_FONT_ENV = "CLERK_PDF_TITLE_FONT"  # 小标宋/黑体 for the title and the hall's name
+HEADING_FONT_ENV = "CLERK_PDF_HEADING_FONT"  # 黑体 for headings
+
+
+def _configured(given: FontPath | None, env: str) -> FontPath | None:
+    return given if given is not None else os.environ.get(env) or None
 
 
 @dataclass(frozen=True)
@@ -44,16 +50,19 @@ class PaperFonts:
         """Register the configured fonts (once per process) and name them.
 
         ``primary`` is the body face (default ``$CLERK_PDF_FONT``, then a system CJK font);
-        ``title`` and ``heading`` default to the primary; ``fallbacks`` default to the paths in
-        ``$CLERK_PDF_FALLBACK_FONTS``. A configured font that cannot be used raises
+        ``title`` and ``heading`` default to ``$CLERK_PDF_TITLE_FONT`` and
+        ``$CLERK_PDF_HEADING_FONT``, then to the body face; ``fallbacks`` default to the paths
+        in ``$CLERK_PDF_FALLBACK_FONTS``. A configured font that cannot be used raises
         ``FontUnavailable``.
         """
         body = register_cjk_font(primary)
         paths = fallback_font_paths() if fallbacks is None else fallbacks
+        title_path = _configured(title, TITLE_FONT_ENV)
+        heading_path = _configured(heading, HEADING_FONT_ENV)
         return cls(
             body=body,
-            title=register_cjk_font(title) if title is not None else body,
-            heading=register_cjk_font(heading) if heading is not None else body,
+            title=register_cjk_font(title_path) if title_path is not None else body,
+            heading=register_cjk_font(heading_path) if heading_path is not None else body,
             fallbacks=tuple(register_truetype_font(p) for p in paths),
         )
 
