@@ -7,12 +7,9 @@ stderr and exit with status 2; no traceback reaches the user.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,6 +18,7 @@ from clerk_app import i18n
 from clerk_app.api import Hall, open_hall
 from clerk_app.config import ENV_DB_URL, default_db_url
 from clerk_app.documents.paper_data import DocumentKind
+from clerk_app.documents.pdf_file import write_pdf_file
 from clerk_app.documents.signing import ForgedPayload
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
@@ -209,21 +207,6 @@ def cmd_calendar_enter(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """The whole file or nothing: a temporary file beside it, flushed, then renamed over."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def cmd_print(hall: Hall, args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():  # refuse before anything is recorded
@@ -233,7 +216,7 @@ def cmd_print(hall: Hall, args: argparse.Namespace) -> int:
         )
     printed = hall.system().documents.print_document(args.kind, args.case_no)
     try:
-        _write_atomically(out, printed.pdf)
+        write_pdf_file(out, printed.pdf)
     except OSError as e:
         raise ClerkError(
             f"无法写入 {out}：{e.strerror}（打印记录 {printed.record_id} 已保存，可再次补打）。",

@@ -14,8 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from clerk_app.documents.paper import render_paper
-from clerk_app.documents.paper_data import HallHeader, PaperDocument
+from clerk_app.documents.paper_data import HallHeader
 from clerk_app.documents.signing import new_secret
 from clerk_app.persistence.models import Case, HallSetting
 from clerk_app.services.case_support import HallPolicy
@@ -24,7 +23,7 @@ from clerk_app.services.document_builders import CaseFacts
 from clerk_app.services.permit_details import load_road_rules
 from clerk_app.services.settings import get_setting
 
-__all__ = ["SECRET_KEY", "case_facts", "ensure_secret", "hall_header", "read_secret", "render"]
+__all__ = ["SECRET_KEY", "case_facts", "ensure_secret", "hall_header", "read_secret"]
 
 SECRET_KEY = "document.secret"
 # Hall settings printed in the header of every document, with their defaults.
@@ -83,11 +82,3 @@ def case_facts(s: Session, case: Case, info: CaseInfo, policy: HallPolicy) -> Ca
         permit_details={str(k): str(v) for k, v in details.items()} if details else None,
         road_permit=load_road_rules(s).is_road(case.item.item_code),
     )
-
-
-def render(doc: PaperDocument) -> bytes:
-    """The PDF of ``doc`` (deterministic: the same data draws the same bytes).
-
-    May raise ``clerk_app.documents.fonts.UnprintableText`` or ``FontUnavailable``.
-    """
-    return render_paper(doc)

@@ -26,6 +26,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk_app.documents.paper import render_paper
 from clerk_app.documents.paper_data import DocumentKind, PaperDocument
 from clerk_app.documents.signing import ForgedPayload, sign_payload, verify_payload
 from clerk_app.domain.case_states import CaseState, state_label
@@ -43,7 +44,6 @@ from clerk_app.services.document_support import (
     case_facts,
     ensure_secret,
     read_secret,
-    render,
 )
 from clerk_app.services.document_types import (
     DocumentPreview,
@@ -86,7 +86,7 @@ class DocumentService(Service):
     def draw_preview(self, kind: DocumentKind | str, case_no: str) -> DocumentPreview:
         """``preview`` drawn as PDF, the very bytes a print would send (nothing recorded)."""
         doc = self.preview(kind, case_no)
-        return DocumentPreview(document=doc, pdf=render(doc))
+        return DocumentPreview(document=doc, pdf=render_paper(doc))
 
     def permit_rules(self) -> RoadPermitRules:
         """Which items issue the road occupation permit, and its longest period (the form)."""
@@ -107,7 +107,7 @@ class DocumentService(Service):
             doc, original, drift = self._plan(s, wanted, case)
             if original is not None:
                 doc = replace(doc, reprint=True)
-            pdf = render(doc)
+            pdf = render_paper(doc)
             row = PrintRow(
                 case_id=case.id,
                 case_no=case.case_no,
@@ -222,7 +222,7 @@ class DocumentService(Service):
         if original is None or original.content_sha256 != content_sha256(fresh):
             return fresh, None, False
         recorded = from_snapshot(original.content)
-        if _sha256(render(recorded)) != original.pdf_sha256:
+        if _sha256(render_paper(recorded)) != original.pdf_sha256:
             log.warning(
                 "document %s of case %s no longer redraws identically; issuing a new original",
                 original.id,

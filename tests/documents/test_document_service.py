@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from clerk_app.api import Hall, StaffSession, open_hall
+from clerk_app.documents.paper import render_paper
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import ForgedPayload, new_secret, sign_payload
 from clerk_app.errors import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ from clerk_app.persistence.models import AuditLog, Case, HallSetting
 from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services.case_types import CaseInfo, ItemRequest
 from clerk_app.services.document_snapshot import from_snapshot
-from clerk_app.services.document_support import SECRET_KEY, render
+from clerk_app.services.document_support import SECRET_KEY
 from tests.support.acceptance import (
     FOOD,
     ROAD,
@@ -174,7 +175,7 @@ def test_a_reprint_is_the_same_document_marked_and_points_to_the_original(
             select(AuditLog.action).where(AuditLog.target == f"case:{case.case_no}")
         ).all()
     for snapshot in snapshots:  # the recorded snapshot redraws, unmarked, to the original
-        redraw = render(from_snapshot(snapshot))
+        redraw = render_paper(from_snapshot(snapshot))
         assert hashlib.sha256(redraw).hexdigest() == first.pdf_sha256
     assert actions.count("document_printed") == 1 and actions.count("document_reprinted") == 1
 

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.hall_data import DEMO_PASSWORD
+from clerk_app.documents.paper import render_paper
 from clerk_app.documents.paper_data import DocumentKind
-from clerk_app.services.document_support import render
 from ui.printing import preview_dialog, printers
 from ui.printing.pdf_printing import print_pdf, render_page
 from ui.printing.preview_dialog import PrintPreviewDialog
@@ -88,7 +88,7 @@ def open_preview(
 ) -> PrintPreviewDialog:
     paper = session.documents.preview(kind, case_no)
     dialog = PrintPreviewDialog(
-        render(paper),
+        render_paper(paper),
         paper.title,
         case_no,
         reprint=paper.reprint,
@@ -106,7 +106,7 @@ def test_the_preview_shows_every_page_of_the_cores_pdf(
     qtbot: QtBot, clerk_qapp: QApplication, clerk: StaffSession, tolerant_case: str
 ) -> None:
     dialog = open_preview(qtbot, clerk, DocumentKind.COMMITMENT, tolerant_case)
-    pdf = render(clerk.documents.preview(DocumentKind.COMMITMENT, tolerant_case))
+    pdf = render_paper(clerk.documents.preview(DocumentKind.COMMITMENT, tolerant_case))
     assert dialog.document.pageCount() == len(pdfium.PdfDocument(pdf)) >= 2
     assert dialog.view.document() is dialog.document
     assert dialog.view.pageMode() == QPdfView.PageMode.MultiPage
@@ -166,7 +166,7 @@ def test_print_then_print_again_is_a_reprint(
 def test_print_pdf_on_a_pdf_format_printer(
     clerk_qapp: QApplication, clerk: StaffSession, tolerant_case: str, tmp_path: Path
 ) -> None:
-    pdf = render(clerk.documents.preview(DocumentKind.COMMITMENT, tolerant_case))
+    pdf = render_paper(clerk.documents.preview(DocumentKind.COMMITMENT, tolerant_case))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "out.pdf"))

@@ -22,6 +22,7 @@ from clerk_app.errors import ClerkError
 from clerk_app.identity import validate_resident_id, validate_uscc
 from clerk_app.services.case_types import ApplicantInput
 from clerk_app.services.credit import CreditInfo
+from ui.common.widgets import restyle, show_message
 
 _CODE_LENGTH = 18
 
@@ -185,9 +186,7 @@ class ApplicantPage(QWidget):
 
     def flag_id_error(self, message: str) -> None:
         """Show why the ID is refused and put the cursor on it."""
-        self.id_status.setObjectName("ErrorText")
-        self.id_status.setText(message)
-        self._restyle(self.id_status)
+        show_message(self.id_status, message, error=True)
 
     def on_id_edited(self, text: str) -> None:
         valid = self._show_check(self.id_status, self.kind, text)
@@ -213,15 +212,9 @@ class ApplicantPage(QWidget):
                 message, name = "✓ " + self.tr("Valid"), "InfoText"
             except ClerkError as e:
                 message, name = str(e), "ErrorText"
-        label.setObjectName(name)
+        restyle(label, name)
         label.setText(message)
-        self._restyle(label)
         return valid
-
-    @staticmethod
-    def _restyle(label: QLabel) -> None:
-        label.style().unpolish(label)
-        label.style().polish(label)
 
     def _advance(self, edit: QLineEdit) -> None:
         visible = [e for e in self._order if e.isVisibleTo(self)]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.services.case_types import ToleranceCheck
 from ui.acceptance.permit_form import PermitForm
+from ui.common.widgets import restyle
 
 ACCEPT, TOLERANT, NOTICE, REJECT, INSTANT = (
     "accept",
@@ -156,14 +157,12 @@ class DecisionPage(QWidget):
         self.supplement_days.setEnabled(allowed)
         self.supplement_days.setMaximum(max(max_days, 0))
         if allowed:
-            self.gate_label.setObjectName("InfoText")
+            restyle(self.gate_label, "InfoText")
             self.gate_label.setText(self.tr("Tolerant acceptance is possible."))
         else:
             reasons = gate_error or "\n".join(gate.reasons() if gate else [])
-            self.gate_label.setObjectName("Placeholder")
+            restyle(self.gate_label, "Placeholder")
             self.gate_label.setText(self.tr("Tolerant acceptance is not offered:") + "\n" + reasons)
-        self.gate_label.style().unpolish(self.gate_label)
-        self.gate_label.style().polish(self.gate_label)
 
     def ask_permit(self, today: date | None, max_days: int = 0) -> None:
         """Ask what the road permit allows (``today`` the hall's date, ``max_days`` its longest

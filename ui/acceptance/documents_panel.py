@@ -19,7 +19,7 @@ from clerk_app.errors import ClerkError
 from clerk_app.services.document_kinds import kind_label
 from ui.acceptance.documents_model import DocumentListModel, DocumentRow, document_rows
 from ui.common.tasks import run_task
-from ui.common.widgets import read_only_table
+from ui.common.widgets import read_only_table, show_message
 from ui.printing.pdf_printing import PrintFailed
 from ui.printing.preview_dialog import PrintPreviewDialog
 from ui.printing.print_job import PrintOutcome, print_through_service
@@ -122,10 +122,7 @@ class DocumentsPanel(QWidget):
         self.view.setFocus()
 
     def show_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setObjectName("ErrorText" if error else "InfoText")
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
-        self.status_label.setText(text)
+        show_message(self.status_label, text, error=error)
 
     # --- preview and print ------------------------------------------------------------------
     def preview_selected(self) -> None:

@@ -1,4 +1,5 @@
-"""Small building blocks of the staff screens: a titled panel, a header band, a placeholder."""
+"""Small building blocks of the staff screens: a titled panel, a header band, a placeholder,
+and the restyling of a label whose look (info, error …) the theme keys on its object name."""
 
 from __future__ import annotations
 
@@ -82,3 +83,17 @@ def read_only_table(parent: QWidget | None = None) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setWordWrap(False)
     return view
+
+
+def restyle(widget: QWidget, object_name: str) -> None:
+    """Give ``widget`` the theme's style for ``object_name`` now (Qt reads a stylesheet's
+    object-name selectors only when a widget is polished, so polish it again)."""
+    widget.setObjectName(object_name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
+    """``text`` in ``label``: a refusal in the error style, anything else as information."""
+    restyle(label, "ErrorText" if error else "InfoText")
+    label.setText(text)

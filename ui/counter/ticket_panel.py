@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
-from ui.common.widgets import Panel, placeholder
+from ui.common.widgets import Panel, placeholder, show_message
 
 #: The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8).
 CALL_NEXT_KEY, RECALL_KEY, NO_SHOW_KEY, TRANSFER_KEY, PAUSE_KEY, FINISH_KEY, CALL_TICKET_KEY = (
@@ -115,10 +115,7 @@ class TicketPanel(Panel):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """One line under the ticket: a refusal in red, or what the last key did."""
-        self.message_label.setObjectName("ErrorText" if error else "InfoText")
-        self.message_label.style().unpolish(self.message_label)
-        self.message_label.style().polish(self.message_label)
-        self.message_label.setText(text)
+        show_message(self.message_label, text, error=error)
         self.message_label.setVisible(bool(text))
 
     def message(self) -> str:

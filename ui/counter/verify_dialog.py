@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from clerk_app.errors import ClerkError
 from clerk_app.services.document_kinds import kind_label
 from ui.common.labels import yes_no
+from ui.common.widgets import restyle
 
 if TYPE_CHECKING:
     from clerk_app.services.document_types import VerifyResult
@@ -98,9 +99,7 @@ class VerifyDialog(QDialog):
         color = "#1e7b34" if genuine else "#c62828"
         self.verdict_label.setStyleSheet(f"color: {color}; font-size: 28px; font-weight: bold;")
         self.verdict_label.setText(verdict)
-        self.details_label.setObjectName("" if genuine else "ErrorText")
-        self.details_label.style().unpolish(self.details_label)
-        self.details_label.style().polish(self.details_label)
+        restyle(self.details_label, "" if genuine else "ErrorText")
         self.details_label.setText(details)
 
     def is_genuine(self) -> bool:

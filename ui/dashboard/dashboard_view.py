@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.widgets import Panel, ScreenHeader, placeholder, read_only_table
+from ui.common.widgets import Panel, ScreenHeader, placeholder, read_only_table, show_message
 from ui.dashboard.category_tile import CategoryTile
 from ui.dashboard.counter_state_model import CounterStateModel
 
@@ -99,10 +99,7 @@ class DashboardView(QWidget):
             self._tile_grid.addWidget(tile, i // TILE_COLUMNS, i % TILE_COLUMNS)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setObjectName("ErrorText" if error else "InfoText")
-        self.message_label.style().unpolish(self.message_label)
-        self.message_label.style().polish(self.message_label)
-        self.message_label.setText(text)
+        show_message(self.message_label, text, error=error)
 
     def select_counter(self, row: int | None) -> None:
         if row is None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.services.queue_views import TicketInfo
+from ui.common.widgets import restyle
 
 
 def _label(name: str) -> QLabel:
@@ -73,9 +74,8 @@ class TicketPage(QWidget):
         self.show_printing()
 
     def show_printing(self) -> None:
-        self.print_label.setObjectName("TicketPrinting")
+        restyle(self.print_label, "TicketPrinting")
         self.print_label.setText(self.tr("Your ticket is being printed; please take it below."))
-        self._restyle()
         self.reprint_button.hide()
 
     def show_printed(self) -> None:
@@ -83,12 +83,6 @@ class TicketPage(QWidget):
 
     def show_print_failed(self, message: str) -> None:
         text = self.tr("The ticket did not print: %1 Please note your number.")
-        self.print_label.setObjectName("TicketPrintFailed")
+        restyle(self.print_label, "TicketPrintFailed")
         self.print_label.setText(text.replace("%1", message))
-        self._restyle()
         self.reprint_button.show()
-
-    def _restyle(self) -> None:
-        # The style depends on the object name; make Qt read it again.
-        self.print_label.style().unpolish(self.print_label)
-        self.print_label.style().polish(self.print_label)

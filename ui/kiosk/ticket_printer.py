@@ -16,9 +16,13 @@ from typing import Protocol
 
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from clerk_app.documents.escpos_ticket import open_printer, print_ticket_escpos
+from clerk_app.documents.escpos_ticket import (
+    PrinterUnavailable,
+    open_printer,
+    print_ticket_escpos,
+)
 from clerk_app.documents.ticket_slip import TicketSlip, ticket_pdf
-from ui.kiosk.pdf_printing import print_pdf
+from ui.printing.pdf_printing import PrintFailed, print_pdf
 
 ENV_PRINTER = "CLERK_TICKET_PRINTER"
 
@@ -57,7 +61,28 @@ class PdfTicketPrinter:
     def print_ticket(self, slip: TicketSlip) -> None:
         pdf = ticket_pdf(slip)
         self.last_pdf = pdf
-        print_pdf(pdf, self._make_printer())
+        try:
+            print_pdf(pdf, self._make_printer())
+        except PrintFailed as e:
+            raise _ticket_not_printed(e) from e
+
+
+def _ticket_not_printed(error: PrintFailed) -> PrinterUnavailable:
+    """The kiosk's own words for the public: no printer, a refusing printer, a bad PDF."""
+    if error.printer is None:
+        return PrinterUnavailable(
+            f"号票无法打印：PDF 无法读取（{error}）。",
+            f"The ticket cannot be printed: its PDF cannot be read ({error}).",
+        )
+    if not error.printer:
+        return PrinterUnavailable(
+            "本机没有可用的打印机，请联系工作人员。",
+            "This machine has no printer to use; please ask the staff.",
+        )
+    return PrinterUnavailable(
+        f"无法使用打印机“{error.printer}”，请检查打印机后补打。",
+        f"Cannot use the printer {error.printer!r}; check it, then reprint.",
+    )
 
 
 def printer_from_environment() -> TicketPrinter:

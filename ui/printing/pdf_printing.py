@@ -1,8 +1,9 @@
-"""Prints the core's A4 PDFs on a ``QPrinter``: QtPdf renders each page, QPainter draws it.
+"""Prints the core's PDFs (A4 documents, 80 mm tickets) on a ``QPrinter``: QtPdf renders each
+page, QPainter draws it.
 
-Each page goes on the paper full-page and at its own size (A4 for every document the core
-draws): the printer's page layout is set to the PDF page's size with no margins and the image
-fills the whole paper, so nothing is scaled to fit a printable area. Pages are rendered as
+Each page goes on the paper full-page and at its own size (A4, or the 80 mm ticket): the
+printer's page layout is set to the PDF page's size with no margins and the image fills the
+whole paper, so nothing is scaled to fit a printable area. Pages are rendered as
 images at the printer's resolution, at most ``MAX_RENDER_DPI``: an A4 page at 1200 dpi would
 be a 550 MB image, and text, the barcode and the QR code are sharp at 300 dpi.
 
@@ -32,7 +33,15 @@ POINTS_PER_INCH = 72.0
 
 
 class PrintFailed(Exception):
-    """The PDF could not be read or the printer refused the job; ``str()`` is for the clerk."""
+    """The PDF could not be read or the printer refused the job; ``str()`` is for the clerk.
+
+    ``printer`` names the printer that refused (possibly ""), None when the PDF was unreadable,
+    so a caller with words of its own for the public (the kiosk) can tell the two apart.
+    """
+
+    def __init__(self, message: str, *, printer: str | None = None) -> None:
+        super().__init__(message)
+        self.printer = printer
 
 
 def load_pdf(pdf: bytes, document: QPdfDocument) -> QBuffer:
@@ -108,7 +117,8 @@ def _paint_pages(document: QPdfDocument, printer: QPrinter) -> int:
         raise PrintFailed(
             QCoreApplication.translate(
                 "Printing", "The printer %1 does not take the job; check it and print again."
-            ).replace("%1", name)
+            ).replace("%1", name),
+            printer=name,
         )
     try:
         dpi = min(printer.resolution(), MAX_RENDER_DPI)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.errors import ClerkError
 from ui.common.tasks import run_task
+from ui.common.widgets import show_message
 from ui.printing.pdf_printing import PrintFailed, load_pdf
 from ui.printing.print_job import PrintOutcome, print_through_service
 from ui.printing.printers import CounterPrinters, PrintTarget, available_printers
@@ -171,10 +172,7 @@ class PrintPreviewDialog(QDialog):
         self.heading.setText(f"<b>{text}</b><br>{pages} · {note}")
 
     def show_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setObjectName("ErrorText" if error else "InfoText")
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
-        self.status_label.setText(text)
+        show_message(self.status_label, text, error=error)
 
     def is_reprint(self) -> bool:
         return self._reprint

@@ -16,9 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from ui.printing.pdf_printing import MAX_RENDER_DPI, PrintFailed, print_pdf
+from clerk_app.documents.pdf_file import write_pdf_file
+from ui.printing.pdf_printing import MAX_RENDER_DPI, PrintFailed, load_pdf, print_pdf
 
 ORGANIZATION = "clerk-desk"
 SETTINGS_NAME = "printing"
@@ -50,15 +52,11 @@ class PrintTarget:
         return self.printer is None and not self.printer_name
 
     def make_printer(self) -> QPrinter:
+        """The printer of a printer target (a file target is written, not printed)."""
         if self.printer is not None:
             return self.printer
-        if self.printer_name:
-            info = QPrinterInfo.printerInfo(self.printer_name)
-            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-        else:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(self.pdf_path)
+        info = QPrinterInfo.printerInfo(self.printer_name)
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         # Ask the driver for what we render at, so the page image maps 1:1 onto its dots.
         printer.setResolution(MAX_RENDER_DPI)
         return printer
@@ -70,18 +68,27 @@ class PrintTarget:
 
 
 def send(pdf: bytes, target: PrintTarget) -> int:
-    """Print ``pdf`` on ``target``; the number of pages. Raises ``PrintFailed``."""
-    if target.is_file:
-        folder = Path(target.pdf_path).parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise PrintFailed(
-                QCoreApplication.translate("Printing", "Cannot write to the folder %1 (%2).")
-                .replace("%1", str(folder))
-                .replace("%2", e.strerror or type(e).__name__)
-            ) from e
-    return print_pdf(pdf, target.make_printer())
+    """Print ``pdf`` on ``target``; the number of pages. Raises ``PrintFailed``.
+
+    A file target gets the core's PDF itself (text, fonts and vector codes as drawn), not a
+    rendering of it."""
+    if not target.is_file:
+        return print_pdf(pdf, target.make_printer())
+    document = QPdfDocument()
+    load_pdf(pdf, document)  # checks it, and counts the pages
+    pages = document.pageCount()
+    document.close()
+    path = Path(target.pdf_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_pdf_file(path, pdf)
+    except OSError as e:
+        raise PrintFailed(
+            QCoreApplication.translate("Printing", "Cannot write to the folder %1 (%2).")
+            .replace("%1", str(path.parent))
+            .replace("%2", e.strerror or type(e).__name__)
+        ) from e
+    return pages
 
 
 class CounterPrinters:
