@@ -240,8 +240,7 @@ def missing_glyphs(text: str, font_name: str) -> set[str]:
     Control characters (line breaks, tabs) are not drawn and never count as missing. A character
     mapped to glyph 0 (``.notdef``, the empty box) counts as missing.
     """
-    cmap = _char_to_glyph(font_name)
-    return {ch for ch in text if unicodedata.category(ch) != "Cc" and cmap.get(ord(ch), 0) == 0}
+    return missing_in_all(text, [font_name])
 
 
 def require_glyphs(text: str, font_name: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from clerk_app.documents.paper.text import cn_date
 from clerk_app.documents.paper_data import (
     DocumentKind,
     HallHeader,
@@ -72,7 +73,7 @@ def case_shape(case: CaseInfo, *, permit_details_missing: bool = False) -> CaseS
 
 
 def _cn(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else "＿＿年＿＿月＿＿日"
+    return cn_date(day) if day else "＿＿年＿＿月＿＿日"
 
 
 def _requirement(x: SubmissionInfo) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 PRIMARY = "#0b4ea2"  # 政务蓝, the service hall's signage colour
 PRIMARY_DARK = "#083a79"
 ACCENT = "#c8161d"  # red: errors, overdue, warnings the clerk must not miss
+GENUINE = "#1e7b34"  # green: a document verified as this hall's
 SURFACE = "#f3f5f9"
 PANEL = "#ffffff"
 BORDER = "#d5dbe5"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from clerk_app.errors import ClerkError
 from clerk_app.services.document_kinds import kind_label
 from ui.common.labels import yes_no
+from ui.common.theme import ACCENT, GENUINE
 from ui.common.widgets import restyle
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class VerifyDialog(QDialog):
         return "\n".join(lines)
 
     def _show_verdict(self, verdict: str, details: str, *, genuine: bool) -> None:
-        color = "#1e7b34" if genuine else "#c62828"
+        color = GENUINE if genuine else ACCENT
         self.verdict_label.setStyleSheet(f"color: {color}; font-size: 28px; font-weight: bold;")
         self.verdict_label.setText(verdict)
         restyle(self.details_label, "" if genuine else "ErrorText")
