@@ -29,6 +29,10 @@ class DatabaseUnavailable(ClerkError):
     """The database could not be reached or stopped answering."""
 
 
+class OutcomeUnknown(DatabaseUnavailable):
+    """The connection broke while a statement ran; it may or may not have committed."""
+
+
 class AuthError(ClerkError):
     """Login refused: wrong user name or password, disabled or locked account."""
 

@@ -195,12 +195,12 @@ def test_pg_two_pcs_at_one_counter_never_strand_a_ticket(pg_hall_url: str) -> No
     engine = hall.db.write_engine
     first = engine.connect()
     first.begin()
-    assert call_next_in(first, "clerk01", 1, utcnow()).number == a1.number  # type: ignore[union-attr]
+    assert call_next_in(first, "clerk01", 1, utcnow(), "first-pc").number == a1.number  # type: ignore[union-attr]
     second_called = []
 
     def second_pc() -> None:
         with engine.begin() as conn:
-            second_called.append(call_next_in(conn, "clerk01", 1, utcnow()))
+            second_called.append(call_next_in(conn, "clerk01", 1, utcnow(), "second-pc"))
 
     worker = threading.Thread(target=second_pc)
     worker.start()

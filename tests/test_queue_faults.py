@@ -1,22 +1,38 @@
-"""A lost database connection: the action is refused visibly and never half-done or doubled."""
+"""A lost database connection: the action is done exactly once or refused visibly, never half-done.
+
+Call-next on PostgreSQL is one autocommit statement (``Database.autocommit``). These tests
+break the real connection at each moment that matters — before the statement, while it waits,
+after it committed but before its answer arrived — and check that the ticket is called exactly
+once, or not at all with a clear message.
+"""
 
 from __future__ import annotations
 
+import threading
+import time
+from typing import Any
+
 import psycopg
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, insert, select
 
 from clerk_app.api import open_hall
+from clerk_app.clock import utcnow
 from clerk_app.errors import DatabaseUnavailable
 from clerk_app.persistence import database
-from clerk_app.persistence.models import CallEvent, Ticket
+from clerk_app.persistence.models import AuditLog, CallEvent, Ticket
+from clerk_app.services import queue_call_pg
+
+
+def _admin(pg_cluster) -> psycopg.Connection[Any]:  # type: ignore[no-untyped-def]
+    return psycopg.connect(
+        host="127.0.0.1", port=pg_cluster.port, user="clerk", dbname="postgres", autocommit=True
+    )
 
 
 def _kill_backends(pg_cluster, dbname: str) -> None:  # type: ignore[no-untyped-def]
     """Ends every session on the database and waits until each one is gone."""
-    with psycopg.connect(
-        host="127.0.0.1", port=pg_cluster.port, user="clerk", dbname="postgres", autocommit=True
-    ) as conn:
+    with _admin(pg_cluster) as conn:
         conn.execute(
             "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
             "WHERE datname = %s AND pid <> pg_backend_pid()",
@@ -24,37 +40,171 @@ def _kill_backends(pg_cluster, dbname: str) -> None:  # type: ignore[no-untyped-
         )
 
 
-@pytest.mark.pg
-def test_connection_lost_before_commit_changes_nothing(pg_hall_url: str, pg_cluster) -> None:  # type: ignore[no-untyped-def]
-    hall = open_hall(pg_hall_url)
-    hall.kiosk().queue.take_ticket("A")
-    queue = hall.login("clerk01", "demo", counter=1).queue
-    dbname = pg_hall_url.rsplit("/", 1)[1]
-
-    def cut(*_args) -> None:  # type: ignore[no-untyped-def]
-        _kill_backends(pg_cluster, dbname)  # the server goes away just before COMMIT
-
-    event.listen(hall.db.write_engine, "commit", cut)
-    with pytest.raises(DatabaseUnavailable) as info:
-        queue.call_next()  # never retried: the COMMIT may have happened
-    assert str(info.value).startswith("无法连接数据库")
-    event.remove(hall.db.write_engine, "commit", cut)
-
-    with hall.db.read() as s:  # nothing half-done
-        assert s.scalars(select(Ticket.status)).all() == ["waiting"]
-        assert s.scalars(select(CallEvent)).all() == []
-    assert queue.current() is None
-    # The next action works on a fresh connection and calls the ticket exactly once.
-    called = queue.call_next()
-    assert called is not None and called.number == "A001"
+def _calls(hall) -> tuple[list[str], list[str], dict[str, str]]:  # type: ignore[no-untyped-def]
+    """Call events, "ticket_called" audit rows (by number) and ticket statuses."""
     with hall.db.read() as s:
-        assert len(s.scalars(select(CallEvent)).all()) == 1
+        events = s.scalars(select(CallEvent.ticket_number).order_by(CallEvent.id)).all()
+        audit = [
+            after["number"]
+            for after in s.scalars(
+                select(AuditLog.after)
+                .where(AuditLog.action == "ticket_called")
+                .order_by(AuditLog.id)
+            )
+        ]
+        statuses = {n: st for n, st in s.execute(select(Ticket.number, Ticket.status))}
+    return list(events), audit, statuses
+
+
+@pytest.fixture
+def hall_with_two(pg_hall_url: str):  # type: ignore[no-untyped-def]
+    hall = open_hall(pg_hall_url)
+    kiosk = hall.kiosk().queue
+    kiosk.take_ticket("A"), kiosk.take_ticket("A")
+    yield hall, hall.login("clerk01", "demo", counter=1).queue, pg_hall_url.rsplit("/", 1)[1]
     hall.close()
 
 
 @pytest.mark.pg
-def test_stale_connections_are_replaced_transparently(pg_hall_url: str, pg_cluster) -> None:  # type: ignore[no-untyped-def]
-    """A server restart overnight: pooled connections are dead; the first click still works."""
+def test_a_call_whose_answer_is_lost_is_not_done_twice(
+    hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The statement commits, then the connection dies before its answer is read: the desk
+    finds the call by its request id and returns it; it does not call another ticket."""
+    hall, queue, dbname = hall_with_two
+    real = queue_call_pg.pg_fetch_one
+
+    def answer_lost(conn, sql, params):  # type: ignore[no-untyped-def]
+        row = real(conn, sql, params)
+        if sql is queue_call_pg._CALL_NEXT:
+            _kill_backends(pg_cluster, dbname)
+            real(conn, "SELECT 1", {})  # the real error of a dead connection
+        return row
+
+    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", answer_lost)
+    called = queue.call_next()
+    monkeypatch.undo()
+    assert called is not None and called.number == "A001" and called.status == "serving"
+    assert _calls(hall) == (["A001"], ["A001"], {"A001": "serving", "A002": "waiting"})
+    assert queue.current().number == "A001"  # type: ignore[union-attr]
+
+
+@pytest.mark.pg
+def test_an_answer_lost_after_a_finish_only_is_not_done_twice(
+    hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The last call of the day: it only finished the ticket in service. Found, not rerun."""
+    hall, queue, dbname = hall_with_two
+    assert queue.call_next().number == "A001"  # type: ignore[union-attr]
+    assert queue.call_next().number == "A002"  # type: ignore[union-attr]
+    real = queue_call_pg.pg_fetch_one
+
+    def answer_lost(conn, sql, params):  # type: ignore[no-untyped-def]
+        row = real(conn, sql, params)
+        if sql is queue_call_pg._CALL_NEXT:
+            _kill_backends(pg_cluster, dbname)
+            real(conn, "SELECT 1", {})
+        return row
+
+    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", answer_lost)
+    assert queue.call_next() is None
+    monkeypatch.undo()
+    assert _calls(hall) == (
+        ["A001", "A002"],
+        ["A001", "A002"],
+        {"A001": "finished", "A002": "finished"},
+    )
+
+
+@pytest.mark.pg
+def test_a_call_cut_off_before_it_committed_runs_once_more(hall_with_two, pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    """The statement waits on the counter's lock (held by another PC) and its session is
+    ended meanwhile: nothing committed, so the desk runs it once more, and calls A001 once."""
+    hall, queue, dbname = hall_with_two
+    other_pc = hall.db.write_engine.connect()
+    other_pc.exec_driver_sql("SELECT id FROM counters WHERE number = 1 FOR UPDATE")
+    result: list[Any] = []
+    clerk = threading.Thread(target=lambda: result.append(queue.call_next()))
+    clerk.start()
+    with _admin(pg_cluster) as admin:
+        for _ in range(500):  # wait until the clerk's statement is blocked on the lock
+            blocked = admin.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
+                (dbname,),
+            ).fetchall()
+            if blocked:
+                break
+            time.sleep(0.01)
+        assert len(blocked) == 1
+        admin.execute("SELECT pg_terminate_backend(%s, 5000)", blocked[0])
+    time.sleep(0.2)  # the rerun now waits on the same lock
+    other_pc.rollback()
+    other_pc.close()
+    clerk.join(timeout=30)
+    assert [t.number for t in result] == ["A001"]
+    assert _calls(hall) == (["A001"], ["A001"], {"A001": "serving", "A002": "waiting"})
+
+
+@pytest.mark.pg
+def test_a_connection_that_breaks_twice_is_reported_and_changes_nothing(
+    hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    hall, queue, dbname = hall_with_two
+    real = queue_call_pg.pg_fetch_one
+    runs = []
+
+    def cut_first(conn, sql, params):  # type: ignore[no-untyped-def]
+        if sql is queue_call_pg._CALL_NEXT:
+            runs.append(1)
+            _kill_backends(pg_cluster, dbname)  # gone before the statement arrives
+        return real(conn, sql, params)
+
+    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", cut_first)
+    with pytest.raises(DatabaseUnavailable) as info:
+        queue.call_next()
+    monkeypatch.undo()
+    assert len(runs) == 2
+    assert str(info.value) == "与数据库的连接两次在叫号时中断，本次叫号未执行。请检查网络后重试。"
+    assert _calls(hall) == ([], [], {"A001": "waiting", "A002": "waiting"})
+    assert queue.current() is None
+    assert queue.call_next().number == "A001"  # type: ignore[union-attr]
+    assert _calls(hall)[0] == ["A001"]
+
+
+@pytest.mark.pg
+def test_a_connection_closed_while_idle_is_replaced_transparently(
+    hall_with_two, pg_cluster
+) -> None:  # type: ignore[no-untyped-def]
+    """A server restart overnight: the counter's connection is dead; the first click works."""
+    hall, queue, dbname = hall_with_two
+    assert queue.call_next().number == "A001"  # type: ignore[union-attr]
+    _kill_backends(pg_cluster, dbname)
+    assert queue.call_next().number == "A002"  # type: ignore[union-attr]
+    assert _calls(hall)[0] == ["A001", "A002"]
+
+
+@pytest.mark.pg
+def test_a_connection_that_dies_after_the_check_is_retried_once(
+    hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The connection dies between the socket check and the statement: the statement fails,
+    its request id is not found, so it runs once more and calls the ticket exactly once."""
+    hall, queue, dbname = hall_with_two
+    assert queue.current() is None
+    queue.call_next()
+    _kill_backends(pg_cluster, dbname)
+    monkeypatch.setattr(database, "_still_open", lambda _dbapi_connection: True)
+    assert queue.call_next().number == "A002"  # type: ignore[union-attr]
+    assert _calls(hall) == (
+        ["A001", "A002"],
+        ["A001", "A002"],
+        {"A001": "finished", "A002": "serving"},
+    )
+
+
+@pytest.mark.pg
+def test_stale_pooled_connections_are_replaced_transparently(pg_hall_url: str, pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    """The kiosk's units of work come from the pool: dead pooled connections are replaced."""
     hall = open_hall(pg_hall_url)
     kiosk = hall.kiosk().queue
     kiosk.take_ticket("B")
@@ -64,23 +214,27 @@ def test_stale_connections_are_replaced_transparently(pg_hall_url: str, pg_clust
 
 
 @pytest.mark.pg
-def test_call_next_on_a_dead_pooled_connection_is_retried_once(
-    pg_hall_url: str,
-    pg_cluster,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The connection dies after the pool handed it out: BEGIN fails, nothing was committed,
-    so the call runs once more on a fresh connection and calls the ticket exactly once."""
+def test_transact_never_retries_a_lost_commit(pg_hall_url: str, pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    """Database.transact: a connection lost at COMMIT is reported, not retried (the commit
+    may have happened); here it had not, and nothing is half-done."""
     hall = open_hall(pg_hall_url)
-    hall.kiosk().queue.take_ticket("A")
-    queue = hall.login("clerk01", "demo", counter=1).queue
-    assert queue.current() is None  # a pooled connection now exists
-    _kill_backends(pg_cluster, pg_hall_url.rsplit("/", 1)[1])
-    # As if the server went away between the pool's check and the first statement.
-    monkeypatch.setattr(database, "_still_open", lambda _dbapi_connection: True)
-    called = queue.call_next()
-    assert called is not None and called.number == "A001"
+    dbname = pg_hall_url.rsplit("/", 1)[1]
+    row = {"at": utcnow(), "actor": "t", "action": "probe", "target": "", "request_id": "r1"}
+    runs = []
+
+    def work(conn) -> None:  # type: ignore[no-untyped-def]
+        runs.append(1)
+        conn.execute(insert(AuditLog), row)
+
+    def cut(*_args) -> None:  # type: ignore[no-untyped-def]
+        _kill_backends(pg_cluster, dbname)  # the server goes away just before COMMIT
+
+    event.listen(hall.db.write_engine, "commit", cut)
+    with pytest.raises(DatabaseUnavailable) as info:
+        hall.db.transact(work)
+    event.remove(hall.db.write_engine, "commit", cut)
+    assert str(info.value).startswith("无法连接数据库")
+    assert runs == [1]
     with hall.db.read() as s:
-        assert s.scalars(select(CallEvent.ticket_number)).all() == ["A001"]
-        assert s.scalars(select(Ticket.status)).all() == ["serving"]
+        assert s.scalars(select(AuditLog).where(AuditLog.action == "probe")).all() == []
     hall.close()

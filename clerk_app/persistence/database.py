@@ -3,14 +3,16 @@
 Contract: one unit of work per user action. ``Database.write()`` opens a transaction that
 writes (SQLite: ``BEGIN IMMEDIATE`` so concurrent writers queue on the busy timeout instead of
 failing at commit), ``Database.read()`` a read-only one, ``Database.transact()`` a writing one
-on a bare Core connection for the hot paths. Repositories flush, never commit; the unit of
-work commits once at its end or rolls back on any exception. A SQLAlchemy Session or
+on a bare Core connection for the hot paths, and ``Database.autocommit()`` runs a user action
+that is one PostgreSQL statement (its own transaction). Repositories flush, never commit; the
+unit of work commits once at its end or rolls back on any exception. A SQLAlchemy Session or
 Connection never leaves the thread that opened it.
 """
 
 from __future__ import annotations
 
 import select
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from clerk_app.errors import ConfigError, DatabaseUnavailable
+from clerk_app.errors import ConfigError, DatabaseUnavailable, OutcomeUnknown
 from clerk_app.persistence.checkpoint import Checkpointer
 
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -130,6 +132,9 @@ class Database:
             self.write_engine = self.read_engine = _pg_engine(self.url)
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._own = threading.local()  # this thread's autocommit connection
+        self._owned: list[Connection] = []  # every thread's, to close at dispose()
+        self._owned_lock = threading.Lock()
 
     @property
     def is_postgres(self) -> bool:
@@ -174,6 +179,67 @@ class Database:
             self._checkpointer.after_write()
         return result
 
+    def autocommit(self, work: Callable[[Connection], T]) -> T:
+        """Runs ``work(conn)`` on this thread's own connection in autocommit mode (PostgreSQL).
+
+        For a user action that is a single statement: the statement is its own transaction,
+        so it takes one round trip instead of three (BEGIN, statement, COMMIT) and its row
+        locks end with it, never waiting on this client. The connection stays with the thread
+        between actions (no pool checkout); one the server has closed meanwhile is replaced
+        before ``work`` runs, without a round trip.
+
+        If the connection is lost while ``work`` runs, the statement committed whole or not
+        at all and nobody can tell which from here: ``OutcomeUnknown`` is raised and the
+        caller finds out from what the statement writes (``services.queue_call_pg`` looks
+        for its request id). Other errors pass as from ``transact()``.
+        """
+        if not self.is_postgres:
+            raise ConfigError(
+                "单语句自动提交只用于 PostgreSQL。", "autocommit() is for PostgreSQL only."
+            )
+        with translate_db_errors(self):
+            conn = self._own_connection()
+            try:
+                return work(conn)
+            except exc.DBAPIError as e:
+                if not e.connection_invalidated:
+                    raise
+                self._drop_own_connection()
+                raise OutcomeUnknown(
+                    f"与数据库 {self.describe()} 的连接在操作进行中中断，结果待核实。",
+                    f"The connection to {self.describe()} broke during the action; "
+                    "its outcome must be checked.",
+                ) from e
+
+    def _own_connection(self) -> Connection:
+        conn: Connection | None = getattr(self._own, "conn", None)
+        if conn is not None and (
+            conn.closed or conn.invalidated or not _still_open(conn.connection.dbapi_connection)
+        ):
+            self._drop_own_connection()
+            conn = None
+        if conn is None:
+            conn = self.write_engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            self._own.conn = conn
+            with self._owned_lock:
+                self._owned.append(conn)
+        return conn
+
+    def _drop_own_connection(self) -> None:
+        conn: Connection | None = getattr(self._own, "conn", None)
+        self._own.conn = None
+        if conn is None:
+            return
+        with self._owned_lock:
+            if conn in self._owned:
+                self._owned.remove(conn)
+        try:
+            if not conn.invalidated:
+                conn.invalidate()  # never hand a connection in doubt back to the pool
+            conn.close()
+        except exc.DBAPIError:
+            pass
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """One read-only transaction (never commits anything)."""
@@ -182,6 +248,10 @@ class Database:
             session.rollback()
 
     def dispose(self) -> None:
+        with self._owned_lock:
+            owned, self._owned = self._owned, []
+        for conn in owned:
+            conn.close()
         if self._checkpointer is not None:
             self._checkpointer.close()
         self.write_engine.dispose()

@@ -162,17 +162,22 @@ class Ticket(Base):
         # A number is unique per day; a transfer may change the category, never the number.
         UniqueConstraint("service_date", "number"),
         # The claim (queue_claim) reads each group of the serve order from an index already in
-        # that order (queue_position_at, id), so PostgreSQL never sorts the day's queue. This
-        # one serves walk-ins category by category, the expiry of earlier days (status =
-        # 'waiting' AND service_date < today) and the board's counts, without touching history.
-        Index(
-            "ix_tickets_claim", "status", "service_date", "category_id", "queue_position_at", "id"
-        ),
+        # that order (queue_position_at, id), so PostgreSQL never sorts the day's queue.
         # Partial, so they hold only waiting tickets and a call writes nothing to them: the
-        # waited-too-long group (oldest across categories), priority, transferred to a counter.
+        # waited-too-long group (oldest across categories; also the expiry of earlier days),
+        # walk-ins category by category (also the board's counts), priority, transferred.
         Index(
             "ix_tickets_waiting_order",
             "service_date",
+            "queue_position_at",
+            "id",
+            postgresql_where=text("status = 'waiting'"),
+            sqlite_where=text("status = 'waiting'"),
+        ),
+        Index(
+            "ix_tickets_waiting_category",
+            "service_date",
+            "category_id",
             "queue_position_at",
             "id",
             postgresql_where=text("status = 'waiting'"),
@@ -195,7 +200,23 @@ class Ticket(Base):
             postgresql_where=text("status = 'waiting' AND transferred_to_counter IS NOT NULL"),
             sqlite_where=text("status = 'waiting' AND transferred_to_counter IS NOT NULL"),
         ),
-        Index("ix_tickets_identity", "identity_value", "service_date"),
+        # The board's recent service times per category (wait estimate): finished tickets only.
+        Index(
+            "ix_tickets_finished",
+            "service_date",
+            "category_id",
+            "finished_at",
+            postgresql_where=text("status = 'finished'"),
+            sqlite_where=text("status = 'finished'"),
+        ),
+        # The daily limit of real-name tickets; anonymous tickets (most) are not in it.
+        Index(
+            "ix_tickets_identity",
+            "identity_value",
+            "service_date",
+            postgresql_where=text("identity_value IS NOT NULL"),
+            sqlite_where=text("identity_value IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     service_date: Mapped[date] = mapped_column(Date)  # the hall's local date
@@ -387,6 +408,9 @@ class AuditLog(Base):
     target: Mapped[str] = mapped_column(String(128), default="")
     before: Mapped[Any | None] = mapped_column(JSON)
     after: Mapped[Any | None] = mapped_column(JSON)
+    # The user action the row belongs to, when one action writes several rows and its outcome
+    # may have to be looked up after a broken connection (call-next).
+    request_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class WorkdayOverride(Base):

@@ -11,19 +11,21 @@ whose connection was found dead before COMMIT, see ``Database.transact``.)
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.roles import Permission
-from clerk_app.errors import NotFound, ValidationError
+from clerk_app.errors import DatabaseUnavailable, NotFound, OutcomeUnknown, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import CallEvent, Counter, Ticket
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.queue_board import QueueReads, ticket_info
 from clerk_app.services.queue_call import call_next_in
+from clerk_app.services.queue_call_pg import NotApplied, call_next_pg, call_outcome
 from clerk_app.services.queue_claim import claim_waiting
 from clerk_app.services.queue_tickets import TicketIssuing, expire_before
 from clerk_app.services.queue_views import TicketInfo
@@ -66,8 +68,31 @@ class QueueService(TicketIssuing, QueueReads, Service):
         actor, counter_no = self.actor.username, self.actor.counter_no
         if counter_no is None:
             raise _no_counter()
-        # A Core unit of work: the hot path of every counter skips the ORM session.
-        return self.db.transact(lambda conn: call_next_in(conn, actor, counter_no, now))
+        request_id = secrets.token_hex(8)
+        if not self.db.is_postgres:
+            # A Core unit of work: the hot path of every counter skips the ORM session.
+            return self.db.transact(
+                lambda conn: call_next_in(conn, actor, counter_no, now, request_id)
+            )
+
+        def call(conn: Connection) -> TicketInfo | None:
+            return call_next_pg(conn, actor, counter_no, now, request_id)
+
+        for _ in range(2):
+            try:
+                return self.db.autocommit(call)
+            except OutcomeUnknown:
+                pass
+            # The connection broke while the statement ran: it committed whole or not at
+            # all, and its audit rows say which. Done: its result. Not done: once more.
+            done = self.db.autocommit(lambda c: call_outcome(c, counter_no, now, request_id))
+            if not isinstance(done, NotApplied):
+                return done
+        raise DatabaseUnavailable(
+            "与数据库的连接两次在叫号时中断，本次叫号未执行。请检查网络后重试。",
+            "The database connection broke twice during the call; nothing was called. "
+            "Check the network, then try again.",
+        )
 
     def call_ticket(self, number: str, reason: str) -> TicketInfo:
         """Calls a specific waiting ticket of today out of order; the reason is recorded."""

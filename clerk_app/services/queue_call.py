@@ -61,10 +61,15 @@ _ADD_CALL = insert(_table(CallEvent))
 _ADD_AUDIT = insert(_table(AuditLog))
 
 
-def call_next_in(conn: Connection, actor: str, counter_no: int, now: datetime) -> TicketInfo | None:
-    """Finishes the counter's ticket in service, if any, and claims and calls the next one."""
+def call_next_in(
+    conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+) -> TicketInfo | None:
+    """Finishes the counter's ticket in service, if any, and claims and calls the next one.
+
+    ``request_id`` marks the action's audit rows (``queue_call_pg.call_outcome``).
+    """
     if conn.dialect.name == "postgresql":
-        return call_next_pg(conn, actor, counter_no, now)
+        return call_next_pg(conn, actor, counter_no, now, request_id)
     counter = conn.execute(_COUNTER, {"counter_no": counter_no}).one()
     if counter.paused:
         raise ValidationError(
@@ -74,7 +79,7 @@ def call_next_in(conn: Connection, actor: str, counter_no: int, now: datetime) -
     audit: list[dict[str, Any]] = []
     if counter.current_ticket_id is not None:
         conn.execute(_FINISH, {"ticket_id": counter.current_ticket_id, "at": now})
-        audit.append(_audit(now, actor, "ticket_finished", counter.current_ticket_id))
+        audit.append(_audit(now, actor, "ticket_finished", counter.current_ticket_id, request_id))
     minutes = conn.execute(_MAX_WAIT).scalar()
     max_wait = timedelta(
         minutes=int(DEFAULTS["queue.max_normal_wait_minutes"] if minutes is None else minutes)
@@ -100,6 +105,7 @@ def call_next_in(conn: Connection, actor: str, counter_no: int, now: datetime) -
                 actor,
                 "ticket_called",
                 row.id,
+                request_id,
                 {"number": row.number, "counter": counter.number, "note": ""},
             )
         )
@@ -109,7 +115,12 @@ def call_next_in(conn: Connection, actor: str, counter_no: int, now: datetime) -
 
 
 def _audit(
-    at: datetime, actor: str, action: str, ticket_id: int, after: dict[str, Any] | None = None
+    at: datetime,
+    actor: str,
+    action: str,
+    ticket_id: int,
+    request_id: str,
+    after: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "at": at,
@@ -118,4 +129,5 @@ def _audit(
         "target": f"ticket:{ticket_id}",
         "before": None,
         "after": after,
+        "request_id": request_id,
     }

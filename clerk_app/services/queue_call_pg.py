@@ -2,13 +2,19 @@
 
 The same rows as ``queue_call.call_next_in`` writes on SQLite: data-modifying CTEs finish the
 counter's ticket, claim the next one with ``queue_claim.pg_next_ticket_id``, serve it, set the
-counter's current ticket and add the call event and the audit rows. With BEGIN and
-COMMIT that is three round trips, fewer than a bare ``SKIP LOCKED`` loop needs.
+counter's current ticket and add the call event and the audit rows. Being one statement, it
+runs in autocommit mode (``Database.autocommit``): one round trip, and the claimed ticket's
+lock ends with the statement instead of waiting for this client's COMMIT.
 
 One snapshot for everything is only right if nobody changed the counter between the
 statement's snapshot and our lock on it: two PCs logged in at the same counter, clicking at
 once. The statement sees that (the locked row version is not the one in its snapshot), then
-writes nothing and says so; it runs once more, now holding the lock, on a fresh snapshot.
+writes nothing and says so; it runs again on a fresh snapshot (inside a transaction it then
+holds the lock; in autocommit another click would have to land in that instant again).
+
+Every audit row of the action carries its request id. If the connection breaks while the
+statement runs, ``call_outcome`` reads those rows to tell a call that committed (its ticket
+is returned, nothing is done twice) from one that did not (it may safely run again).
 """
 
 from __future__ import annotations
@@ -18,9 +24,14 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection
 
-from clerk_app.errors import NotFound, ValidationError
+from clerk_app.errors import Conflict, NotFound, ValidationError
 from clerk_app.hall_time import local_date
-from clerk_app.services.queue_claim import pg_fetch_one, pg_next_ticket_id, ticket_from_claim
+from clerk_app.services.queue_claim import (
+    Claimed,
+    pg_fetch_one,
+    pg_next_ticket_id,
+    ticket_from_claim,
+)
 from clerk_app.services.queue_views import TicketInfo
 from clerk_app.services.settings import DEFAULTS
 
@@ -61,8 +72,9 @@ WITH c AS (
     INSERT INTO call_events (at, ticket_id, ticket_number, counter_number, kind)
     SELECT %(now)s, served.id, served.number, ok.number, 'call' FROM served, ok
 ), audit AS (  -- one INSERT, so the finish is logged before the call as on SQLite
-    INSERT INTO audit_log (at, actor, action, target, after)
-    SELECT %(now)s, %(actor)s, step.action, 'ticket:' || step.ticket_id, step.after
+    INSERT INTO audit_log (at, actor, action, target, after, request_id)
+    SELECT %(now)s, %(actor)s, step.action, 'ticket:' || step.ticket_id, step.after,
+           %(request_id)s
     FROM (
         SELECT 1 AS n, 'ticket_finished' AS action, fin.id AS ticket_id, NULL::json AS after
         FROM fin
@@ -94,7 +106,12 @@ class _Outcome(NamedTuple):
     category_name: str
 
 
-def call_next_pg(conn: Connection, actor: str, counter_no: int, now: datetime) -> TicketInfo | None:
+_STALE_RUNS = 5  # in autocommit, each would need another click at the same counter in between
+
+
+def call_next_pg(
+    conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+) -> TicketInfo | None:
     """Finishes the counter's ticket in service, if any, and claims and calls the next one."""
     params = {
         "counter_no": counter_no,
@@ -102,8 +119,9 @@ def call_next_pg(conn: Connection, actor: str, counter_no: int, now: datetime) -
         "today": local_date(now),
         "actor": actor,
         "default_wait": DEFAULTS["queue.max_normal_wait_minutes"],
+        "request_id": request_id,
     }
-    for _ in range(2):  # the second run holds the counter's lock, so it sees it fresh
+    for _ in range(_STALE_RUNS):
         row = pg_fetch_one(conn, _CALL_NEXT, params)
         if row is None:
             raise NotFound(f"没有 {counter_no} 号窗口。", f"No counter {counter_no}.")
@@ -115,4 +133,47 @@ def call_next_pg(conn: Connection, actor: str, counter_no: int, now: datetime) -
             )
         if outcome.fresh:
             return None if outcome.id is None else ticket_from_claim(outcome, counter_no, now)
-    raise RuntimeError("call-next saw a stale counter twice while holding its lock")
+    raise Conflict(
+        f"{counter_no} 号窗口正被另一台电脑同时操作，本次叫号未执行，请重试。",
+        f"Another PC is operating counter {counter_no} at this moment; nothing was called, "
+        "try again.",
+    )
+
+
+# The ticket a committed call-next called: its "ticket_called" audit row, found by time and
+# request id (ix_audit_log_at), joined to the ticket as the call left it.
+_OUTCOME = """
+SELECT a.action, t.id, t.number, t.priority, t.taken_at, t.identity_value, t.printed_count,
+       queue_categories.prefix, queue_categories.name
+FROM audit_log AS a
+LEFT JOIN tickets AS t
+       ON a.action = 'ticket_called' AND t.id = substr(a.target, 8)::integer
+LEFT JOIN queue_categories ON queue_categories.id = t.category_id
+WHERE a.at = %(now)s AND a.request_id = %(request_id)s
+ORDER BY a.id DESC LIMIT 1
+"""
+
+
+class NotApplied:
+    """``call_outcome``: the statement did not commit (or wrote nothing); run it again."""
+
+
+NOT_APPLIED = NotApplied()
+
+
+def call_outcome(
+    conn: Connection, counter_no: int, now: datetime, request_id: str
+) -> TicketInfo | NotApplied | None:
+    """What a call-next with this request id did, if it committed.
+
+    The ticket it called, or None if it only finished the ticket in service. A call that
+    wrote nothing (paused, stale, or no ticket in service and none waiting) reads as not
+    applied: running it again is what the clerk asked for.
+    """
+    row = pg_fetch_one(conn, _OUTCOME, {"now": now, "request_id": request_id})
+    if row is None:
+        return NOT_APPLIED
+    action, *claimed = row
+    if action != "ticket_called":
+        return None
+    return ticket_from_claim(Claimed(*claimed), counter_no, now)
