@@ -37,40 +37,46 @@ from clerk_app.services.settings import DEFAULTS
 
 # In psycopg's own parameter style: it runs on the DBAPI cursor (queue_claim.pg_fetch_one).
 _CLAIMED_ID = pg_next_ticket_id(
-    counter_id="ok.id", counter_no="ok.number", today="%(today)s", cutoff="ok.cutoff"
+    counter_id="go.id",
+    counter_no="go.number",
+    today="%(today)s",
+    cutoff="go.cutoff",
+    categories="go.categories",
 )
+# ``counter``: the counter, locked. ``fresh`` compares the version we locked (a concurrent
+# update makes FOR UPDATE return the newest) with the one in the statement's snapshot.
+# ``go``: the counter if the action may proceed; every write below depends on it.
 _CALL_NEXT = f"""
-WITH c AS (
-    SELECT id, number, paused, current_ticket_id, xmin AS version FROM counters
-    WHERE number = %(counter_no)s FOR UPDATE
-), seen AS (
-    SELECT xmin AS version FROM counters WHERE number = %(counter_no)s
-), ok AS (
-    SELECT c.id, c.number, c.current_ticket_id,
+WITH counter AS (
+    SELECT id, number, paused, current_ticket_id,
+           xmin = (SELECT xmin FROM counters WHERE number = %(counter_no)s) AS fresh,
+           ARRAY(SELECT category_id FROM counter_categories
+                 WHERE counter_id = counters.id) AS categories,
            %(now)s - make_interval(mins => COALESCE(
                (SELECT trunc((value #>> '{{}}')::numeric)::int FROM hall_settings
                 WHERE key = 'queue.max_normal_wait_minutes'),
                CAST(%(default_wait)s AS integer))) AS cutoff
-    FROM c JOIN seen ON seen.version = c.version
-    WHERE NOT c.paused
+    FROM counters WHERE number = %(counter_no)s FOR UPDATE
+), go AS (
+    SELECT * FROM counter WHERE fresh AND NOT paused
 ), fin AS (  -- (scalar subqueries keep every write a primary-key lookup)
     UPDATE tickets SET status = 'finished', finished_at = %(now)s
-    WHERE id = (SELECT current_ticket_id FROM ok) AND status = 'serving'
+    WHERE id = (SELECT current_ticket_id FROM go) AND status = 'serving'
     RETURNING id
 ), claimed AS (
-    SELECT {_CLAIMED_ID} AS id FROM ok
+    SELECT {_CLAIMED_ID} AS id FROM go
 ), served AS (
-    UPDATE tickets SET status = 'serving', counter_id = (SELECT id FROM ok),
+    UPDATE tickets SET status = 'serving', counter_id = (SELECT id FROM go),
            called_at = %(now)s, served_at = %(now)s, recall_count = 0,
            transferred_to_counter = NULL
     WHERE id = (SELECT id FROM claimed)
     RETURNING id, number, priority, taken_at, identity_value, printed_count, category_id
 ), now_serving AS (
     UPDATE counters SET current_ticket_id = (SELECT id FROM served)
-    WHERE id = (SELECT id FROM ok)
+    WHERE id = (SELECT id FROM go)
 ), call_event AS (
     INSERT INTO call_events (at, ticket_id, ticket_number, counter_number, kind)
-    SELECT %(now)s, served.id, served.number, ok.number, 'call' FROM served, ok
+    SELECT %(now)s, served.id, served.number, go.number, 'call' FROM served, go
 ), audit AS (  -- one INSERT, so the finish is logged before the call as on SQLite
     INSERT INTO audit_log (at, actor, action, target, after, request_id)
     SELECT %(now)s, %(actor)s, step.action, 'ticket:' || step.ticket_id, step.after,
@@ -80,15 +86,15 @@ WITH c AS (
         FROM fin
         UNION ALL
         SELECT 2, 'ticket_called', served.id,
-               json_build_object('number', served.number, 'counter', ok.number, 'note', '')
-        FROM served, ok
+               json_build_object('number', served.number, 'counter', go.number, 'note', '')
+        FROM served, go
     ) AS step
     ORDER BY step.n
 )
-SELECT c.paused, ok.id IS NOT NULL AS fresh, served.id, served.number, served.priority,
+SELECT counter.paused, counter.fresh, served.id, served.number, served.priority,
        served.taken_at, served.identity_value, served.printed_count,
        queue_categories.prefix, queue_categories.name
-FROM c LEFT JOIN ok ON true LEFT JOIN served ON true
+FROM counter LEFT JOIN served ON true
 LEFT JOIN queue_categories ON queue_categories.id = served.category_id
 """
 

@@ -43,10 +43,13 @@ CLAIMED_COLUMNS = (
 )
 
 
-def pg_next_ticket_id(*, counter_id: str, counter_no: str, today: str, cutoff: str) -> str:
+def pg_next_ticket_id(
+    *, counter_id: str, counter_no: str, today: str, cutoff: str, categories: str | None = None
+) -> str:
     """SQL for the id of the ticket the counter serves next, locked; NULL when there is none.
 
-    The arguments are SQL expressions (bind parameters or columns of an enclosing query).
+    The arguments are SQL expressions (bind parameters or columns of an enclosing query);
+    ``categories``, if given, is an array of the counter's category ids already read.
     Each group is served by its own index (``models.Ticket``), in order: transferred to this
     counter; waited ``cutoff`` or longer, oldest across the counter's categories; priority,
     oldest across them; walk-ins, category by category in the counter's order (``OFFSET 0``
@@ -55,10 +58,11 @@ def pg_next_ticket_id(*, counter_id: str, counter_no: str, today: str, cutoff: s
     also in a later one, so the later groups need not exclude them.
     """
     waiting = f"status = 'waiting' AND service_date = {today}"
-    served_here = (
-        "category_id = ANY(ARRAY(SELECT category_id FROM counter_categories "
-        f"WHERE counter_id = {counter_id}))"
-    )
+    if categories is None:
+        categories = (
+            f"ARRAY(SELECT category_id FROM counter_categories WHERE counter_id = {counter_id})"
+        )
+    served_here = f"category_id = ANY({categories})"
     head = "ORDER BY queue_position_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
     return f"""COALESCE(
     (SELECT id FROM tickets
