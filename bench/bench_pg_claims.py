@@ -1,23 +1,24 @@
 """Concurrent ticket claims per second on PostgreSQL: the desk beside a raw SKIP LOCKED loop.
 
-    .venv/bin/python bench/bench_pg_claims.py [--tickets 6000] [--counters 8] [--rounds 5]
+    .venv/bin/python bench/bench_pg_claims.py [--tickets 6000] [--counters 8] [--rounds 7]
 
 All in one throwaway cluster, one process per counter, all starting at once, each run on a
 fresh copy of the same hall (``--tickets`` waiting tickets in categories A-E, taken at the
-kiosk; counters 1-8 serve every category):
+kiosk; counters 1-8 serve every category, in the same order, so they all compete for the
+same head of the queue):
 * raw: ``SELECT id … ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`` + ``UPDATE`` + ``COMMIT`` on
   a bare table with a partial index on its waiting rows, with psycopg — the floor any queue on
   this server pays;
-* claim: the desk's claim step alone — ``queue_claim.claim_next`` (the serve order, SKIP
-  LOCKED) + ``UPDATE … status = 'serving'``, one ``Database.transact`` unit of work each;
-* call_next: ``session.queue.call_next()``, the whole user action (finish the current ticket,
-  claim, serve, call event, audit log) — one autocommit statement on the session's own
-  connection.
-The three runs alternate for ``--rounds`` rounds, so load from elsewhere on the machine hits
-them alike; the summary gives each one's median, and the median of the per-round ratios.
-Each run also reports the CPU time per claim of the client processes and of the server's
-backends (read from /proc while the workers wait, before they disconnect): on a small machine
-the two compete for the same cores. Target (issue 3): the desk >= 50% of raw.
+* call_next: ``session.queue.call_next()``, the whole user action, each call claiming one
+  ticket: finish the current ticket, claim in the serve order (SKIP LOCKED), serve, point the
+  counter at it, call event, two audit rows — one autocommit statement on the session's own
+  connection (``services.queue_call_pg``).
+Each round runs both, in alternating order, so load from elsewhere on the machine hits them
+alike; the summary gives the medians and the median of the per-round ratios. Autovacuum is
+off during the runs (each run lasts seconds; see ``main``). Each run also
+reports the CPU time per claim of the client processes and of the server's backends (read
+from /proc while the workers wait, before they disconnect): on a small machine the two compete
+for the same cores. Target (issue 3): the desk >= 50% of raw.
 """
 
 from __future__ import annotations
@@ -28,23 +29,13 @@ import os
 import statistics
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Connection, select, text
-
 from clerk_app.api import open_hall
-from clerk_app.clock import utcnow
-from clerk_app.hall_time import local_date
-from clerk_app.persistence.database import Database
-from clerk_app.persistence.models import Counter
-from clerk_app.services.queue_claim import claim_next
 from tests.support.pg_cluster import PgCluster, find_pg_bin
-
-_SERVE = text("UPDATE tickets SET status = 'serving' WHERE id = :id")
 
 
 def call_next_worker(url: str, counter: int, barrier, out) -> None:  # type: ignore[no-untyped-def]
@@ -58,29 +49,6 @@ def call_next_worker(url: str, counter: int, barrier, out) -> None:  # type: ign
     out.put((n, time.perf_counter(), time.process_time() - cpu))
     barrier.wait()  # connected until the server's CPU time is read
     hall.close()
-
-
-def claim_worker(url: str, counter_no: int, barrier, out) -> None:  # type: ignore[no-untyped-def]
-    db = Database(url)
-    with db.read() as s:
-        counter_id = s.scalars(select(Counter.id).where(Counter.number == counter_no)).one()
-
-    def claim(conn: Connection) -> bool:
-        now = utcnow()
-        row = claim_next(conn, counter_id, counter_no, local_date(now), now, timedelta(minutes=20))
-        if row is None:
-            return False
-        conn.execute(_SERVE, {"id": row.id})
-        return True
-
-    barrier.wait()
-    cpu = time.process_time()
-    n = 0
-    while db.transact(claim):
-        n += 1
-    out.put((n, time.perf_counter(), time.process_time() - cpu))
-    barrier.wait()
-    db.dispose()
 
 
 def raw_worker(dsn: str, _counter: int, barrier, out) -> None:  # type: ignore[no-untyped-def]
@@ -154,13 +122,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=6000)  # a busy day of one hall
     parser.add_argument("--counters", type=int, default=8)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
     bin_dir = find_pg_bin()
     if bin_dir is None:
         sys.exit("no PostgreSQL binaries found")
     cluster = PgCluster(bin_dir).start()
     try:
+        # A run lasts seconds; whether autovacuum happens to visit its database meanwhile is
+        # chance, and doubled a run's server CPU when it did. Both loops leave their dead rows
+        # to the hall's background maintenance instead; the templates start vacuumed.
+        cluster.admin_execute("ALTER SYSTEM SET autovacuum = off")
+        cluster.admin_execute("SELECT pg_reload_conf()")
         cluster.admin_execute("CREATE DATABASE hall_template")
         hall = open_hall(cluster.url("hall_template"))
         hall.seed_demo()
@@ -184,14 +157,18 @@ def main() -> None:
                 "INSERT INTO raw_queue (status) SELECT 'waiting' FROM generate_series(1, %s)",
                 (args.tickets,),
             )
+        for template in ("hall_template", "raw_template"):
+            with psycopg.connect(dsn + template, autocommit=True) as conn:
+                conn.execute("VACUUM ANALYZE")
         kinds = {
             "raw": (raw_worker, "raw_template", lambda db: dsn + db),
-            "claim": (claim_worker, "hall_template", cluster.url),
             "call_next": (call_next_worker, "hall_template", cluster.url),
         }
         runs: dict[str, list[Run]] = {kind: [] for kind in kinds}
         for r in range(1, args.rounds + 1):
-            for kind, (worker, template, address) in kinds.items():
+            order = list(kinds) if r % 2 else list(reversed(kinds))
+            for kind in order:
+                worker, template, address = kinds[kind]
                 db = f"{kind}_{r}"
                 cluster.admin_execute(f"CREATE DATABASE {db} TEMPLATE {template}")
                 runs[kind].append(run(worker, address(db), args.counters, args.tickets))
@@ -216,7 +193,6 @@ def main() -> None:
 
         labels = {
             "raw": "raw SKIP LOCKED loop    ",
-            "claim": "claim step (claim_next) ",
             "call_next": "call_next (whole action)",
         }
         print(
