@@ -5,8 +5,9 @@ acting clerk must be logged in at a counter (``actor.counter_no``); the counter 
 first, so two clicks at one counter serialize, and the ticket claim is exact across PCs
 (see ``queue_claim``). A lost connection rolls the whole action back and raises
 ``DatabaseUnavailable``; nothing is retried blindly, so nothing is done twice — after a
-reconnect, ``current()`` shows what the counter really holds. (The one retry is of a call
-whose connection was found dead before COMMIT, see ``Database.transact``.)
+reconnect, ``current()`` shows what the counter really holds. (Call-next on PostgreSQL is
+the exception that proves it: one autocommit statement whose request id says, after a broken
+connection, whether it committed — see ``queue_call_pg.call_next_once``.)
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.roles import Permission
-from clerk_app.errors import DatabaseUnavailable, NotFound, OutcomeUnknown, ValidationError
+from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import CallEvent, Counter, Ticket
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.queue_board import QueueReads, ticket_info
 from clerk_app.services.queue_call import call_next_in
-from clerk_app.services.queue_call_pg import NotApplied, call_next_pg, call_outcome
+from clerk_app.services.queue_call_pg import call_next_once
 from clerk_app.services.queue_claim import claim_waiting
 from clerk_app.services.queue_tickets import TicketIssuing, expire_before
 from clerk_app.services.queue_views import TicketInfo
@@ -74,25 +75,7 @@ class QueueService(TicketIssuing, QueueReads, Service):
             return self.db.transact(
                 lambda conn: call_next_in(conn, actor, counter_no, now, request_id)
             )
-
-        def call(conn: Connection) -> TicketInfo | None:
-            return call_next_pg(conn, actor, counter_no, now, request_id)
-
-        for _ in range(2):
-            try:
-                return self.db.autocommit(call)
-            except OutcomeUnknown:
-                pass
-            # The connection broke while the statement ran: it committed whole or not at
-            # all, and its audit rows say which. Done: its result. Not done: once more.
-            done = self.db.autocommit(lambda c: call_outcome(c, counter_no, now, request_id))
-            if not isinstance(done, NotApplied):
-                return done
-        raise DatabaseUnavailable(
-            "与数据库的连接两次在叫号时中断，本次叫号未执行。请检查网络后重试。",
-            "The database connection broke twice during the call; nothing was called. "
-            "Check the network, then try again.",
-        )
+        return call_next_once(self.db, actor, counter_no, now, request_id)
 
     def call_ticket(self, number: str, reason: str) -> TicketInfo:
         """Calls a specific waiting ticket of today out of order; the reason is recorded."""

@@ -24,8 +24,15 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection
 
-from clerk_app.errors import Conflict, NotFound, ValidationError
+from clerk_app.errors import (
+    Conflict,
+    DatabaseUnavailable,
+    NotFound,
+    OutcomeUnknown,
+    ValidationError,
+)
 from clerk_app.hall_time import local_date
+from clerk_app.persistence.database import Database
 from clerk_app.services.queue_claim import (
     Claimed,
     pg_fetch_one,
@@ -165,6 +172,32 @@ class NotApplied:
 
 
 NOT_APPLIED = NotApplied()
+
+
+def call_next_once(
+    db: Database, actor: str, counter_no: int, now: datetime, request_id: str
+) -> TicketInfo | None:
+    """``call_next_pg`` as one autocommit statement, done exactly once or not at all.
+
+    If the connection breaks while the statement runs, it committed whole or not at all, and
+    its audit rows say which: done, its result is returned; not done, it runs once more. A
+    second break is reported, with nothing done.
+    """
+    for _ in range(2):
+        try:
+            return db.autocommit(
+                lambda conn: call_next_pg(conn, actor, counter_no, now, request_id)
+            )
+        except OutcomeUnknown:
+            pass
+        done = db.autocommit(lambda conn: call_outcome(conn, counter_no, now, request_id))
+        if not isinstance(done, NotApplied):
+            return done
+    raise DatabaseUnavailable(
+        "与数据库的连接两次在叫号时中断，本次叫号未执行。请检查网络后重试。",
+        "The database connection broke twice during the call; nothing was called. "
+        "Check the network, then try again.",
+    )
 
 
 def call_outcome(

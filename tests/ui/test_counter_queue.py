@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from counter_window import show_counter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog
@@ -33,16 +34,8 @@ def _keep_windows() -> Iterator[None]:
 
 
 def open_counter(qtbot: QtBot, hall: Hall, counter: int = 1) -> CounterScreen:
-    session = hall.login(f"clerk{counter:02d}", DEMO_PASSWORD, counter=counter)
-    window = MainWindow(session, hall.name)
-    qtbot.addWidget(window)
+    window, screen = show_counter(qtbot, hall, counter)
     _windows.append(window)
-    window.resize(1366, 768)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    screen = window.screen_widget
-    assert isinstance(screen, CounterScreen)
     return screen
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from counter_window import show_counter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,7 +26,6 @@ from test_print_preview import local_settings, pdf_pages, pdf_text  # noqa: F401
 
 from clerk_app.api import Hall
 from clerk_app.demo.credit_cases import HONGDA, PERSONS
-from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import sign_payload
 from clerk_app.services.case_types import ApplicantInput, ItemRequest
@@ -35,7 +35,6 @@ from tests.support.acceptance import MovableClock, at
 from ui.acceptance.acceptance_panel import PREVIEW, AcceptancePanel
 from ui.acceptance.documents_model import DocumentListModel, document_rows
 from ui.counter.counter_screen import CounterScreen
-from ui.main_window import MainWindow
 from ui.printing.print_job import PrintOutcome
 
 pytestmark = pytest.mark.qt
@@ -50,15 +49,7 @@ def focused() -> QWidget | None:
 @pytest.fixture
 def counter(qtbot: QtBot, clerk_qapp: QApplication, hall: Hall) -> Iterator[CounterScreen]:
     """Counter 3 in its window, active, so its window shortcuts (F1 …, F8) work."""
-    session = hall.login("clerk03", DEMO_PASSWORD, counter=3)
-    window = MainWindow(session, hall.name)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    screen = window.screen_widget
-    assert isinstance(screen, CounterScreen)
+    _window, screen = show_counter(qtbot, hall, 3)
     yield screen
     screen.shutdown()
 
