@@ -8,17 +8,18 @@ once, or not at all with a clear message.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import event, insert, select
+from sqlalchemy import event, exc, insert, select
 
 from clerk_app.api import open_hall
 from clerk_app.clock import utcnow
-from clerk_app.errors import DatabaseUnavailable
+from clerk_app.errors import Conflict, DatabaseUnavailable
 from clerk_app.persistence import database
 from clerk_app.persistence.models import AuditLog, CallEvent, Ticket
 from clerk_app.services import queue_call_pg
@@ -237,4 +238,89 @@ def test_transact_never_retries_a_lost_commit(pg_hall_url: str, pg_cluster) -> N
     assert runs == [1]
     with hall.db.read() as s:
         assert s.scalars(select(AuditLog).where(AuditLog.action == "probe")).all() == []
+    hall.close()
+
+
+def _wait_until_blocked(pg_cluster, dbname: str) -> list[Any]:  # type: ignore[no-untyped-def]
+    """The backends of the database that wait on a lock, once there is one (or after 5 s)."""
+    with _admin(pg_cluster) as admin:
+        for _ in range(500):
+            blocked = admin.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
+                (dbname,),
+            ).fetchall()
+            if blocked:
+                return blocked
+            time.sleep(0.01)
+    return []
+
+
+@pytest.mark.pg
+def test_a_call_chosen_as_deadlock_victim_runs_again(
+    hall_with_two, pg_cluster, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    """Another PC holds the ticket in service, and then waits for the counter the call has
+    locked while the call waits to finish that ticket: a lock cycle. The server rolls the
+    call back whole (its wait began first, so its deadlock check finds the cycle); the desk
+    runs it again, and once the other PC is done the next ticket is called exactly once."""
+    hall, queue, dbname = hall_with_two
+    assert queue.call_next().number == "A001"  # type: ignore[union-attr]
+    other_pc = hall.db.write_engine.connect()
+    other_pc.exec_driver_sql("SELECT id FROM tickets WHERE number = 'A001' FOR UPDATE")
+    result: list[Any] = []
+    clerk = threading.Thread(target=lambda: result.append(queue.call_next()))
+    with caplog.at_level(logging.WARNING, logger=database.__name__):
+        clerk.start()
+        assert len(_wait_until_blocked(pg_cluster, dbname)) == 1  # the call, on A001
+        # Blocks until the server has rolled the call back (deadlock_timeout, 1 s).
+        other_pc.exec_driver_sql("SELECT id FROM counters WHERE number = 1 FOR UPDATE")
+        other_pc.rollback()
+        other_pc.close()
+        clerk.join(timeout=30)
+    assert [t.number for t in result] == ["A002"]
+    assert "rolled back by the server (40P01), attempt 1 of 3" in caplog.text
+    assert _calls(hall) == (
+        ["A001", "A002"],
+        ["A001", "A002"],
+        {"A001": "finished", "A002": "serving"},
+    )
+
+
+@pytest.mark.pg
+def test_autocommit_reruns_a_rolled_back_statement_then_reports_a_conflict(
+    pg_hall_url: str,
+) -> None:
+    """Deadlock victims and serialization failures run again (3 times in all), then a clear
+    Conflict; any other error is raised at once."""
+    hall = open_hall(pg_hall_url)
+    runs: list[str] = []
+
+    def failing(sqlstate: str):  # type: ignore[no-untyped-def]
+        def work(conn) -> None:  # type: ignore[no-untyped-def]
+            runs.append(sqlstate)
+            conn.exec_driver_sql(
+                f"DO $$ BEGIN RAISE EXCEPTION 'probe' USING ERRCODE = '{sqlstate}'; END $$"
+            )
+
+        return work
+
+    for sqlstate in ("40P01", "40001"):
+        runs.clear()
+        with pytest.raises(Conflict) as info:
+            hall.db.autocommit(failing(sqlstate))
+        assert runs == [sqlstate] * 3
+        assert str(info.value) == "数据库繁忙（多个窗口同时操作相互等待），本次操作未执行，请重试。"
+    runs.clear()
+    with pytest.raises(exc.IntegrityError):
+        hall.db.autocommit(failing("23505"))
+    assert runs == ["23505"]
+    flaky = iter(["40P01"])
+
+    def once_then_fine(conn) -> int:  # type: ignore[no-untyped-def]
+        sqlstate = next(flaky, None)
+        if sqlstate is not None:
+            failing(sqlstate)(conn)
+        return 7
+
+    assert hall.db.autocommit(once_then_fine) == 7
     hall.close()

@@ -11,6 +11,7 @@ Connection never leaves the thread that opened it.
 
 from __future__ import annotations
 
+import logging
 import select
 import threading
 from collections.abc import Callable, Iterator
@@ -22,11 +23,17 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from clerk_app.errors import ConfigError, DatabaseUnavailable, OutcomeUnknown
+from clerk_app.errors import ConfigError, Conflict, DatabaseUnavailable, OutcomeUnknown
 from clerk_app.persistence.checkpoint import Checkpointer
 
 SQLITE_BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5
+# SQLSTATEs of a statement the server rolled back whole to let another go on:
+# deadlock_detected and serialization_failure. Running it again is safe and usually succeeds.
+ROLLED_BACK_SQLSTATES = frozenset({"40P01", "40001"})
+AUTOCOMMIT_ATTEMPTS = 3
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -188,28 +195,46 @@ class Database:
         between actions (no pool checkout); one the server has closed meanwhile is replaced
         before ``work`` runs, without a round trip.
 
-        If the connection is lost while ``work`` runs, the statement committed whole or not
-        at all and nobody can tell which from here: ``OutcomeUnknown`` is raised and the
-        caller finds out from what the statement writes (``services.queue_call_pg`` looks
-        for its request id). Other errors pass as from ``transact()``.
+        ``work`` must run one statement: then it committed whole or not at all.
+
+        If the connection is lost while ``work`` runs, nobody can tell which from here:
+        ``OutcomeUnknown`` is raised and the caller finds out from what the statement writes
+        (``services.queue_call_pg`` looks for its request id). If the server chose the
+        statement as a deadlock victim (or it failed serialization), it was rolled back whole
+        and ``work`` runs again, up to ``AUTOCOMMIT_ATTEMPTS`` times in all, then ``Conflict``.
+        Other errors pass as from ``transact()``.
         """
         if not self.is_postgres:
             raise ConfigError(
                 "单语句自动提交只用于 PostgreSQL。", "autocommit() is for PostgreSQL only."
             )
         with translate_db_errors(self):
-            conn = self._own_connection()
-            try:
-                return work(conn)
-            except exc.DBAPIError as e:
-                if not e.connection_invalidated:
-                    raise
-                self._drop_own_connection()
-                raise OutcomeUnknown(
-                    f"与数据库 {self.describe()} 的连接在操作进行中中断，结果待核实。",
-                    f"The connection to {self.describe()} broke during the action; "
-                    "its outcome must be checked.",
-                ) from e
+            for attempt in range(1, AUTOCOMMIT_ATTEMPTS + 1):
+                conn = self._own_connection()
+                try:
+                    return work(conn)
+                except exc.DBAPIError as e:
+                    if e.connection_invalidated:
+                        self._drop_own_connection()
+                        raise OutcomeUnknown(
+                            f"与数据库 {self.describe()} 的连接在操作进行中中断，结果待核实。",
+                            f"The connection to {self.describe()} broke during the action; "
+                            "its outcome must be checked.",
+                        ) from e
+                    if getattr(e.orig, "sqlstate", None) not in ROLLED_BACK_SQLSTATES:
+                        raise
+                    log.warning(
+                        "statement rolled back by the server (%s), attempt %d of %d",
+                        getattr(e.orig, "sqlstate", None),
+                        attempt,
+                        AUTOCOMMIT_ATTEMPTS,
+                    )
+                    last = e
+            raise Conflict(
+                "数据库繁忙（多个窗口同时操作相互等待），本次操作未执行，请重试。",
+                "The database is busy (counters acting at once waited on each other); "
+                "nothing was done, try again.",
+            ) from last
 
     def _own_connection(self) -> Connection:
         conn: Connection | None = getattr(self._own, "conn", None)

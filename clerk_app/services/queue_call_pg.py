@@ -12,6 +12,15 @@ once. The statement sees that (the locked row version is not the one in its snap
 writes nothing and says so; it runs again on a fresh snapshot (inside a transaction it then
 holds the lock; in autocommit another click would have to land in that instant again).
 
+The counter's ticket is finished before the claim (``claimed`` joins ``fin``). The claim runs
+on the statement's snapshot, so it may find a ticket that another counter called meanwhile;
+``FOR UPDATE`` then locks that ticket's newest version (now in service there) before seeing it
+is no longer waiting. Were the finish last, two counters could each hold the other's ticket in
+service that way while waiting to finish their own: a deadlock. Finished first, each counter
+holds its own ticket before it claims. The server may still pick a call as a deadlock victim in
+rarer interleavings; the statement is then rolled back whole and ``Database.autocommit`` runs
+it again.
+
 Every audit row of the action carries its request id. If the connection breaks while the
 statement runs, ``call_outcome`` reads those rows to tell a call that committed (its ticket
 is returned, nothing is done twice) from one that did not (it may safely run again).
@@ -70,8 +79,8 @@ WITH counter AS (
     UPDATE tickets SET status = 'finished', finished_at = %(now)s
     WHERE id = (SELECT current_ticket_id FROM go) AND status = 'serving'
     RETURNING id
-), claimed AS (
-    SELECT {_CLAIMED_ID} AS id FROM go
+), claimed AS (  -- after fin, which it joins: see the module docstring
+    SELECT {_CLAIMED_ID} AS id FROM go LEFT JOIN fin ON true
 ), served AS (
     UPDATE tickets SET status = 'serving', counter_id = (SELECT id FROM go),
            called_at = %(now)s, served_at = %(now)s, recall_count = 0,
