@@ -117,12 +117,18 @@ def pg_fetch_one(conn: Connection, sql: str, params: dict[str, Any]) -> tuple[An
 
     For the hot path only: ``Connection.execute()`` costs about as much Python per call as
     the claim costs the server (the result metadata is rebuilt from the cursor description
-    every time). The statement is prepared on the server once per connection. Errors are
-    wrapped, and a dead connection invalidated, as ``execute()`` does, so units of work
-    (``Database.transact``) handle them alike.
+    every time). The statement is prepared on the server once per connection, and the cursor
+    is made once per connection too (kept in the pool entry's ``info``, which lives and dies
+    with the DBAPI connection): with eight counters on two cores, making a new one each call
+    cost the client about 55 µs per call, a quarter of its CPU. Errors are wrapped, and a dead
+    connection invalidated, as ``execute()`` does, so units of work (``Database.transact``)
+    handle them alike.
     """
     fairy = conn.connection
-    cursor = fairy.driver_connection.cursor()  # type: ignore[union-attr]
+    driver = fairy.driver_connection
+    cursor = fairy.info.get(_HOT_CURSOR)
+    if cursor is None or cursor.closed or cursor.connection is not driver:
+        cursor = fairy.info[_HOT_CURSOR] = driver.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql, params, prepare=True)
         row: tuple[Any, ...] | None = cursor.fetchone()
@@ -139,8 +145,9 @@ def pg_fetch_one(conn: Connection, sql: str, params: dict[str, Any]) -> tuple[An
             connection_invalidated=lost,
             dialect=conn.dialect,
         ) from e
-    finally:
-        cursor.close()
+
+
+_HOT_CURSOR = "clerk_app.hot_cursor"
 
 
 def _sqlite_claim() -> Any:
