@@ -172,16 +172,55 @@ def test_a_connection_that_breaks_twice_is_reported_and_changes_nothing(
     assert _calls(hall)[0] == ["A001"]
 
 
+def _count_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the call-next statements sent from now on."""
+    real = queue_call_pg.pg_fetch_one
+    runs: list[int] = []
+
+    def counting(conn, sql, params):  # type: ignore[no-untyped-def]
+        if sql is queue_call_pg._CALL_NEXT:
+            runs.append(1)
+        return real(conn, sql, params)
+
+    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", counting)
+    return runs
+
+
 @pytest.mark.pg
 def test_a_connection_closed_while_idle_is_replaced_transparently(
-    hall_with_two, pg_cluster
+    hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """A server restart overnight: the counter's connection is dead; the first click works."""
+    """A server restart overnight: the counter's connection is dead; the first click works,
+    and the socket check replaces the connection before the statement is sent."""
     hall, queue, dbname = hall_with_two
     assert queue.call_next().number == "A001"  # type: ignore[union-attr]
     _kill_backends(pg_cluster, dbname)
+    monkeypatch.setattr(database, "OWN_CONNECTION_TRUSTED_S", 0.0)  # idle long enough
+    runs = _count_calls(monkeypatch)
     assert queue.call_next().number == "A002"  # type: ignore[union-attr]
+    assert runs == [1]
     assert _calls(hall)[0] == ["A001", "A002"]
+
+
+@pytest.mark.pg
+def test_a_connection_that_died_within_the_trusted_window_is_resolved_by_the_request_id(
+    hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Used a moment ago, the connection is not checked (``OWN_CONNECTION_TRUSTED_S``); if it
+    died meanwhile, the statement fails, the request id shows it did not commit, and it runs
+    once more: the ticket is still called exactly once."""
+    hall, queue, dbname = hall_with_two
+    assert queue.call_next().number == "A001"  # type: ignore[union-attr]
+    _kill_backends(pg_cluster, dbname)
+    monkeypatch.setattr(database, "OWN_CONNECTION_TRUSTED_S", 3600.0)
+    runs = _count_calls(monkeypatch)
+    assert queue.call_next().number == "A002"  # type: ignore[union-attr]
+    assert runs == [1, 1]
+    assert _calls(hall) == (
+        ["A001", "A002"],
+        ["A001", "A002"],
+        {"A001": "finished", "A002": "serving"},
+    )
 
 
 @pytest.mark.pg
