@@ -41,6 +41,20 @@ def _kill_backends(pg_cluster, dbname: str) -> None:  # type: ignore[no-untyped-
         )
 
 
+def _wait_until_blocked(pg_cluster, dbname: str) -> list[Any]:  # type: ignore[no-untyped-def]
+    """The backends of the database that wait on a lock, once there is one (or after 5 s)."""
+    with _admin(pg_cluster) as admin:
+        for _ in range(500):
+            blocked = admin.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
+                (dbname,),
+            ).fetchall()
+            if blocked:
+                return blocked
+            time.sleep(0.01)
+    return []
+
+
 def _calls(hall) -> tuple[list[str], list[str], dict[str, str]]:  # type: ignore[no-untyped-def]
     """Call events, "ticket_called" audit rows (by number) and ticket statuses."""
     with hall.db.read() as s:
@@ -55,6 +69,10 @@ def _calls(hall) -> tuple[list[str], list[str], dict[str, str]]:  # type: ignore
         ]
         statuses = {n: st for n, st in s.execute(select(Ticket.number, Ticket.status))}
     return list(events), audit, statuses
+
+
+# ``_calls`` after A001 and then A002 were called, each exactly once.
+TWO_CALLED = (["A001", "A002"], ["A001", "A002"], {"A001": "finished", "A002": "serving"})
 
 
 @pytest.fixture
@@ -127,16 +145,9 @@ def test_a_call_cut_off_before_it_committed_runs_once_more(hall_with_two, pg_clu
     result: list[Any] = []
     clerk = threading.Thread(target=lambda: result.append(queue.call_next()))
     clerk.start()
+    blocked = _wait_until_blocked(pg_cluster, dbname)  # the clerk's statement, on the lock
+    assert len(blocked) == 1
     with _admin(pg_cluster) as admin:
-        for _ in range(500):  # wait until the clerk's statement is blocked on the lock
-            blocked = admin.execute(
-                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
-                (dbname,),
-            ).fetchall()
-            if blocked:
-                break
-            time.sleep(0.01)
-        assert len(blocked) == 1
         admin.execute("SELECT pg_terminate_backend(%s, 5000)", blocked[0])
     time.sleep(0.2)  # the rerun now waits on the same lock
     other_pc.rollback()
@@ -216,11 +227,7 @@ def test_a_connection_that_died_within_the_trusted_window_is_resolved_by_the_req
     runs = _count_calls(monkeypatch)
     assert queue.call_next().number == "A002"  # type: ignore[union-attr]
     assert runs == [1, 1]
-    assert _calls(hall) == (
-        ["A001", "A002"],
-        ["A001", "A002"],
-        {"A001": "finished", "A002": "serving"},
-    )
+    assert _calls(hall) == TWO_CALLED
 
 
 @pytest.mark.pg
@@ -235,11 +242,7 @@ def test_a_connection_that_dies_after_the_check_is_retried_once(
     _kill_backends(pg_cluster, dbname)
     monkeypatch.setattr(database, "_still_open", lambda _dbapi_connection: True)
     assert queue.call_next().number == "A002"  # type: ignore[union-attr]
-    assert _calls(hall) == (
-        ["A001", "A002"],
-        ["A001", "A002"],
-        {"A001": "finished", "A002": "serving"},
-    )
+    assert _calls(hall) == TWO_CALLED
 
 
 @pytest.mark.pg
@@ -280,20 +283,6 @@ def test_transact_never_retries_a_lost_commit(pg_hall_url: str, pg_cluster) -> N
     hall.close()
 
 
-def _wait_until_blocked(pg_cluster, dbname: str) -> list[Any]:  # type: ignore[no-untyped-def]
-    """The backends of the database that wait on a lock, once there is one (or after 5 s)."""
-    with _admin(pg_cluster) as admin:
-        for _ in range(500):
-            blocked = admin.execute(
-                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
-                (dbname,),
-            ).fetchall()
-            if blocked:
-                return blocked
-            time.sleep(0.01)
-    return []
-
-
 @pytest.mark.pg
 def test_a_call_chosen_as_deadlock_victim_runs_again(
     hall_with_two, pg_cluster, caplog: pytest.LogCaptureFixture
@@ -318,11 +307,7 @@ def test_a_call_chosen_as_deadlock_victim_runs_again(
         clerk.join(timeout=30)
     assert [t.number for t in result] == ["A002"]
     assert "rolled back by the server (40P01), attempt 1 of 3" in caplog.text
-    assert _calls(hall) == (
-        ["A001", "A002"],
-        ["A001", "A002"],
-        {"A001": "finished", "A002": "serving"},
-    )
+    assert _calls(hall) == TWO_CALLED
 
 
 @pytest.mark.pg
