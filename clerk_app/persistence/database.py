@@ -200,7 +200,8 @@ class Database:
         so it takes one round trip instead of three (BEGIN, statement, COMMIT) and its row
         locks end with it, never waiting on this client. The connection stays with the thread
         between actions (no pool checkout); one the server has closed meanwhile is replaced
-        before ``work`` runs, without a round trip.
+        before ``work`` runs, without a round trip, once it has been idle for
+        ``OWN_CONNECTION_TRUSTED_S``.
 
         ``work`` must run one statement: then it committed whole or not at all.
 
@@ -228,11 +229,12 @@ class Database:
                             f"The connection to {self.describe()} broke during the action; "
                             "its outcome must be checked.",
                         ) from e
-                    if getattr(e.orig, "sqlstate", None) not in ROLLED_BACK_SQLSTATES:
+                    sqlstate = getattr(e.orig, "sqlstate", None)
+                    if sqlstate not in ROLLED_BACK_SQLSTATES:
                         raise
                     log.warning(
                         "statement rolled back by the server (%s), attempt %d of %d",
-                        getattr(e.orig, "sqlstate", None),
+                        sqlstate,
                         attempt,
                         AUTOCOMMIT_ATTEMPTS,
                     )

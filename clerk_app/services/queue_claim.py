@@ -112,6 +112,9 @@ _PG_CLAIM = (
 )
 
 
+_HOT_CURSOR = "clerk_app.hot_cursor"  # pg_fetch_one's cursor, in the pool entry's info
+
+
 def pg_fetch_one(conn: Connection, sql: str, params: dict[str, Any]) -> tuple[Any, ...] | None:
     """Runs fixed SQL on the connection's own DBAPI cursor, inside its transaction.
 
@@ -145,9 +148,6 @@ def pg_fetch_one(conn: Connection, sql: str, params: dict[str, Any]) -> tuple[An
             connection_invalidated=lost,
             dialect=conn.dialect,
         ) from e
-
-
-_HOT_CURSOR = "clerk_app.hot_cursor"
 
 
 def _sqlite_claim() -> Any:
