@@ -49,9 +49,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
     from clerk_app.errors import ClerkError
+    from screenshot_tool.screenshots import take_screenshots
     from ui.app import create_application
     from ui.launcher import EXIT_ERROR, Options, open_configured_hall
-    from ui.screenshots import take_screenshots
 
     create_application(sys.argv[:1], lang)
     try:

@@ -22,13 +22,13 @@ from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import HallSetting
 from clerk_app.services.admin import AdminService
 from clerk_app.services.auth import authenticate
-from clerk_app.services.cases import CaseService
+from clerk_app.services.calendar import CalendarService
+from clerk_app.services.cases.service import CaseService
 from clerk_app.services.catalog import CatalogService
 from clerk_app.services.credit import CreditService
-from clerk_app.services.documents import DocumentService
-from clerk_app.services.queue import QueueService
+from clerk_app.services.documents.service import DocumentService
+from clerk_app.services.queue.service import QueueService
 from clerk_app.services.seed import seed_demo
-from clerk_app.services.work_calendar import CalendarService
 
 DEFAULT_HALL_NAME = "政务服务中心"
 log = logging.getLogger(__name__)

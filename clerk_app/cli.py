@@ -24,8 +24,8 @@ from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
-from clerk_app.services.document_kinds import kind_label
-from clerk_app.services.work_calendar import CalendarYearInfo
+from clerk_app.services.calendar import CalendarYearInfo
+from clerk_app.services.documents.fit import kind_label
 
 Handler = Callable[[Hall, argparse.Namespace], int]
 

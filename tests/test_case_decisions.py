@@ -8,10 +8,10 @@ import pytest
 
 from clerk_app.api import Hall
 from clerk_app.domain.credit_gate import GateReason
+from clerk_app.domain.identity import InvalidIdentifier
+from clerk_app.domain.workdays import CalendarNotCovered
 from clerk_app.errors import NotFound, PermissionDenied, ValidationError
-from clerk_app.identity import InvalidIdentifier
-from clerk_app.services.case_types import ApplicantInput, ItemRequest, ToleranceRefused
-from clerk_app.workdays import CalendarNotCovered
+from clerk_app.services.cases.results import ApplicantInput, ItemRequest, ToleranceRefused
 from tests.support.acceptance import (
     FOOD,
     ROAD,

@@ -14,8 +14,8 @@ from clerk_app.domain.case_states import IllegalTransition
 from clerk_app.domain.credit_gate import GateReason
 from clerk_app.errors import Conflict, PermissionDenied, ValidationError
 from clerk_app.persistence.models import AuditLog, Case
-from clerk_app.services.case_support import bump, case_by_no
-from clerk_app.services.case_types import CaseInfo, ItemRequest, MaterialCheck, ToleranceRefused
+from clerk_app.services.cases.records import bump, case_by_no
+from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck, ToleranceRefused
 from tests.support.acceptance import (
     FOOD,
     MovableClock,

@@ -10,8 +10,8 @@ from datetime import date
 from clerk_app.api import open_hall
 from clerk_app.demo.credit_cases import HONGDA, PERSONS
 from clerk_app.domain.case_states import CaseState
-from clerk_app.services.work_calendar import load_overrides
-from clerk_app.workdays import add_workdays
+from clerk_app.domain.workdays import add_workdays
+from clerk_app.services.calendar import load_overrides
 
 
 def clerk(url: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -9,9 +9,9 @@ import pytest
 from clerk_app.api import Hall
 from clerk_app.demo.credit_cases import CHENGDA, FIRMS, HONGDA, PERSONS, YONGSHENG
 from clerk_app.domain.case_states import CaseState
+from clerk_app.domain.identity import InvalidIdentifier, validate_resident_id, validate_uscc
 from clerk_app.domain.pinyin import matches_initials
 from clerk_app.errors import PermissionDenied, ValidationError
-from clerk_app.identity import InvalidIdentifier, validate_resident_id, validate_uscc
 from tests.support.acceptance import MovableClock, at, clerk, firm_uscc
 
 

@@ -9,9 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clerk_app.errors import ClerkError, ValidationError
-from clerk_app.i18n import set_language
-from clerk_app.identity import (
+from clerk_app.domain.identity import (
     EARLIEST_BIRTH_YEAR,
     PROVINCE_CODES,
     USCC_CHARSET,
@@ -22,6 +20,8 @@ from clerk_app.identity import (
     validate_resident_id,
     validate_uscc,
 )
+from clerk_app.errors import ClerkError, ValidationError
+from clerk_app.i18n import set_language
 
 TODAY = date(2025, 6, 1)
 

@@ -96,8 +96,8 @@ def test_english_messages(hall) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_failing_overdue_sweep_never_blocks_a_login(hall, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
-    from clerk_app.services.case_lifecycle import CaseLifecycle
-    from clerk_app.workdays import CalendarNotCovered
+    from clerk_app.domain.workdays import CalendarNotCovered
+    from clerk_app.services.cases.lifecycle import CaseLifecycle
 
     def no_calendar(self):  # type: ignore[no-untyped-def]
         raise CalendarNotCovered(2027)

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from clerk_app.domain.queue_order import OrderPolicy, PriorityClass, WaitingTicket, choose_next
 from clerk_app.persistence.models import Counter, CounterCategory, QueueCategory, Ticket
-from clerk_app.services.queue_claim import claim_next
+from clerk_app.services.queue.claim import claim_next
 
 DAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 2, 0)

@@ -16,7 +16,7 @@ from clerk_app.clock import utcnow
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import CallEvent, Counter, Ticket
-from clerk_app.services.queue_claim import claim_next
+from clerk_app.services.queue.claim import claim_next
 
 COUNTERS = 6
 TICKETS = 240
@@ -190,7 +190,7 @@ def test_pg_two_pcs_at_one_counter_never_strand_a_ticket(pg_hall_url: str) -> No
     the counter, then must finish the ticket the first called (its snapshot predates it)."""
     import threading
 
-    from clerk_app.services.queue_call import call_next_in
+    from clerk_app.services.queue.calling import call_next_in
 
     hall = open_hall(pg_hall_url)
     kiosk = hall.kiosk().queue

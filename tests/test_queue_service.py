@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from clerk_app.api import Hall, open_hall
+from clerk_app.domain.identity import InvalidIdentifier
 from clerk_app.errors import NotFound, PermissionDenied, ValidationError
-from clerk_app.identity import InvalidIdentifier
 from clerk_app.persistence.models import Appointment, QueueCategory, Ticket
 
 

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clerk_app.errors import ClerkError, ValidationError
-from clerk_app.workdays import (
+from clerk_app.domain.workdays import (
     CalendarNotCovered,
     WorkdayOverrides,
     add_workdays,
     is_workday,
     workdays_between,
 )
+from clerk_app.errors import ClerkError, ValidationError
 
 
 def _span(first: date, last: date) -> list[date]:

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import CaseState
+from clerk_app.domain.identity import resident_id_check_char, uscc_check_char
+from clerk_app.domain.workdays import CalendarNotCovered, is_workday
 from clerk_app.hall_time import local_date
-from clerk_app.identity import resident_id_check_char, uscc_check_char
 from clerk_app.persistence.models import (
     Case,
     Counter,
@@ -26,7 +27,6 @@ from clerk_app.persistence.models import (
     User,
 )
 from clerk_app.persistence.sequences import next_value
-from clerk_app.workdays import CalendarNotCovered, is_workday
 
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 

@@ -50,7 +50,7 @@ _NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’,.;:?!)
 class TicketSlip:
     """What a ticket slip shows. ``taken_at`` is local wall-clock time (an aware value is
     converted to the machine's local time); ``masked_identity`` is set only for real-name tickets
-    and must already be masked (``clerk_app.identity.mask_identifier``)."""
+    and must already be masked (``clerk_app.domain.identity.mask_identifier``)."""
 
     hall_name: str
     ticket_number: str

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.credit_gate import CreditEntryView, CreditStatus, effective_credit_status
+from clerk_app.domain.identity import validate_uscc
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date
-from clerk_app.identity import validate_uscc
 from clerk_app.persistence.models import Case, CreditListEntry
 from clerk_app.services import audit
 from clerk_app.services.base import Service

@@ -18,9 +18,9 @@ from clerk_app.documents.signing import ForgedPayload, new_secret, sign_payload
 from clerk_app.errors import PermissionDenied, ValidationError
 from clerk_app.persistence.models import AuditLog, Case, HallSetting
 from clerk_app.persistence.models import PrintedDocument as PrintRow
-from clerk_app.services.case_types import CaseInfo, ItemRequest
-from clerk_app.services.document_snapshot import from_snapshot
-from clerk_app.services.document_support import SECRET_KEY
+from clerk_app.services.cases.results import CaseInfo, ItemRequest
+from clerk_app.services.documents.facts import SECRET_KEY
+from clerk_app.services.documents.snapshots import from_snapshot
 from tests.support.acceptance import (
     FOOD,
     ROAD,

@@ -10,7 +10,7 @@ from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.hall_time import to_utc
 from clerk_app.persistence.models import AuditLog, Case, CreditListEntry, DailySequence
-from clerk_app.services.case_types import ApplicantInput, ItemRequest, MaterialCheck
+from clerk_app.services.cases.results import ApplicantInput, ItemRequest, MaterialCheck
 
 # Thursday 26 November 2026, 10:00 in the hall.
 START = datetime(2026, 11, 26, 10, 0)

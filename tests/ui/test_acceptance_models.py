@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from clerk_app.services.case_types import CaseInfo, ItemRequest, MaterialCheck, SubmissionInfo
+from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck, SubmissionInfo
 from ui.acceptance.checklist_model import ChecklistModel, ChecklistRow
 from ui.acceptance.preview import preview_text
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import HONGDA, PERSONS, YONGSHENG, DemoFirm
-from clerk_app.services.case_types import CaseInfo
-from clerk_app.services.queue_views import TicketInfo
+from clerk_app.services.cases.results import CaseInfo
+from clerk_app.services.queue.results import TicketInfo
 from tests.support.acceptance import MovableClock, at
 from ui.acceptance.acceptance_panel import DECISION, ITEMS, MATERIALS, PREVIEW, AcceptancePanel
 

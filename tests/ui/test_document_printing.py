@@ -28,9 +28,9 @@ from clerk_app.api import Hall
 from clerk_app.demo.credit_cases import HONGDA, PERSONS
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import sign_payload
-from clerk_app.services.case_types import ApplicantInput, ItemRequest
-from clerk_app.services.document_support import read_secret
-from clerk_app.services.document_types import PrintRecord
+from clerk_app.services.cases.results import ApplicantInput, ItemRequest
+from clerk_app.services.documents.facts import read_secret
+from clerk_app.services.documents.results import PrintRecord
 from tests.support.acceptance import MovableClock, at
 from ui.acceptance.acceptance_panel import PREVIEW, AcceptancePanel
 from ui.acceptance.documents_model import DocumentListModel, document_rows

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall
-from clerk_app.services.queue_views import CallInfo
+from clerk_app.services.queue.results import CallInfo
 from ui.display.announcer import Announcer
 from ui.display.display_view import VISIBLE_CALLS
 from ui.display.hall_display_window import HallDisplayWindow

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from clerk_app.services.queue_views import CallInfo, CounterState, TicketInfo
+from clerk_app.services.queue.results import CallInfo, CounterState, TicketInfo
 from ui.counter.waiting_model import WaitingTicketModel, minutes_between
 from ui.dashboard.counter_state_model import CounterStateModel, is_stranded
 from ui.display.call_model import BACKGROUND, FLASH, CallTableModel, RecentCallModel, blend

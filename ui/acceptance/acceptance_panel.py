@@ -38,7 +38,7 @@ from ui.printing.printers import CounterPrinters
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
-    from clerk_app.services.case_types import CaseInfo
+    from clerk_app.services.cases.results import CaseInfo
 
 APPLICANT, ITEMS, MATERIALS, DECISION, PREVIEW = range(5)
 

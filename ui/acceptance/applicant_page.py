@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.errors import ClerkError
-from clerk_app.identity import validate_resident_id, validate_uscc
-from clerk_app.services.case_types import ApplicantInput
+from clerk_app.services.cases.results import ApplicantInput
 from clerk_app.services.credit import CreditInfo
 from ui.common.widgets import restyle, show_message
 

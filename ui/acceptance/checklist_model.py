@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from clerk_app.services.case_types import ItemRequest, MaterialCheck
+from clerk_app.services.cases.results import ItemRequest, MaterialCheck
 from ui.common.table_model import Index, RowTableModel
 
 STATUSES = ("received", "missing", "wrong")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.services.case_types import ToleranceCheck
+from clerk_app.services.cases.results import ToleranceCheck
 from ui.acceptance.permit_form import PermitForm
 from ui.common.widgets import restyle
 

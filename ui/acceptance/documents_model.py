@@ -9,7 +9,7 @@ from typing import Any
 
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.hall_time import to_local
-from clerk_app.services.document_types import PrintRecord
+from clerk_app.services.documents.results import PrintRecord
 from ui.common.table_model import RowTableModel
 
 

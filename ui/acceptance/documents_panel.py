@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVB
 
 from clerk_app.documents.paper_data import PaperDocument
 from clerk_app.errors import ClerkError
-from clerk_app.services.document_kinds import kind_label
+from clerk_app.services.documents.fit import kind_label
 from ui.acceptance.documents_model import DocumentListModel, DocumentRow, document_rows
 from ui.common.tasks import run_task
 from ui.common.widgets import read_only_table, show_message
@@ -26,8 +26,8 @@ from ui.printing.print_job import PrintOutcome, print_through_service
 from ui.printing.printers import CounterPrinters
 
 if TYPE_CHECKING:
-    from clerk_app.services.case_types import CaseInfo
-    from clerk_app.services.documents import DocumentService
+    from clerk_app.services.cases.results import CaseInfo
+    from clerk_app.services.documents.service import DocumentService
 
 
 class DocumentsPanel(QWidget):

@@ -1,6 +1,6 @@
 """What a road-occupation permit states (占用地点、面积、期限、用途、条件), asked before issuing it.
 
-The keys of ``details()`` are the ones the core checks (``clerk_app.services.permit_details``):
+The keys of ``details()`` are the ones the core checks (``clerk_app.services.cases.permits``):
 location, area_m2, period_from and period_to as ISO dates, purpose, conditions one per line.
 """
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from clerk_app.domain.case_states import CaseState, state_label
-from clerk_app.services.case_types import CaseInfo, SubmissionInfo
+from clerk_app.services.cases.results import CaseInfo, SubmissionInfo
 
 
 def _title(state: str) -> str:

@@ -23,7 +23,7 @@ from ui.counter.verify_dialog import VerifyDialog
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
     from clerk_app.services.catalog import CounterInfo
-    from clerk_app.services.queue_views import TicketInfo
+    from clerk_app.services.queue.results import TicketInfo
 
 
 class CounterScreen(QWidget):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from clerk_app.domain.queue_order import PriorityClass, priority_label
 from clerk_app.errors import ClerkError
 from clerk_app.hall_time import to_local
-from clerk_app.services.queue_views import CounterState, TicketInfo
+from clerk_app.services.queue.results import CounterState, TicketInfo
 from ui.common.polling import Poller
 from ui.common.tasks import run_task
 from ui.counter import ticket_panel as keys

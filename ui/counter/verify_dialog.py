@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.errors import ClerkError
-from clerk_app.services.document_kinds import kind_label
+from clerk_app.services.documents.fit import kind_label
 from ui.common.labels import yes_no
 from ui.common.theme import ACCENT, GENUINE
 from ui.common.widgets import restyle
 
 if TYPE_CHECKING:
-    from clerk_app.services.document_types import VerifyResult
+    from clerk_app.services.documents.results import VerifyResult
 
 
 class VerifyDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from clerk_app.services.queue_views import CategoryLoad
+from clerk_app.services.queue.results import CategoryLoad
 
 
 class CategoryTile(QFrame):

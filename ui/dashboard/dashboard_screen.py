@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from clerk_app.errors import ClerkError
-from clerk_app.services.queue_views import CounterState, QueueStatus
+from clerk_app.services.queue.results import CounterState, QueueStatus
 from ui.common.labels import role_label
 from ui.common.polling import Poller
 from ui.dashboard.category_tile import CategoryTile

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clerk_app.domain.announcement import call_text, display_text
 from clerk_app.i18n import language
-from clerk_app.services.queue_views import CallInfo, DisplayBoard
+from clerk_app.services.queue.results import CallInfo, DisplayBoard
 from ui.common.polling import Poller
 from ui.display.announcer import Announcer
 from ui.display.display_style import DISPLAY_STYLE

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from clerk_app.documents.ticket_slip import TicketSlip
 from clerk_app.domain.queue_order import PriorityClass, priority_label
 from clerk_app.errors import ClerkError
-from clerk_app.services.queue_views import QueueStatus, TicketInfo
+from clerk_app.services.queue.results import QueueStatus, TicketInfo
 from ui.common.polling import Poller
 from ui.common.tasks import run_task
 from ui.kiosk.category_button import CategoryButton

@@ -6,7 +6,7 @@ refusal is what counts.
 
 from __future__ import annotations
 
-from clerk_app.identity import mask_identifier, validate_resident_id, validate_uscc
+from clerk_app.domain.identity import mask_identifier, validate_resident_id, validate_uscc
 
 
 def normalize_identity(text: str) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.services.queue_views import TicketInfo
+from clerk_app.services.queue.results import TicketInfo
 from ui.common.widgets import restyle
 
 

@@ -37,7 +37,7 @@ from ui.printing.print_job import PrintOutcome, print_through_service
 from ui.printing.printers import CounterPrinters, PrintTarget, available_printers
 
 if TYPE_CHECKING:
-    from clerk_app.services.document_types import PrintedDocument
+    from clerk_app.services.documents.results import PrintedDocument
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)

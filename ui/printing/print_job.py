@@ -16,7 +16,7 @@ from ui.printing.pdf_printing import PrintFailed
 from ui.printing.printers import PrintTarget, send
 
 if TYPE_CHECKING:
-    from clerk_app.services.document_types import PrintedDocument
+    from clerk_app.services.documents.results import PrintedDocument
 
 
 @dataclass(frozen=True)

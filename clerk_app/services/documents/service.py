@@ -36,23 +36,23 @@ from clerk_app.persistence.models import Case
 from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.case_support import case_by_no, load_policy, normalize_case_no, to_info
-from clerk_app.services.document_builders import build_document, facts_shape
-from clerk_app.services.document_kinds import fitting_kinds, parse_kind, require_fit
-from clerk_app.services.document_snapshot import content_sha256, from_snapshot, to_snapshot
-from clerk_app.services.document_support import (
+from clerk_app.services.calendar import load_overrides
+from clerk_app.services.cases.permits import RoadPermitRules, load_road_rules
+from clerk_app.services.cases.records import case_by_no, load_policy, normalize_case_no, to_info
+from clerk_app.services.documents.builders import build_document, facts_shape
+from clerk_app.services.documents.facts import (
     case_facts,
     ensure_secret,
     read_secret,
 )
-from clerk_app.services.document_types import (
+from clerk_app.services.documents.fit import fitting_kinds, parse_kind, require_fit
+from clerk_app.services.documents.results import (
     DocumentPreview,
     PrintedDocument,
     PrintRecord,
     VerifyResult,
 )
-from clerk_app.services.permit_details import RoadPermitRules, load_road_rules
-from clerk_app.services.work_calendar import load_overrides
+from clerk_app.services.documents.snapshots import content_sha256, from_snapshot, to_snapshot
 
 __all__ = ["DocumentService"]
 log = logging.getLogger(__name__)

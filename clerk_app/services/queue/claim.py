@@ -25,10 +25,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import BindParameter, Connection, and_, bindparam, case, exc, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from clerk_app.domain.identity import mask_identifier
 from clerk_app.hall_time import to_local
-from clerk_app.identity import mask_identifier
 from clerk_app.persistence.models import CounterCategory, QueueCategory, Ticket
-from clerk_app.services.queue_views import TicketInfo
+from clerk_app.services.queue.results import TicketInfo
 
 # What the caller needs of the claimed ticket, read in the claiming statement itself.
 CLAIMED_COLUMNS = (

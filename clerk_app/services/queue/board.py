@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from clerk_app.domain.identity import mask_identifier
 from clerk_app.domain.queue_order import (
     OrderPolicy,
     PriorityClass,
@@ -18,7 +19,6 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.wait_estimate import estimate_wait, recent_service_minutes
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date, to_local, to_utc
-from clerk_app.identity import mask_identifier
 from clerk_app.persistence.models import (
     CallEvent,
     Counter,
@@ -28,7 +28,7 @@ from clerk_app.persistence.models import (
     User,
 )
 from clerk_app.services.base import Service
-from clerk_app.services.queue_views import (
+from clerk_app.services.queue.results import (
     CallInfo,
     CategoryLoad,
     CounterState,

@@ -16,9 +16,9 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import AuditLog, CallEvent, Counter, HallSetting, Ticket
-from clerk_app.services.queue_call_pg import call_next_pg
-from clerk_app.services.queue_claim import claim_next, ticket_from_claim
-from clerk_app.services.queue_views import TicketInfo
+from clerk_app.services.queue.calling_pg import call_next_pg
+from clerk_app.services.queue.claim import claim_next, ticket_from_claim
+from clerk_app.services.queue.results import TicketInfo
 from clerk_app.services.settings import DEFAULTS
 
 

@@ -19,13 +19,16 @@ from sqlalchemy.orm import Session
 from clerk_app.domain.case_states import CaseEvent, CaseState, next_state
 from clerk_app.domain.credit_gate import tolerant_accept_gate
 from clerk_app.domain.roles import Permission
+from clerk_app.domain.workdays import WorkdayOverrides, add_workdays
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case, Counter, Material, ServiceItem, Submission
 from clerk_app.services import audit
-from clerk_app.services.case_lifecycle import CaseLifecycle
-from clerk_app.services.case_queries import CaseQueries
-from clerk_app.services.case_support import (
+from clerk_app.services.calendar import load_overrides
+from clerk_app.services.cases.lifecycle import CaseLifecycle
+from clerk_app.services.cases.permits import load_road_rules, normalize_permit_details
+from clerk_app.services.cases.queries import CaseQueries
+from clerk_app.services.cases.records import (
     HallPolicy,
     check_ticket,
     load_items,
@@ -35,7 +38,7 @@ from clerk_app.services.case_support import (
     normalize_applicant,
     to_info,
 )
-from clerk_app.services.case_types import (
+from clerk_app.services.cases.results import (
     MATERIAL_STATUSES,
     ApplicantInput,
     CaseInfo,
@@ -47,9 +50,6 @@ from clerk_app.services.case_types import (
     missing_materials_error,
 )
 from clerk_app.services.credit import credit_status
-from clerk_app.services.permit_details import load_road_rules, normalize_permit_details
-from clerk_app.services.work_calendar import load_overrides
-from clerk_app.workdays import WorkdayOverrides, add_workdays
 
 Checks = dict[int, MaterialCheck]
 

@@ -24,12 +24,12 @@ from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import CallEvent, Counter, Ticket
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.queue_board import QueueReads, ticket_info
-from clerk_app.services.queue_call import call_next_in
-from clerk_app.services.queue_call_pg import call_next_once
-from clerk_app.services.queue_claim import claim_waiting
-from clerk_app.services.queue_tickets import TicketIssuing, expire_before
-from clerk_app.services.queue_views import TicketInfo
+from clerk_app.services.queue.board import QueueReads, ticket_info
+from clerk_app.services.queue.calling import call_next_in
+from clerk_app.services.queue.calling_pg import call_next_once
+from clerk_app.services.queue.claim import claim_waiting
+from clerk_app.services.queue.results import TicketInfo
+from clerk_app.services.queue.tickets import TicketIssuing, expire_before
 from clerk_app.services.settings import get_setting
 
 

@@ -11,12 +11,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from clerk_app.domain.case_states import CaseState
+from clerk_app.domain.identity import mask_identifier, validate_resident_id, validate_uscc
+from clerk_app.domain.workdays import CalendarNotCovered, WorkdayOverrides, workdays_between
 from clerk_app.errors import Conflict, NotFound, ValidationError
-from clerk_app.identity import mask_identifier, validate_resident_id, validate_uscc
 from clerk_app.persistence.models import Case, HallSetting, ServiceItem, Submission, Ticket
 from clerk_app.persistence.sequences import next_value
-from clerk_app.services.case_types import ApplicantInput, CaseInfo, SubmissionInfo
-from clerk_app.workdays import CalendarNotCovered, WorkdayOverrides, workdays_between
+from clerk_app.services.cases.results import ApplicantInput, CaseInfo, SubmissionInfo
 
 # Hall settings (``hall_settings`` rows, JSON values) of acceptance and their defaults; the
 # queue's live in ``clerk_app.services.settings``.

@@ -11,11 +11,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.roles import Permission
+from clerk_app.domain.workdays import WorkdayOverrides
 from clerk_app.errors import ValidationError
 from clerk_app.persistence.models import CalendarYear, WorkdayOverride
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.workdays import WorkdayOverrides
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,16 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date
-from clerk_app.identity import validate_resident_id, validate_uscc
 from clerk_app.persistence.models import Appointment, QueueCategory, Ticket
 from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
-from clerk_app.services.queue_board import QueueReads, category_load, ticket_info
-from clerk_app.services.queue_views import TicketInfo
+from clerk_app.services.queue.board import QueueReads, category_load, ticket_info
+from clerk_app.services.queue.results import TicketInfo
 from clerk_app.services.settings import get_setting, get_settings
 
 

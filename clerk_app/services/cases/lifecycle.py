@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from clerk_app.domain.case_states import CaseEvent, CaseState, IllegalTransition, next_state
 from clerk_app.domain.roles import Permission
+from clerk_app.domain.workdays import add_workdays
 from clerk_app.errors import Conflict, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case, CreditListEntry, ServiceItem
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.case_support import (
+from clerk_app.services.calendar import load_overrides
+from clerk_app.services.cases.records import (
     HallPolicy,
     bump,
     case_by_no,
@@ -30,9 +32,7 @@ from clerk_app.services.case_support import (
     new_permit_no,
     to_info,
 )
-from clerk_app.services.case_types import CaseInfo
-from clerk_app.services.work_calendar import load_overrides
-from clerk_app.workdays import add_workdays
+from clerk_app.services.cases.results import CaseInfo
 
 
 def _required(text: str, zh: str, en: str) -> str:

@@ -20,6 +20,7 @@ from clerk_app.demo.credit_cases import PERSONS
 from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseState
+from screenshot_tool.queue_scene import STRANDED, call_at, stage_demo_queue
 from ui.common.tasks import run_inline, set_runner
 from ui.counter.counter_screen import CounterScreen
 from ui.dashboard.dashboard_screen import DashboardScreen
@@ -30,7 +31,6 @@ from ui.login.login_dialog import LoginDialog, public_counters
 from ui.main_window import MainWindow
 from ui.printing.preview_dialog import PrintPreviewDialog
 from ui.printing.printers import CounterPrinters
-from ui.screenshot_queue import STRANDED, call_at, stage_demo_queue
 
 if TYPE_CHECKING:
     from clerk_app.api import Hall, StaffSession

@@ -13,9 +13,9 @@ from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case, ServiceItem
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.case_support import case_by_no, load_policy, to_info
-from clerk_app.services.case_types import CaseInfo, FullIdentity
-from clerk_app.services.work_calendar import load_overrides
+from clerk_app.services.calendar import load_overrides
+from clerk_app.services.cases.records import case_by_no, load_policy, to_info
+from clerk_app.services.cases.results import CaseInfo, FullIdentity
 
 
 class CaseQueries(Service):

@@ -42,13 +42,13 @@ from clerk_app.errors import (
 )
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
-from clerk_app.services.queue_claim import (
+from clerk_app.services.queue.claim import (
     Claimed,
     pg_fetch_one,
     pg_next_ticket_id,
     ticket_from_claim,
 )
-from clerk_app.services.queue_views import TicketInfo
+from clerk_app.services.queue.results import TicketInfo
 from clerk_app.services.settings import DEFAULTS
 
 # In psycopg's own parameter style: it runs on the DBAPI cursor (queue_claim.pg_fetch_one).

@@ -21,8 +21,8 @@ from clerk_app.documents.paper_data import (
     PermitDetails,
 )
 from clerk_app.domain.case_states import CaseState
-from clerk_app.services.case_types import CaseInfo, SubmissionInfo
-from clerk_app.services.document_kinds import CaseShape
+from clerk_app.services.cases.results import CaseInfo, SubmissionInfo
+from clerk_app.services.documents.fit import CaseShape
 
 __all__ = ["CaseFacts", "build_document", "case_shape", "facts_shape"]
 

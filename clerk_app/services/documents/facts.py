@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from clerk_app.documents.paper_data import HallHeader
 from clerk_app.documents.signing import new_secret
 from clerk_app.persistence.models import Case, HallSetting
-from clerk_app.services.case_support import HallPolicy
-from clerk_app.services.case_types import CaseInfo
-from clerk_app.services.document_builders import CaseFacts
-from clerk_app.services.permit_details import load_road_rules
+from clerk_app.services.cases.permits import load_road_rules
+from clerk_app.services.cases.records import HallPolicy
+from clerk_app.services.cases.results import CaseInfo
+from clerk_app.services.documents.builders import CaseFacts
 from clerk_app.services.settings import get_setting
 
 __all__ = ["SECRET_KEY", "case_facts", "ensure_secret", "hall_header", "read_secret"]

@@ -1,0 +1,1 @@
+"""Cases (办件): the counter's decisions, their life after it, finding them again."""

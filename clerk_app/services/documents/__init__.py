@@ -1,0 +1,1 @@
+"""The documents of a case: which fit, their words, printing and recording them, verifying."""
