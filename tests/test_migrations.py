@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from clerk_app.api import open_hall
 from clerk_app.persistence.database import Database
-from clerk_app.persistence.migrate import current_revision, head_revision, upgrade
+from clerk_app.persistence.migrate import (
+    SCHEMA_HEAD,
+    current_revision,
+    head_revision,
+    is_current,
+    upgrade,
+)
 from clerk_app.persistence.models import Base
 
 
@@ -75,4 +85,34 @@ def test_upgrade_keeps_the_data_of_an_existing_hall(db_url: str) -> None:
         assert current_revision(conn) == head_revision()
         if db.dialect == "sqlite":
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.dispose()
+
+
+def test_schema_head_names_the_newest_migration() -> None:
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_a_current_hall_opens_without_loading_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    open_hall(url).close()  # creates the schema (Alembic runs here)
+    probe = (
+        "import sys\n"
+        "from clerk_app.api import open_hall\n"
+        f"open_hall({url!r}).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'pypinyin')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_an_older_schema_is_upgraded_on_open(db_url: str) -> None:
+    db = Database(db_url)
+    upgrade(db, "0006")
+    assert not is_current(db)
+    upgrade(db)
+    assert is_current(db)
+    with db.read_engine.connect() as conn:
+        assert current_revision(conn) == SCHEMA_HEAD
     db.dispose()

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.errors import ClerkError
 from ui.common.errors import install_excepthook, show_error
-from ui.display.hall_display_window import HallDisplayWindow
-from ui.kiosk.kiosk_window import KioskWindow
-from ui.login.login_dialog import LoginDialog, public_counters
-from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from clerk_app.api import Hall
+    from ui.display.hall_display_window import HallDisplayWindow
+    from ui.kiosk.kiosk_window import KioskWindow
+    from ui.main_window import MainWindow
+
+# Each PC runs one of three windows: a window's modules (and what they pull in, e.g. the
+# kiosk's ESC/POS driver) are imported only by the PC that shows it.
 
 #: Exit status when the hall cannot be opened or a screenshot login fails.
 EXIT_ERROR = 2
@@ -58,6 +60,9 @@ class StaffShell(QObject):
         self._last_counter: int | None = None
 
     def sign_in(self) -> None:
+        from ui.login.login_dialog import LoginDialog, public_counters
+        from ui.main_window import MainWindow
+
         dialog = LoginDialog(self._hall, public_counters(self._hall))
         dialog.select_counter(self._last_counter)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
@@ -87,8 +92,12 @@ def run_gui(options: Options, app: QApplication) -> int:
         hall = open_configured_hall(options)
         public: KioskWindow | HallDisplayWindow | None = None
         if options.kiosk:
+            from ui.kiosk.kiosk_window import KioskWindow
+
             public = KioskWindow(hall.kiosk(), hall.name)
         elif options.display:
+            from ui.display.hall_display_window import HallDisplayWindow
+
             public = HallDisplayWindow(hall.display(), hall.name)
     except ClerkError as error:
         show_error(None, error)

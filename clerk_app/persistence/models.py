@@ -23,7 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -83,12 +83,22 @@ class ServiceItem(Base):
     fee_cents: Mapped[int] = mapped_column(Integer, default=0)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The pinyin initials of ``name`` (``domain.pinyin.search_initials``), kept in step by
+    # ``_name_initials`` whenever the name is set through the ORM; bulk writers set it too.
+    name_initials: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     department: Mapped[Department] = relationship()
     category: Mapped[QueueCategory] = relationship()
     materials: Mapped[list[Material]] = relationship(
         back_populates="item", order_by="Material.sort_order", cascade="all, delete-orphan"
     )
+
+    @validates("name")
+    def _name_initials(self, _key: str, name: str) -> str:
+        from clerk_app.domain.pinyin import search_initials
+
+        self.name_initials = search_initials(name)
+        return name
 
 
 class Material(Base):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from clerk_app.domain.pinyin import matches_initials
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound
 from clerk_app.persistence.models import (
@@ -87,9 +87,40 @@ def _item_info(item: ServiceItem, with_materials: bool) -> ItemInfo:
     )
 
 
-def _matches_latin(item: ServiceItem, q: str) -> bool:
-    texts = (item.item_code, item.name, item.department.name)
-    return any(q in text.lower() for text in texts) or matches_initials(item.name, q)
+# The columns of an ``ItemInfo`` without materials, for the search (no ORM objects).
+_ITEM_ROWS = (
+    select(
+        ServiceItem.item_code,
+        ServiceItem.name,
+        Department.name.label("department_name"),
+        ServiceItem.kind,
+        ServiceItem.statutory_days,
+        ServiceItem.promised_days,
+        ServiceItem.tolerant_accept_allowed,
+        ServiceItem.fee_cents,
+        QueueCategory.prefix,
+        ServiceItem.legal_basis,
+    )
+    .join(Department, ServiceItem.department_id == Department.id)
+    .join(QueueCategory, ServiceItem.category_id == QueueCategory.id)
+    .where(ServiceItem.active)
+    .order_by(ServiceItem.item_code)
+)
+
+
+def _row_info(row: Any) -> ItemInfo:
+    return ItemInfo(
+        item_code=row.item_code,
+        name=row.name,
+        department_name=row.department_name,
+        kind=row.kind,
+        statutory_days=row.statutory_days,
+        promised_days=row.promised_days,
+        tolerant_accept_allowed=row.tolerant_accept_allowed,
+        fee_yuan=fee_text(row.fee_cents),
+        category_prefix=row.prefix,
+        legal_basis=row.legal_basis,
+    )
 
 
 class CatalogService(Service):
@@ -102,40 +133,27 @@ class CatalogService(Service):
             return [CategoryInfo(c.prefix, c.name) for c in rows]
 
     def list_items(self, query: str = "") -> list[ItemInfo]:
-        """Items whose code, name or department contains ``query`` (all when empty).
+        """Active items whose code, name or department contains ``query`` (all when empty).
 
         A query of Latin letters also matches the pinyin initials of the name (``lszy`` finds
-        临时占用城市道路许可). Initials are computed in Python over the active items, not
-        stored: a catalog of ~1,000 items filters in milliseconds and needs no column to keep
-        in step with renamed items.
+        临时占用城市道路许可), stored with the item (``domain.pinyin.search_initials``). One
+        query of plain columns, no ORM objects: a keystroke at 1,016 items answers in about a
+        millisecond. ``%`` and ``_`` in the query are literal characters.
         """
         self.actor.require(Permission.VIEW_CATALOG)
-        stmt = (
-            select(ServiceItem)
-            .join(ServiceItem.department)
-            .options(selectinload(ServiceItem.department), selectinload(ServiceItem.category))
-            .where(ServiceItem.active)
-            .order_by(ServiceItem.item_code)
-        )
+        stmt = _ITEM_ROWS
         q = query.strip()
-        if q.isascii() and q.isalpha():
-            with self.db.read() as s:
-                return [
-                    _item_info(i, with_materials=False)
-                    for i in s.scalars(stmt)
-                    if _matches_latin(i, q.lower())
-                ]
         if q:
-            like = f"%{q}%"
-            stmt = stmt.where(
-                or_(
-                    ServiceItem.item_code.ilike(like),
-                    ServiceItem.name.ilike(like),
-                    Department.name.ilike(like),
-                )
-            )
+            matches = [
+                ServiceItem.item_code.icontains(q, autoescape=True),
+                ServiceItem.name.icontains(q, autoescape=True),
+                Department.name.icontains(q, autoescape=True),
+            ]
+            if q.isascii() and q.isalpha():
+                matches.append(ServiceItem.name_initials.contains(q.lower(), autoescape=True))
+            stmt = stmt.where(or_(*matches))
         with self.db.read() as s:
-            return [_item_info(i, with_materials=False) for i in s.scalars(stmt)]
+            return [_row_info(row) for row in s.execute(stmt)]
 
     def get_item(self, item_code: str) -> ItemInfo:
         self.actor.require(Permission.VIEW_CATALOG)

@@ -1,0 +1,60 @@
+"""One cold start, measured from inside: prints the wall time and peak RSS when the window is idle.
+
+    python bench/start_probe.py bare                 # a bare PySide6 window (the baseline)
+    python bench/start_probe.py counter SQLITE_URL   # a signed-in counter window, as main.py
+
+``bench_start.py`` runs it in fresh processes. The counter path is main.py's: the same
+application set-up and the real sign-in dialog, filled in and accepted as a clerk would.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+
+
+def _report() -> None:
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{time.time():.6f} {rss_mb:.1f}", flush=True)
+
+
+def bare() -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("窗口工作台"))
+    window.resize(1366, 768)
+    window.show()
+    QTimer.singleShot(0, lambda: (_report(), app.quit()))
+    return app.exec()
+
+
+def counter(url: str) -> int:
+    from PySide6.QtCore import QTimer
+
+    from ui.app import create_application
+    from ui.launcher import Options, open_configured_hall
+    from ui.login.login_dialog import LoginDialog, public_counters
+    from ui.main_window import MainWindow
+
+    app = create_application(sys.argv[:1], "zh_CN")
+    hall = open_configured_hall(Options(db_url=url))
+    dialog = LoginDialog(hall, public_counters(hall))
+    dialog.username_edit.setText("clerk01")
+    dialog.password_edit.setText("demo")
+    dialog.select_counter(1)
+    dialog.accept()
+    session = dialog.session
+    assert session is not None, "sign-in failed"
+    window = MainWindow(session, hall.name)
+    window.resize(1366, 768)
+    window.show()
+    QTimer.singleShot(0, lambda: (_report(), app.quit()))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(bare() if sys.argv[1] == "bare" else counter(sys.argv[2]))
