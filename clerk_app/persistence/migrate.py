@@ -26,7 +26,7 @@ _PG_MIGRATION_LOCK = 0x6C65726B
 
 
 def alembic_config() -> Config:
-    from alembic.config import Config  # noqa: PLC0415 - Alembic loads only to migrate
+    from alembic.config import Config  # Alembic loads only to migrate
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -35,13 +35,13 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str | None:
-    from alembic.script import ScriptDirectory  # noqa: PLC0415
+    from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(connection: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
+    from alembic.runtime.migration import MigrationContext
 
     return MigrationContext.configure(connection).get_current_revision()
 
@@ -65,7 +65,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
     """
     if revision == "head" and is_current(db):
         return
-    from alembic import command  # noqa: PLC0415
+    from alembic import command
 
     cfg = alembic_config()
     with translate_db_errors(db), db.write_engine.connect() as connection:

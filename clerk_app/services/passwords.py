@@ -8,7 +8,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 _hasher = PasswordHasher()
 # Verified when the user name is unknown, so both paths cost the same time. A constant made
 # with this library's default parameters: hashing it at import cost every start one argon2 run.
-_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$yf4oMvPlA4o/Odo4g1d+zQ$XW37JDNxb+7qUXEOeiXNM7EJ2myHV/WL+yHmLSbWnPM"
+_DUMMY_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$yf4oMvPlA4o/Odo4g1d"
+    "+zQ$XW37JDNxb+7qUXEOeiXNM7EJ2myHV/WL+yHmLSbWnPM"
+)
 
 
 def hash_password(password: str) -> str:
