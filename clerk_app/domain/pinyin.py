@@ -10,9 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
-#: Most reading combinations kept per name. A name with more 多音字 than this allows keeps
-#: every reading of its first ambiguous characters and the first reading of the rest.
+#: Most reading combinations kept per name (about 1 KB of initials at most). A name with more
+#: 多音字 than this allows keeps the readings of its first ambiguous characters and the most
+#: common reading of the rest; no character keeps more than ``MAX_READINGS`` initials.
 MAX_COMBINATIONS = 64
+MAX_READINGS = 2
 
 
 @lru_cache(maxsize=8192)
@@ -39,7 +41,7 @@ def search_initials(name: str) -> str:
     for char in name:
         if char.isspace():
             continue
-        readings = _char_initials(char)
+        readings = _char_initials(char)[:MAX_READINGS]
         if combinations * len(readings) > MAX_COMBINATIONS:
             readings = readings[:1]
         combinations *= len(readings)
@@ -52,3 +54,9 @@ def matches_initials(name: str, query: str) -> bool:
     """Whether ``query`` (Latin letters) spells the initials of a run of ``name``."""
     q = query.lower()
     return bool(q) and any(q in word for word in search_initials(name).split(" "))
+
+
+def search_text(item_code: str, name: str) -> str:
+    """What a catalog search matches for an item, lower-case: its code, its name and the
+    initials of every reading of the name, one per line (a one-line query never spans two)."""
+    return "\n".join((item_code.lower(), name.lower(), *search_initials(name).split(" ")))

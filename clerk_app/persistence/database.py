@@ -20,9 +20,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, Row, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import Executable
 
 from clerk_app.errors import ConfigError, Conflict, DatabaseUnavailable, OutcomeUnknown
 from clerk_app.persistence.checkpoint import Checkpointer
@@ -287,6 +288,15 @@ class Database:
         with translate_db_errors(self), self._read_sessions() as session, session.begin():
             yield session
             session.rollback()
+
+    def fetch_all(self, statement: Executable) -> list[Row[Any]]:
+        """The rows of one read-only Core statement (no ORM session): for a hot read of plain
+        columns, such as a keystroke's catalog search."""
+        with translate_db_errors(self), self.read_engine.connect() as conn:
+            try:
+                return list(conn.execute(statement).all())
+            finally:
+                conn.rollback()
 
     def dispose(self) -> None:
         with self._owned_lock:

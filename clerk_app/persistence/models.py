@@ -83,9 +83,9 @@ class ServiceItem(Base):
     fee_cents: Mapped[int] = mapped_column(Integer, default=0)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # The pinyin initials of ``name`` (``domain.pinyin.search_initials``), kept in step by
-    # ``_name_initials`` whenever the name is set through the ORM; bulk writers set it too.
-    name_initials: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Code, name and the name's pinyin initials, lower-case (``domain.pinyin.search_text``),
+    # kept in step by ``_search_text`` whenever either is set through the ORM.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     department: Mapped[Department] = relationship()
     category: Mapped[QueueCategory] = relationship()
@@ -93,12 +93,14 @@ class ServiceItem(Base):
         back_populates="item", order_by="Material.sort_order", cascade="all, delete-orphan"
     )
 
-    @validates("name")
-    def _name_initials(self, _key: str, name: str) -> str:
-        from clerk_app.domain.pinyin import search_initials
+    @validates("item_code", "name")
+    def _search_text(self, key: str, value: str) -> str:
+        from clerk_app.domain.pinyin import search_text  # loads pypinyin
 
-        self.name_initials = search_initials(name)
-        return name
+        code = value if key == "item_code" else self.item_code
+        name = value if key == "name" else self.name
+        self.search_text = search_text(code or "", name or "")
+        return value
 
 
 class Material(Base):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from clerk_app.domain.roles import Permission
@@ -50,6 +50,18 @@ class ItemInfo:
     category_prefix: str
     legal_basis: str
     materials: tuple[MaterialInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemSearch:
+    """One search's first items, and whether more matched than were returned."""
+
+    items: tuple[ItemInfo, ...]
+    more: bool
+
+
+#: Items a counter's search box lists at once; a longer list is narrowed by typing more.
+SEARCH_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -123,6 +135,20 @@ def _row_info(row: Any) -> ItemInfo:
     )
 
 
+def _matching(query: str) -> Any:
+    """Rows whose stored search text (code, name, initials) or department name contains the
+    query; both sides lower-case, so LIKE means the same on SQLite and PostgreSQL."""
+    q = query.strip().lower()
+    if not q:
+        return _ITEM_ROWS
+    return _ITEM_ROWS.where(
+        or_(
+            ServiceItem.search_text.contains(q, autoescape=True),
+            func.lower(Department.name).contains(q, autoescape=True),
+        )
+    )
+
+
 class CatalogService(Service):
     """Catalog look-ups; any authenticated actor may read the catalog."""
 
@@ -133,27 +159,23 @@ class CatalogService(Service):
             return [CategoryInfo(c.prefix, c.name) for c in rows]
 
     def list_items(self, query: str = "") -> list[ItemInfo]:
-        """Active items whose code, name or department contains ``query`` (all when empty).
+        """Every active item whose code, name or department contains ``query`` (all when
+        empty); see ``search_items`` for what matches."""
+        self.actor.require(Permission.VIEW_CATALOG)
+        return [_row_info(row) for row in self.db.fetch_all(_matching(query))]
 
-        A query of Latin letters also matches the pinyin initials of the name (``lszy`` finds
-        临时占用城市道路许可), stored with the item (``domain.pinyin.search_initials``). One
-        query of plain columns, no ORM objects: a keystroke at 1,016 items answers in about a
-        millisecond. ``%`` and ``_`` in the query are literal characters.
+    def search_items(self, query: str, limit: int = SEARCH_LIMIT) -> ItemSearch:
+        """The first ``limit`` items matching ``query``, in item-code order: a keystroke of
+        the counter's search box.
+
+        The code, name or department contains the query (any case); a query of Latin letters
+        also matches the pinyin initials of the name (``lszy`` finds 临时占用城市道路许可),
+        stored with the item (``domain.pinyin.search_initials``). One query of plain columns,
+        no ORM objects; ``%`` and ``_`` in the query are literal characters.
         """
         self.actor.require(Permission.VIEW_CATALOG)
-        stmt = _ITEM_ROWS
-        q = query.strip()
-        if q:
-            matches = [
-                ServiceItem.item_code.icontains(q, autoescape=True),
-                ServiceItem.name.icontains(q, autoescape=True),
-                Department.name.icontains(q, autoescape=True),
-            ]
-            if q.isascii() and q.isalpha():
-                matches.append(ServiceItem.name_initials.contains(q.lower(), autoescape=True))
-            stmt = stmt.where(or_(*matches))
-        with self.db.read() as s:
-            return [_row_info(row) for row in s.execute(stmt)]
+        rows = self.db.fetch_all(_matching(query).limit(limit + 1))
+        return ItemSearch(tuple(_row_info(r) for r in rows[:limit]), more=len(rows) > limit)
 
     def get_item(self, item_code: str) -> ItemInfo:
         self.actor.require(Permission.VIEW_CATALOG)

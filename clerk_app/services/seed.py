@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.clock import Clock
-from clerk_app.demo import catalog_data, credit_cases, hall_data
+from clerk_app.demo import catalog_data, credit_cases, hall_data, large_catalog
+from clerk_app.demo.catalog_data import DemoItem
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import (
     Counter,
@@ -67,39 +68,60 @@ def _categories(s: Session) -> dict[str, QueueCategory]:
     return existing
 
 
+def seed_large_catalog(db: Database) -> int:
+    """Adds the made-up hall-sized catalog (``demo.large_catalog``) to a demo hall; returns
+    the number of items added (0 the second time). For benchmarks and scale tests."""
+    with db.write() as s:
+        categories = _categories(s)
+        existing = {d.code: d for d in s.scalars(select(Department))}
+        for d in large_catalog.departments():
+            if d.code not in existing:
+                existing[d.code] = Department(code=d.code, name=d.name)
+                s.add(existing[d.code])
+        present = set(s.scalars(select(ServiceItem.item_code)))
+        added = [
+            _item(item, existing[code], categories[item.category_prefix])
+            for code, item in large_catalog.items()
+            if item.item_code not in present
+        ]
+        s.add_all(added)
+        return len(added)
+
+
 def _items(
     s: Session, departments: dict[str, Department], categories: dict[str, QueueCategory]
 ) -> None:
     present = set(s.scalars(select(ServiceItem.item_code)))
     for item in catalog_data.ITEMS:
-        if item.item_code in present:
-            continue
-        s.add(
-            ServiceItem(
-                item_code=item.item_code,
-                name=item.name,
-                department=departments[item.department_code],
-                category=categories[item.category_prefix],
-                kind=item.kind,
-                statutory_days=item.statutory_days,
-                promised_days=item.promised_days,
-                tolerant_accept_allowed=item.tolerant_accept_allowed,
-                fee_cents=int(Decimal(item.fee_yuan) * 100),
-                legal_basis=item.legal_basis,
-                active=True,
-                materials=[
-                    Material(
-                        name=m.name,
-                        core=m.core,
-                        form=m.form,
-                        copies=m.copies,
-                        requirement=m.requirement,
-                        sort_order=i,
-                    )
-                    for i, m in enumerate(item.materials)
-                ],
+        if item.item_code not in present:
+            s.add(_item(item, departments[item.department_code], categories[item.category_prefix]))
+
+
+def _item(item: DemoItem, department: Department, category: QueueCategory) -> ServiceItem:
+    return ServiceItem(
+        item_code=item.item_code,
+        name=item.name,
+        department=department,
+        category=category,
+        kind=item.kind,
+        statutory_days=item.statutory_days,
+        promised_days=item.promised_days,
+        tolerant_accept_allowed=item.tolerant_accept_allowed,
+        fee_cents=int(Decimal(item.fee_yuan) * 100),
+        legal_basis=item.legal_basis,
+        active=True,
+        materials=[
+            Material(
+                name=m.name,
+                core=m.core,
+                form=m.form,
+                copies=m.copies,
+                requirement=m.requirement,
+                sort_order=i,
             )
-        )
+            for i, m in enumerate(item.materials)
+        ],
+    )
 
 
 def _counters(s: Session, categories: dict[str, QueueCategory]) -> None:

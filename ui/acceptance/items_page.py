@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from clerk_app.services.catalog import SEARCH_LIMIT
 from ui.common.catalog_models import ItemTableModel
 from ui.common.labels import kind_label, yes_no
 from ui.common.search import SearchBox
@@ -34,6 +35,13 @@ class ItemsPage(QWidget):
         self.results_model = ItemTableModel(self)
         self.results_view = read_only_table()
         self.results_view.setModel(self.results_model)
+        self.more_label = QLabel(
+            self.tr(
+                "Only the first %1 matches are listed: type more to narrow the search."
+            ).replace("%1", str(SEARCH_LIMIT))
+        )
+        self.more_label.setObjectName("Placeholder")
+        self.more_label.hide()
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.chosen_title = QLabel()
@@ -57,6 +65,7 @@ class ItemsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
         layout.addWidget(self.results_view, 3)
+        layout.addWidget(self.more_label)
         layout.addWidget(self.details)
         layout.addWidget(self.chosen_title)
         layout.addWidget(self.chosen_view, 2)
@@ -80,7 +89,9 @@ class ItemsPage(QWidget):
 
     # --- behaviour ------------------------------------------------------------------------
     def search(self, query: str) -> None:
-        self.results_model.set_rows(self._catalog.list_items(query) if query else [])
+        found = self._catalog.search_items(query) if query else None
+        self.results_model.set_rows(list(found.items) if found else [])
+        self.more_label.setVisible(bool(found and found.more))
 
     def focus_results(self) -> None:
         if self.results_model.rowCount() == 0:

@@ -1,4 +1,4 @@
-"""catalog: the pinyin initials of each item's name, stored for the search
+"""catalog: each item's search text (code, name, pinyin initials of the name), stored
 
 A counter's catalog search filtered every item in Python, computing initials with pypinyin on
 each keystroke (150–450 ms at 1,016 items, and ~0.3 s of start-up to load its dictionary).
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from clerk_app.domain.pinyin import search_initials
+from clerk_app.domain.pinyin import search_text
 
 revision = '0007'
 down_revision = '0006'
@@ -25,20 +25,20 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("service_items") as batch_op:
         batch_op.add_column(
-            sa.Column("name_initials", sa.Text(), nullable=False, server_default="")
+            sa.Column("search_text", sa.Text(), nullable=False, server_default="")
         )
     items = sa.table(
-        "service_items", sa.column("id", sa.Integer), sa.column("name", sa.String),
-        sa.column("name_initials", sa.Text),
+        "service_items", sa.column("id", sa.Integer), sa.column("item_code", sa.String), sa.column("name", sa.String),
+        sa.column("search_text", sa.Text),
     )
     bind = op.get_bind()
-    rows = bind.execute(sa.select(items.c.id, items.c.name)).all()
-    for row_id, name in rows:
+    rows = bind.execute(sa.select(items.c.id, items.c.item_code, items.c.name)).all()
+    for row_id, code, name in rows:
         bind.execute(
-            items.update().where(items.c.id == row_id).values(name_initials=search_initials(name))
+            items.update().where(items.c.id == row_id).values(search_text=search_text(code, name))
         )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("service_items") as batch_op:
-        batch_op.drop_column("name_initials")
+        batch_op.drop_column("search_text")
