@@ -116,3 +116,29 @@ def test_an_older_schema_is_upgraded_on_open(db_url: str) -> None:
     with db.read_engine.connect() as conn:
         assert current_revision(conn) == SCHEMA_HEAD
     db.dispose()
+
+
+def test_the_search_text_of_existing_items_is_filled_in_by_the_upgrade(db_url: str) -> None:
+    db = Database(db_url)
+    upgrade(db, "0006")
+    with db.write_engine.begin() as conn:
+        conn.execute(text("INSERT INTO departments (id, code, name) VALUES (1, 'JT', '交通局')"))
+        conn.execute(
+            text(
+                "INSERT INTO queue_categories (id, prefix, name, sort_order)"
+                " VALUES (1, 'A', 'a', 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO service_items (id, item_code, name, department_id, category_id, kind,"
+                " statutory_days, promised_days, tolerant_accept_allowed, fee_cents, legal_basis,"
+                " active) VALUES (1, 'X-7', '临时占用城市道路许可', 1, 1, 'instant', 0, 0, false,"
+                " 0, '', true)"
+            )
+        )
+    upgrade(db)
+    with db.read_engine.connect() as conn:
+        stored = conn.execute(text("SELECT search_text FROM service_items")).scalar_one()
+    assert stored.split("\n")[:3] == ["x-7", "临时占用城市道路许可", "lszycsdlxk"]
+    db.dispose()
