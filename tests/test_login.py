@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,7 +11,9 @@ from sqlalchemy import select
 from clerk_app.api import open_hall
 from clerk_app.domain.roles import Role
 from clerk_app.errors import AuthError
-from clerk_app.persistence.models import AuditLog
+from clerk_app.persistence.models import AuditLog, User
+from clerk_app.services import auth
+from clerk_app.services.passwords import needs_rehash
 
 
 class FakeClock:
@@ -105,3 +108,45 @@ def test_a_failing_overdue_sweep_never_blocks_a_login(hall, monkeypatch, caplog)
     monkeypatch.setattr(CaseLifecycle, "mark_overdue", no_calendar)
     assert hall.login("clerk05", "demo", counter=5).actor.counter_no == 5
     assert "overdue sweep at login skipped" in caplog.text
+
+
+def test_a_hash_made_with_old_parameters_is_replaced_at_sign_in(hall) -> None:  # type: ignore[no-untyped-def]
+    from argon2 import PasswordHasher
+
+    with hall.db.write() as s:
+        user = s.scalars(select(User).where(User.username == "clerk01")).one()
+        user.password_hash = PasswordHasher().hash("demo")  # argon2-cffi's 64 MiB default
+    hall.login("clerk01", "demo", counter=1)
+    with hall.db.read() as s:
+        stored = s.scalars(select(User.password_hash).where(User.username == "clerk01")).one()
+    assert "m=19456,t=2,p=1" in stored and not needs_rehash(stored)
+    hall.login("clerk01", "demo", counter=1)  # the new hash verifies
+
+
+def test_the_password_check_holds_no_write_lock(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """While one PC checks a password, another PC's call-next completes (SQLite's one lock)."""
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    signing_in, other = open_hall(url), open_hall(url)
+    signing_in.seed_demo()
+    other.kiosk().queue.take_ticket("A")
+    clerk = other.login("clerk02", "demo", counter=2)
+    checking, called = threading.Event(), threading.Event()
+    real_verify = auth.verify_password
+
+    def slow_verify(password_hash: str | None, password: str) -> bool:
+        checking.set()
+        assert called.wait(20), "call-next waited for the sign-in's password check"
+        return real_verify(password_hash, password)
+
+    monkeypatch.setattr(auth, "verify_password", slow_verify)
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(signing_in.login("clerk01", "demo", 1)))
+    worker.start()
+    assert checking.wait(20)
+    ticket = clerk.queue.call_next()  # would block on the write lock if the check held it
+    called.set()
+    worker.join(30)
+    assert ticket is not None and ticket.number == "A001"
+    assert result and result[0].actor.username == "clerk01"  # type: ignore[attr-defined]
+    signing_in.close()
+    other.close()

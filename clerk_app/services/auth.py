@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -12,7 +12,7 @@ from clerk_app.errors import AuthError
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import Counter, User
 from clerk_app.services import audit
-from clerk_app.services.passwords import verify_password
+from clerk_app.services.passwords import hash_password, needs_rehash, verify_password
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -35,19 +35,46 @@ def authenticate(
 ) -> Actor:
     """Checks the password and the counter; returns the actor or raises ``AuthError``.
 
-    A failed attempt is committed before the error is raised, so the lockout counts even
-    though the caller sees an exception.
+    The argon2 check (tens of milliseconds) runs outside any transaction: on SQLite a write
+    transaction holds the hall's single write lock, and every counter's call-next would wait
+    behind a sign-in. What the check saw is compared again in the short write that records
+    the outcome; if the password changed in between, the attempt is made again from the
+    start. A failed attempt is committed before the error is raised, so the lockout counts
+    even though the caller sees an exception.
     """
-    now = clock()
+    for _attempt in range(3):
+        with db.read() as session:
+            user = session.scalars(select(User).where(User.username == username)).one_or_none()
+            seen = None if user is None else user.password_hash
+            if user is not None and user.locked_until is not None and user.locked_until > clock():
+                raise _locked()
+        valid = verify_password(seen, password)  # same cost whether or not the user exists
+        fresh_hash = hash_password(password) if valid and seen and needs_rehash(seen) else None
+        actor = _record_attempt(db, clock(), username, seen, valid, fresh_hash, counter)
+        if actor is not None:
+            return actor
+    raise _wrong_credentials()
+
+
+def _record_attempt(
+    db: Database,
+    now: datetime,
+    username: str,
+    seen: str | None,
+    valid: bool,
+    fresh_hash: str | None,
+    counter: int | None,
+) -> Actor | None:
+    """One short write: the outcome of a checked password. None: the hash changed meanwhile."""
     failure: AuthError | None = None
     actor: Actor | None = None
     with db.write() as session:
         user = session.scalars(select(User).where(User.username == username)).one_or_none()
+        if (None if user is None else user.password_hash) != seen:
+            return None
         if user is not None and user.locked_until is not None and user.locked_until > now:
             failure = _locked()
-        elif user is None or not verify_password(user.password_hash, password):
-            if user is None:
-                verify_password(None, password)  # same cost as a real check
+        elif user is None or not valid:
             failure = _wrong_credentials()
             if user is not None:
                 user.failed_logins += 1
@@ -87,6 +114,8 @@ def authenticate(
                 )
             user.failed_logins = 0
             user.locked_until = None
+            if fresh_hash is not None:
+                user.password_hash = fresh_hash
             audit.record(
                 session,
                 at=now,
@@ -103,5 +132,4 @@ def authenticate(
             )
     if failure is not None:
         raise failure
-    assert actor is not None
     return actor
