@@ -43,3 +43,18 @@ def test_english_plural_forms_come_from_the_english_file(clerk_qapp: QApplicatio
     one = QCoreApplication.translate("CatalogTab", "%n item(s)", "", 1)
     many = QCoreApplication.translate("CatalogTab", "%n item(s)", "", 3)
     assert (one, many) == ("1 item", "3 items")
+
+
+def test_imports_leave_no_module_sources_in_memory() -> None:
+    """PySide6's own check read every imported module through linecache and kept it there."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import linecache, ui.main_window, clerk_app.api\n"
+        "print(sum(len(line) for e in linecache.cache.values() if len(e) > 2 for line in e[2]))\n"
+    )
+    kept = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert int(kept) < 1_000_000  # characters; PySide6's check kept about 10 million
