@@ -14,9 +14,21 @@ import sys
 import time
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux keeps ``ru_maxrss`` across exec, so a child
+    of a big parent would report the parent's size; VmHWM belongs to this image alone."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # (macOS: bytes)
+
+
 def _report() -> None:
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{time.time():.6f} {rss_mb:.1f}", flush=True)
+    print(f"{time.time():.6f} {peak_rss_mb():.1f}", flush=True)
 
 
 def bare() -> int:
