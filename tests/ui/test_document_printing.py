@@ -29,7 +29,7 @@ from clerk_app.demo.credit_cases import HONGDA, PERSONS
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import sign_payload
 from clerk_app.services.cases.results import ApplicantInput, ItemRequest
-from clerk_app.services.documents.facts import read_secret
+from clerk_app.services.documents.secret import read_secret
 from clerk_app.services.documents.results import PrintRecord
 from tests.support.acceptance import MovableClock, at
 from ui.acceptance.acceptance_panel import PREVIEW, AcceptancePanel
