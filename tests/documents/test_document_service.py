@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -436,3 +438,16 @@ def test_an_original_that_no_longer_redraws_identically_is_issued_anew(desk: Hal
         ).all()
     assert [a.get("redraw_drift") for a in audits[-2:]] == [None, True]
     assert s.documents.print_document(K.RECEIPT, case.case_no).original_id == again.record_id
+
+
+def test_reportlab_loads_at_the_first_drawing_not_with_the_services() -> None:
+    """A desk starts without the renderer (reportlab, Pillow, the barcode libraries)."""
+    code = (
+        "import sys, clerk_app.api\n"
+        "heavy = {'reportlab', 'PIL', 'segno', 'barcode'}\n"
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"
