@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+72"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+71"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -70,149 +70,6 @@
     </message>
 </context>
 <context>
-    <name>AcceptancePreview</name>
-    <message>
-        <location filename="../../ui/acceptance/preview.py" line="+19"/>
-        <source>Acceptance notice</source>
-        <translation>受理通知书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notice of acceptance with deferred materials</source>
-        <translation>容缺受理通知书</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>One-time notice of missing materials</source>
-        <translation>一次性告知书</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Notice of rejection</source>
-        <translation>不予受理决定书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Instant item: decided and issued</source>
-        <translation>即办件办结单</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>missing</source>
-        <translation>缺少</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>wrong</source>
-        <translation>不符合要求</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>supplemented</source>
-        <translation>已补正</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>core</source>
-        <translation>核心材料</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>non-core</source>
-        <translation>非核心材料</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Required: %1</source>
-        <translation>要求：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Note: %1</source>
-        <translation>说明：%1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Promised limit: %1 working days (statutory %2); decision due by %3.</source>
-        <translation>承诺时限 %1 个工作日（法定时限 %2 个工作日），办结期限：%3。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Materials to supplement:</source>
-        <translation>需补正的材料：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Supplement them by %1. If they are not supplied in time the case is terminated and the broken commitment is recorded in the credit record.</source>
-        <translation>请于 %1 前补齐。逾期未补正的，终止办理，并记入信用记录（失信）。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Commitment letter signed by the applicant: yes.</source>
-        <translation>申请人已签署容缺受理承诺书。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Decision due by %1.</source>
-        <translation>办结期限：%1。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not accepted. Everything missing or wrong, told once:</source>
-        <translation>暂不予受理。现一次性告知需补齐或更正的全部材料：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Reason: %1</source>
-        <translation>理由：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Legal basis: %1</source>
-        <translation>法律依据：%1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Please apply to: %1</source>
-        <translation>请向 %1 申请</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Permit number: %1</source>
-        <translation>证照编号：%1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Case number: %1</source>
-        <translation>办件编号：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Item: %1 (%2)</source>
-        <translation>事项：%1（%2）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Applicant: %1</source>
-        <translation>申请人：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Date: %1</source>
-        <translation>日期：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>State: %1</source>
-        <translation>状态：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Bundle: %1</source>
-        <translation>一件事编号：%1</translation>
-    </message>
-</context>
-<context>
     <name>AdminScreen</name>
     <message>
         <location filename="../../ui/admin/admin_screen.py" line="+21"/>
@@ -238,7 +95,7 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/acceptance/applicant_page.py" line="+49"/>
+        <location filename="../../ui/acceptance/applicant_page.py" line="+50"/>
         <source>Person (Alt+P)</source>
         <translation>个人（Alt+P）</translation>
     </message>
@@ -328,7 +185,7 @@
         <translation>公民身份号码（18位）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>Valid</source>
         <translation>校验通过</translation>
     </message>
@@ -658,7 +515,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+46"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+47"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -798,7 +655,7 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+59"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+61"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -808,12 +665,12 @@
         <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Documents to hand over</source>
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+82"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
@@ -1173,7 +1030,7 @@
 <context>
     <name>PermitForm</name>
     <message>
-        <location filename="../../ui/acceptance/permit_form.py" line="+43"/>
+        <location filename="../../ui/acceptance/permit_form.py" line="+34"/>
         <source>Road, section and side of the street</source>
         <translation>道路名称、路段及占用侧</translation>
     </message>
@@ -1226,7 +1083,7 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/preview_dialog.py" line="+83"/>
+        <location filename="../../ui/printing/preview_dialog.py" line="+84"/>
         <source>Set as this counter&apos;s default</source>
         <translation>设为本窗口默认打印机</translation>
     </message>
@@ -1303,7 +1160,7 @@
         <translation>尚未打印。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%1 is now this counter&apos;s printer.</source>
         <translation>已将 %1 设为本窗口的打印机。</translation>
     </message>
@@ -1321,7 +1178,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/pdf_printing.py" line="+50"/>
+        <location filename="../../ui/printing/pdf_printing.py" line="+59"/>
         <source>The document&apos;s PDF cannot be read (%1).</source>
         <translation>文书的 PDF 无法读取（%1）。</translation>
     </message>
@@ -1331,7 +1188,7 @@
         <translation>打印机 %1 未接受打印任务，请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printers.py" line="+80"/>
+        <location filename="../../ui/printing/printers.py" line="+87"/>
         <source>Cannot write to the folder %1 (%2).</source>
         <translation>无法写入文件夹 %1（%2）。</translation>
     </message>
@@ -1458,7 +1315,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/kiosk/ticket_page.py" line="+39"/>
+        <location filename="../../ui/kiosk/ticket_page.py" line="+40"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1483,7 +1340,7 @@
         <translation>号票正在打印，请在下方取票。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Please take your ticket and watch the hall display.</source>
         <translation>请取走号票，留意叫号屏。</translation>
     </message>
@@ -1626,7 +1483,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/counter/verify_dialog.py" line="+39"/>
+        <location filename="../../ui/counter/verify_dialog.py" line="+41"/>
         <source>Verify a document (F8)</source>
         <translation>文书验真（F8）</translation>
     </message>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -19,7 +21,7 @@ from clerk_app.errors import PermissionDenied, ValidationError
 from clerk_app.persistence.models import AuditLog, Case, HallSetting
 from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services.cases.results import CaseInfo, ItemRequest
-from clerk_app.services.documents.facts import SECRET_KEY
+from clerk_app.services.documents.secret import SECRET_KEY
 from clerk_app.services.documents.snapshots import from_snapshot
 from tests.support.acceptance import (
     FOOD,
@@ -418,3 +420,34 @@ def test_two_counters_printing_the_first_copy_at_once_make_one_original(
         assert all(h.reprint_of == original.record_id for h in history if h.reprint)
     finally:
         hall.close()
+
+
+def test_an_original_that_no_longer_redraws_identically_is_issued_anew(desk: Hall) -> None:
+    """If the renderer or a font changed, the recorded snapshot cannot be reproduced: a 补打
+    would not be the same paper, so a new original is issued and the drift audit-logged."""
+    s = clerk(desk)
+    case = accepted(s, desk)
+    first = s.documents.print_document(K.RECEIPT, case.case_no)
+    with desk.db.write() as db:  # as if the first PDF had been drawn by another renderer
+        db.get_one(PrintRow, first.record_id).pdf_sha256 = "0" * 64
+    again = s.documents.print_document(K.RECEIPT, case.case_no)
+    assert not again.reprint and again.original_id is None
+    with desk.db.read() as db:
+        audits = db.scalars(
+            select(AuditLog.after).where(AuditLog.action == "document_printed")
+        ).all()
+    assert [a.get("redraw_drift") for a in audits[-2:]] == [None, True]
+    assert s.documents.print_document(K.RECEIPT, case.case_no).original_id == again.record_id
+
+
+def test_reportlab_loads_at_the_first_drawing_not_with_the_services() -> None:
+    """A desk starts without the renderer (reportlab, Pillow, the barcode libraries)."""
+    code = (
+        "import sys, clerk_app.api\n"
+        "heavy = {'reportlab', 'PIL', 'segno', 'barcode'}\n"
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"

@@ -25,8 +25,8 @@ from clerk_app.documents.fonts import (
 from clerk_app.documents.paper import PaperFonts, paper_text, render_paper
 from clerk_app.documents.paper.content import Style
 from clerk_app.documents.paper.layout import paragraph_styles
-from clerk_app.documents.paper.text import clean, markup
-from clerk_app.documents.paper.typefaces import HEADING_FONT_ENV, TITLE_FONT_ENV
+from clerk_app.documents.paper.text import clean
+from clerk_app.documents.paper.typefaces import HEADING_FONT_ENV, TITLE_FONT_ENV, markup
 from clerk_app.documents.paper_data import DocumentKind, MaterialLine
 from clerk_app.i18n import set_language
 

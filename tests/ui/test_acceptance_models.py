@@ -1,17 +1,13 @@
-"""The acceptance screen's adapters without a window: the checklist model and the preview text."""
+"""The acceptance screen's adapters without a window: the checklist model."""
 
 from __future__ import annotations
-
-import dataclasses
-from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck, SubmissionInfo
+from clerk_app.services.cases.results import ItemRequest, MaterialCheck
 from ui.acceptance.checklist_model import ChecklistModel, ChecklistRow
-from ui.acceptance.preview import preview_text
 
 pytestmark = pytest.mark.qt
 
@@ -41,53 +37,3 @@ def test_checklist_statuses_become_item_requests(clerk_qapp: QApplication) -> No
         ItemRequest("B-2", (MaterialCheck(3, "wrong", "比例不对"),)),
     ]
     assert [r.material_id for r in model.lacking()] == [2, 3]
-
-
-def _case(**changes: object) -> CaseInfo:
-    base = CaseInfo(
-        case_no="4405002026112600001",
-        bundle_no=None,
-        item_code="A-1",
-        item_name="食品经营许可",
-        item_kind="promised",
-        department_name="市场监管局",
-        statutory_days=10,
-        promised_days=5,
-        state="pending_supplement",
-        applicant_name="汕头市某公司",
-        applicant_id_kind="uscc",
-        applicant_id_masked="9144**********2L8L",
-        legal_representative="陈",
-        agent_name="林",
-        agent_id_masked="",
-        accepted_on=date(2026, 11, 26),
-        due_date=date(2026, 12, 3),
-        supplement_due=date(2026, 12, 3),
-        days_left=5,
-        warning="",
-        commitment_signed=True,
-        decision_reason="",
-        decision_basis="",
-        competent_body="",
-        permit_no=None,
-        ticket_id=None,
-        counter_no=1,
-        created_at=datetime(2026, 11, 26, 2),
-        version=1,
-        submissions=(
-            SubmissionInfo(
-                2, "营业执照副本复印件", False, "copy", "加盖公章", "missing", "missing", ""
-            ),
-        ),
-    )
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
-
-
-def test_preview_names_what_is_owed_and_by_when(clerk_qapp: QApplication) -> None:
-    text = preview_text([_case()])
-    assert "4405002026112600001" in text and "营业执照副本复印件" in text
-    assert "2026-12-03" in text and "加盖公章" in text and "9144**********2L8L" in text
-    rejected = preview_text(
-        [_case(state="rejected", decision_reason="不属于", competent_body="省厅")]
-    )
-    assert "不属于" in rejected and "省厅" in rejected

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import HONGDA, PERSONS, YONGSHENG, DemoFirm
+from clerk_app.documents.paper.text import cn_date
 from clerk_app.services.cases.results import CaseInfo
 from clerk_app.services.queue.results import TicketInfo
 from tests.support.acceptance import MovableClock, at
@@ -163,7 +164,11 @@ def test_accept(qtbot: QtBot, panel: AcceptancePanel, session: StaffSession) -> 
         "440500-SCJG-005",
         "李秀珍",
     )
-    assert case.due_date is not None and str(case.due_date) in panel.preview.toPlainText()
+    # The words beside the list are the core's acceptance notice, its date as printed.
+    assert case.due_date is not None and cn_date(case.due_date) in panel.preview.toPlainText()
+    assert panel.preview.toPlainText() == "\n".join(
+        session.documents.preview_text("receipt", case.case_no)
+    )
 
 
 def test_tolerant_accept(qtbot: QtBot, panel: AcceptancePanel, session: StaffSession) -> None:
@@ -251,6 +256,10 @@ def test_instant_issue_and_collect(
     key(qtbot, panel, Qt.Key.Key_I, ALT)
     case = decided(panel, session)
     assert case.state == "certificate_issued" and case.permit_no
+    assert "即办件受理回执" in panel.preview.toPlainText()
+    key(qtbot, panel, Qt.Key.Key_Down)
+    key(qtbot, panel, Qt.Key.Key_Down)  # the words follow the cursor to the permit
+    assert panel.documents.selected().kind == "permit"
     assert case.permit_no in panel.preview.toPlainText()
     key(qtbot, panel, Qt.Key.Key_L, ALT)
     assert session.cases.get(case.case_no).state == "collected"

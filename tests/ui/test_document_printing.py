@@ -29,8 +29,8 @@ from clerk_app.demo.credit_cases import HONGDA, PERSONS
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import sign_payload
 from clerk_app.services.cases.results import ApplicantInput, ItemRequest
-from clerk_app.services.documents.facts import read_secret
 from clerk_app.services.documents.results import PrintRecord
+from clerk_app.services.documents.secret import read_secret
 from tests.support.acceptance import MovableClock, at
 from ui.acceptance.acceptance_panel import PREVIEW, AcceptancePanel
 from ui.acceptance.documents_model import DocumentListModel, document_rows
@@ -82,7 +82,10 @@ def test_decide_then_preview_print_and_reprint_by_keys(
         "Not printed",
         "Not printed",
     ]
+    words = panel.preview.toPlainText()  # beside the list: the chosen document's words
+    assert words.startswith(f"办件编号：{case_no}") and "容缺受理承诺书" in words
     key(qtbot, panel, Qt.Key.Key_Down)
+    assert "容缺受理通知书" in panel.preview.toPlainText()
     key(qtbot, panel, ENTER)  # preview the 容缺受理通知书
     dialog = docs.preview_dialog
     assert dialog is not None and dialog.isVisible()
@@ -99,6 +102,10 @@ def test_decide_then_preview_print_and_reprint_by_keys(
     assert focused() is docs.view
     printed = docs.model.index(1, DocumentListModel.PRINTED).data()
     assert printed.startswith("Printed at")
+    # Printed once, it would print again as a 补打: the words say so, as the core does.
+    words = panel.preview.toPlainText().splitlines()
+    assert words == counter._session.documents.preview_text(DocumentKind.RECEIPT, case_no)
+    assert words[0] == "补打" and words[-1] == "补打件：内容与原出具文书一致"
 
     key(qtbot, panel, Qt.Key.Key_P, CTRL)  # the applicant lost it: print again at once
     again = docs.last_outcome

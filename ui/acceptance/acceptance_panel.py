@@ -4,8 +4,8 @@ Keyboard-first: Alt+→ / Alt+← step forward and back, Alt+1 … Alt+5 jump to
 starts a new application, and each page names its own keys. A decision is one short unit of
 work run on the GUI thread (as the queue keys are), so its outcome is on screen before the next
 key is read. Scanning a receipt's barcode into "Open case" shows that case and what can be done.
-Step 5 lists the documents of the cases shown (Enter previews, Ctrl+P prints) beside a plain
-summary the clerk can read out.
+Step 5 lists the documents of the cases shown (Enter previews, Ctrl+P prints) beside the words
+of the chosen one, as the core composes them, for the clerk to read out.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from ui.acceptance.decision_page import ACCEPT, INSTANT, NOTICE, REJECT, TOLERAN
 from ui.acceptance.documents_panel import DocumentsPanel
 from ui.acceptance.items_page import ItemsPage
 from ui.acceptance.materials_page import MaterialsPage
-from ui.acceptance.preview import preview_text
+from ui.acceptance.preview import PaperWords
 from ui.printing.printers import CounterPrinters
 
 if TYPE_CHECKING:
@@ -64,10 +63,11 @@ class AcceptancePanel(QWidget):
         self.items_page = ItemsPage(session.catalog)
         self.materials_page = MaterialsPage()
         self.decision_page = DecisionPage()
-        self.preview = QTextBrowser()
+        self.preview = PaperWords(session.documents)
         self.documents = DocumentsPanel(
             session.documents, printers or CounterPrinters(session.actor.counter_no)
         )
+        self.documents.chosen.connect(self.preview.show_row)
         self.supplement_button = QPushButton(self.tr("Record supplement (Alt+S)"))
         self.collect_button = QPushButton(self.tr("Certificate collected (Alt+L)"))
         self.stack = QStackedWidget()
@@ -290,8 +290,7 @@ class AcceptancePanel(QWidget):
 
     def _show(self, cases: list[CaseInfo]) -> None:
         self._shown = list(cases)
-        self.preview.setPlainText(preview_text(cases))
-        self.documents.set_cases(cases)
+        self.documents.set_cases(cases)  # the words of its first document follow
         states = {c.state for c in cases}
         self.supplement_button.setEnabled(CaseState.PENDING_SUPPLEMENT.value in states)
         self.collect_button.setEnabled(CaseState.CERTIFICATE_ISSUED.value in states)
@@ -302,8 +301,8 @@ class AcceptancePanel(QWidget):
         try:
             case = self._session.cases.get(self.case_edit.text())
         except ClerkError as e:
-            self.preview.setPlainText(str(e))
             self.documents.set_cases([])
+            self.preview.setPlainText(str(e))
             self._shown = []
             self.supplement_button.setEnabled(False)
             self.collect_button.setEnabled(False)
@@ -340,7 +339,6 @@ class AcceptancePanel(QWidget):
         self.items_page.clear()
         self.materials_page.load([])
         self.decision_page.clear()
-        self.preview.clear()
         self.documents.set_cases([])
         self._shown = []
         self.go_to(APPLICANT)

@@ -3,7 +3,8 @@
 Keys: ↑/↓ choose a document, Enter previews it (the preview dialog prints with Ctrl+P); the
 host page binds Ctrl+P to ``print_button``, which prints it at once on the counter's printer.
 Every print goes through the core, which records it and marks a second print of the same
-document 补打; the list shows how often each was printed.
+document 补打; the list shows how often each was printed. ``chosen`` tells the host which
+document the cursor is on (again after each refresh), so it can show that document's words.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class DocumentsPanel(QWidget):
     """``set_cases`` lists the documents of the cases shown; ``printed`` after each print."""
 
     printed = Signal(object)  # PrintOutcome
+    chosen = Signal(object)  # DocumentRow | None: the cursor moved, or the list was read again
 
     def __init__(
         self,
@@ -46,6 +48,7 @@ class DocumentsPanel(QWidget):
         self.printers = printers
         self._cases: list[CaseInfo] = []
         self._printing = False
+        self._refreshing = False
         self.preview_dialog: PrintPreviewDialog | None = None
         self.last_outcome: PrintOutcome | None = None
         self.model = DocumentListModel(self)
@@ -64,6 +67,7 @@ class DocumentsPanel(QWidget):
         self.view.activated.connect(lambda _index: self.preview_selected())
         self.preview_button.clicked.connect(self.preview_selected)
         self.print_button.clicked.connect(self.print_selected)
+        self.view.selectionModel().currentRowChanged.connect(self._cursor_moved)
 
     def _layout(self) -> QVBoxLayout:
         title = QLabel(self.tr("Documents to hand over"))
@@ -90,6 +94,14 @@ class DocumentsPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the kinds and the print history again, keeping the selected row."""
+        self._refreshing = True  # one ``chosen`` at the end, not one per step
+        try:
+            self._read_rows()
+        finally:
+            self._refreshing = False
+        self.chosen.emit(self.selected())
+
+    def _read_rows(self) -> None:
         row = self.view.currentIndex().row()
         rows: list[DocumentRow] = []
         try:
@@ -105,6 +117,10 @@ class DocumentsPanel(QWidget):
         self.print_button.setEnabled(has_rows)
         if has_rows:
             self.view.selectRow(min(max(row, 0), len(rows) - 1))
+
+    def _cursor_moved(self) -> None:
+        if not self._refreshing:
+            self.chosen.emit(self.selected())
 
     def selected(self) -> DocumentRow | None:
         index = self.view.currentIndex()

@@ -32,8 +32,7 @@ from clerk_app.documents.paper.layout import (
     paragraph_styles,
     table_style,
 )
-from clerk_app.documents.paper.text import markup, text_width
-from clerk_app.documents.paper.typefaces import PaperFonts
+from clerk_app.documents.paper.typefaces import PaperFonts, markup, text_width
 
 __all__ = ["CopyStart", "block_flowables"]
 

@@ -43,8 +43,7 @@ from clerk_app.documents.paper.layout import (
     TEXT_BOTTOM,
     TEXT_WIDTH,
 )
-from clerk_app.documents.paper.text import text_width
-from clerk_app.documents.paper.typefaces import PaperFonts
+from clerk_app.documents.paper.typefaces import PaperFonts, text_width
 
 __all__ = ["Furniture", "PagedCanvas", "draw_runs", "page_label"]
 

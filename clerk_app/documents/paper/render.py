@@ -1,4 +1,4 @@
-"""``render_paper``: the A4 PDF of a ``PaperDocument``, and ``paper_text``, the text it says."""
+"""``render_paper``: the A4 PDF of a ``PaperDocument`` (its text: ``bodies.paper_text``)."""
 
 from __future__ import annotations
 
@@ -17,18 +17,15 @@ from reportlab.platypus import (
 )
 
 from clerk_app.documents.fonts import require_glyphs_in_any
+from clerk_app.documents.paper.bodies import document_copies, document_title, paper_text
 from clerk_app.documents.paper.content import (
     PAGE_NUMBER_FORMAT,
-    REPRINT_FOOTER,
-    REPRINT_MARK,
     Copy,
     Signoff,
     Style,
-    block_lines,
     case_no_line,
 )
 from clerk_app.documents.paper.flowables import CopyStart, block_flowables
-from clerk_app.documents.paper.kinds import document_copies, document_title
 from clerk_app.documents.paper.layout import (
     LEFT_MARGIN,
     PAGE_HEIGHT,
@@ -39,40 +36,10 @@ from clerk_app.documents.paper.layout import (
     paragraph_styles,
 )
 from clerk_app.documents.paper.page import Furniture, PagedCanvas
-from clerk_app.documents.paper.text import markup
-from clerk_app.documents.paper.typefaces import PaperFonts
+from clerk_app.documents.paper.typefaces import PaperFonts, markup
 from clerk_app.documents.paper_data import PaperDocument
 
-__all__ = ["paper_text", "render_paper", "running_footer", "running_header"]
-
-
-def running_header(doc: PaperDocument) -> list[str]:
-    """The lines at the top of every page: the reprint mark (a reprint only), the case number."""
-    return ([REPRINT_MARK] if doc.reprint else []) + [case_no_line(doc.case_no)]
-
-
-def running_footer(doc: PaperDocument) -> list[str]:
-    """The lines at the foot of every page besides its page number: the reprint footer."""
-    return [REPRINT_FOOTER] if doc.reprint else []
-
-
-def _copy_lines(copy: Copy) -> list[str]:
-    lines = [copy.label] if copy.label else []
-    for block in copy.blocks:
-        lines += block_lines(block)
-    return lines
-
-
-def paper_text(doc: PaperDocument) -> list[str]:
-    """The logical lines the document says, in reading order: the running header once, every
-    copy's lines (its label first), the running footer once. Page numbers are not included (they
-    depend on pagination), nor the repetition of the running header and footer on later pages.
-    A logical line may wrap onto several printed lines; text from data has its control
-    characters replaced by spaces (``paper.text.clean``)."""
-    lines = running_header(doc)
-    for copy in document_copies(doc):
-        lines += _copy_lines(copy)
-    return lines + running_footer(doc)
+__all__ = ["render_paper"]
 
 
 def _story(copies: list[Copy], fonts: PaperFonts) -> list[Any]:

@@ -1,4 +1,5 @@
-"""The faces an A4 document is drawn in (``PaperFonts``) and the font chain of each style.
+"""The faces an A4 document is drawn in (``PaperFonts``), the font chain of each style, and text
+drawn in runs of a chain (``markup`` for a Paragraph, ``text_width`` for the canvas).
 
 GB/T 9704 asks for three faces: 小标宋 for the title, 黑体 for headings, 仿宋 for the body. A hall
 may configure them as three files, or one file for all (Linux has only WenQuanYi Micro Hei).
@@ -10,15 +11,20 @@ set of printable characters is the same for every style (one check covers the wh
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
 
 from clerk_app.documents.fonts import (
     fallback_font_paths,
+    font_runs,
     register_cjk_font,
     register_truetype_font,
 )
 
-__all__ = ["HEADING_FONT_ENV", "TITLE_FONT_ENV", "PaperFonts"]
+__all__ = ["HEADING_FONT_ENV", "TITLE_FONT_ENV", "PaperFonts", "markup", "text_width"]
 
 FontPath = str | os.PathLike[str]
 TITLE_FONT_ENV = "CLERK_PDF_TITLE_FONT"  # 小标宋/黑体 for the title and the hall's name
@@ -75,3 +81,19 @@ class PaperFonts:
         """The fonts tried for a character in a style drawn in ``face``, in order."""
         ordered = (face, self.body, self.title, self.heading, *self.fallbacks)
         return tuple(dict.fromkeys(ordered))
+
+
+def markup(text: str, chain: Sequence[str]) -> str:
+    """Paragraph markup that prints ``text`` literally: ``&``, ``<`` and ``>`` are escaped (never
+    read as tags or entities) and every run the style's face lacks is wrapped in a ``<font>`` span
+    of the fallback that has it. ``chain[0]`` is the paragraph's own face."""
+    parts = []
+    for font, run in font_runs(text, chain):
+        escaped = escape(run)
+        parts.append(escaped if font == chain[0] else f'<font name="{font}">{escaped}</font>')
+    return "".join(parts)
+
+
+def text_width(text: str, chain: Sequence[str], size: float) -> float:
+    """The width in points of ``text`` drawn in runs of the fonts of ``chain``."""
+    return sum(float(pdfmetrics.stringWidth(r, f, size)) for f, r in font_runs(text, chain))

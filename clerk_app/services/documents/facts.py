@@ -1,21 +1,15 @@
-"""Helpers of the document service inside one unit of work: the hall secret, header, facts.
+"""What a document says that is read from the database: the hall's header and a case's facts.
 
-The HMAC key of the QR payloads lives in ``hall_settings`` under ``document.secret``; migration
-0005 gives every hall one and ``ensure_secret`` creates it race-free if it is ever missing
-(insert-if-absent, then re-read: two counters printing at once end up with the same key). The
-key is never printed, logged or put in an audit row.
+Both are read inside the caller's unit of work (a read: printing builds and draws outside any
+transaction); the builders turn them into a ``PaperDocument``.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper_data import HallHeader
-from clerk_app.documents.signing import new_secret
 from clerk_app.persistence.models import Case, HallSetting
 from clerk_app.services.cases.permits import load_road_rules
 from clerk_app.services.cases.records import HallPolicy
@@ -23,9 +17,8 @@ from clerk_app.services.cases.results import CaseInfo
 from clerk_app.services.documents.builders import CaseFacts
 from clerk_app.services.settings import get_setting
 
-__all__ = ["SECRET_KEY", "case_facts", "ensure_secret", "hall_header", "read_secret"]
+__all__ = ["case_facts", "hall_header"]
 
-SECRET_KEY = "document.secret"
 # Hall settings printed in the header of every document, with their defaults.
 HEADER_DEFAULTS: dict[str, str] = {
     "document.hall_address": "",
@@ -33,28 +26,6 @@ HEADER_DEFAULTS: dict[str, str] = {
     "document.progress_hint": "凭办件编号可在本中心咨询台、网站或服务电话查询办理进度。",
     "document.collect_hint": "请凭本通知书及有效身份证件到本中心出证窗口领取办理结果。",
 }
-
-
-def read_secret(s: Session) -> str | None:
-    value = s.scalar(select(HallSetting.value).where(HallSetting.key == SECRET_KEY))
-    return str(value) if value else None
-
-
-def ensure_secret(s: Session) -> str:
-    """The hall's document key, created if absent (inside the caller's writing unit)."""
-    if (secret := read_secret(s)) is not None:
-        return secret
-    dialect = s.get_bind().dialect.name
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    s.execute(
-        insert(HallSetting)
-        .values(key=SECRET_KEY, value=new_secret())
-        .on_conflict_do_nothing(index_elements=[HallSetting.key])
-    )
-    secret = read_secret(s)
-    if secret is None:  # pragma: no cover - the row was just inserted or already there
-        raise RuntimeError("the hall's document secret could not be created")
-    return secret
 
 
 def hall_header(s: Session) -> HallHeader:

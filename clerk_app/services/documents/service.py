@@ -3,34 +3,33 @@
 Rules:
 
 * Which kinds fit a case: ``document_kinds`` (the fit table is its docstring).
-* Every print is recorded in ``printed_documents`` with an audit row, in one unit of work; a
-  render that fails (``UnprintableText``: the font lacks a character) records nothing.
-* "A reprint is the same document": the first print of (case, kind) is the original. A later
-  print whose content hash (the document without issue date, QR payload, reprint mark and hall
-  header; see ``document_snapshot``) equals the latest original's is a 补打: the recorded
-  snapshot is drawn again with the reprint mark, and the row points to the original. If the
-  case changed what the document says (a new supplement, a permit number) a new original is
-  issued with today's date. Before a reprint the snapshot is redrawn without the mark and must
-  hash to the recorded ``pdf_sha256``; if not (the renderer or font changed) the document
-  cannot be reproduced, so a new original is issued and the drift is audit-logged.
-* The case row is locked (``FOR UPDATE`` on PostgreSQL; SQLite writers are serialized) so two
-  counters printing the first copy at once make one original and one reprint.
+* Every print is recorded in ``printed_documents`` with an audit row, in one short writing unit
+  of work; a render that fails (``UnprintableText``: the font lacks a character) records
+  nothing.
+* "A reprint is the same document": the first print of (case, kind) is the original; printing
+  again draws the recorded snapshot with the 补打 mark, unless the case changed what the
+  document says (then a new original dated today). ``planning`` has the details.
+* The PDF is drawn outside any transaction (read, draw, then record), so a print never holds
+  the hall's write lock while it draws; the write re-checks that the case and its latest
+  original are still what was read, and if not, the print is planned and drawn again (at most
+  ``PLAN_ATTEMPTS`` times, then ``Conflict``). Two counters printing the first copy at once
+  thus make one original and one 补打.
+* reportlab loads at the first drawing, not when the services are imported.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
-from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk_app.documents.paper import render_paper
+from clerk_app.documents.paper.bodies import paper_text
 from clerk_app.documents.paper_data import DocumentKind, PaperDocument
-from clerk_app.documents.signing import ForgedPayload, sign_payload, verify_payload
+from clerk_app.documents.signing import ForgedPayload, new_secret, verify_payload
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Permission
+from clerk_app.errors import Conflict
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case
 from clerk_app.persistence.models import PrintedDocument as PrintRow
@@ -38,28 +37,39 @@ from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.calendar import load_overrides
 from clerk_app.services.cases.permits import RoadPermitRules, load_road_rules
-from clerk_app.services.cases.records import case_by_no, load_policy, normalize_case_no, to_info
-from clerk_app.services.documents.builders import build_document, facts_shape
-from clerk_app.services.documents.facts import (
-    case_facts,
-    ensure_secret,
-    read_secret,
+from clerk_app.services.cases.records import case_by_no, load_policy, to_info
+from clerk_app.services.documents.builders import facts_shape
+from clerk_app.services.documents.facts import case_facts
+from clerk_app.services.documents.fit import fitting_kinds, parse_kind
+from clerk_app.services.documents.planning import (
+    CaseSeen,
+    Plan,
+    plan,
+    read_case,
+    sha256,
+    unchanged,
 )
-from clerk_app.services.documents.fit import fitting_kinds, parse_kind, require_fit
 from clerk_app.services.documents.results import (
     DocumentPreview,
     PrintedDocument,
     PrintRecord,
     VerifyResult,
 )
-from clerk_app.services.documents.snapshots import content_sha256, from_snapshot, to_snapshot
+from clerk_app.services.documents.secret import ensure_secret, read_secret
+from clerk_app.services.documents.snapshots import content_sha256, to_snapshot
 
-__all__ = ["DocumentService"]
-log = logging.getLogger(__name__)
+__all__ = ["PLAN_ATTEMPTS", "DocumentService"]
+
+# How often a print is planned and drawn before giving up because the case (or its originals)
+# kept changing between the read and the write. Two suffice for a race between two counters.
+PLAN_ATTEMPTS = 3
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _draw(doc: PaperDocument) -> bytes:
+    """The renderer, imported here so that reportlab loads at the first drawing."""
+    from clerk_app.documents.paper.render import render_paper
+
+    return render_paper(doc)
 
 
 class DocumentService(Service):
@@ -76,17 +86,28 @@ class DocumentService(Service):
             return fitting_kinds(facts_shape(case_facts(s, case, info, policy)))
 
     def preview(self, kind: DocumentKind | str, case_no: str) -> PaperDocument:
-        """What ``print_document`` would draw now (a 补打 shows its mark); nothing is recorded."""
+        """What ``print_document`` would draw now (a 补打 shows its mark); writes nothing.
+
+        One read unit of work, nothing more. A hall whose document key is missing (migration
+        0005 gives every hall one; only a deleted key is missing) is previewed with a throwaway
+        key: its QR code would not verify, as no preview is a valid document; the first print
+        creates the real key.
+        """
         self.actor.require(Permission.PRINT_DOCUMENTS)
         wanted = parse_kind(kind)
-        with self.db.write() as s:  # write: the hall secret may have to be created
-            doc, original, _drift = self._plan(s, wanted, case_by_no(s, case_no))
-            return replace(doc, reprint=True) if original is not None else doc
+        today = local_date(self.clock())
+        with self.db.read() as s:
+            seen = read_case(s, wanted, case_no, today)
+        return plan(wanted, seen, today, seen.secret or new_secret(), _draw).document
+
+    def preview_text(self, kind: DocumentKind | str, case_no: str) -> list[str]:
+        """The lines ``preview`` says, in reading order (``paper_text``): what a screen shows."""
+        return paper_text(self.preview(kind, case_no))
 
     def draw_preview(self, kind: DocumentKind | str, case_no: str) -> DocumentPreview:
         """``preview`` drawn as PDF, the very bytes a print would send (nothing recorded)."""
         doc = self.preview(kind, case_no)
-        return DocumentPreview(document=doc, pdf=render_paper(doc))
+        return DocumentPreview(document=doc, pdf=_draw(doc))
 
     def permit_rules(self) -> RoadPermitRules:
         """Which items issue the road occupation permit, and its longest period (the form)."""
@@ -95,66 +116,92 @@ class DocumentService(Service):
             return load_road_rules(s)
 
     def print_document(self, kind: DocumentKind | str, case_no: str) -> PrintedDocument:
-        """Draws the document and records the print (see the module docstring for 补打)."""
+        """Draws the document and records the print (see the module docstring for 补打).
+
+        Read, draw with no transaction open, then one short write that re-checks and records
+        the print with its audit row; planned again if the case changed in between.
+        """
         self.actor.require(Permission.PRINT_DOCUMENTS)
         wanted = parse_kind(kind)
         now = self.clock()
+        today = local_date(now)
+        for _attempt in range(PLAN_ATTEMPTS):
+            with self.db.read() as s:
+                seen = read_case(s, wanted, case_no, today)
+            chosen = plan(wanted, seen, today, seen.secret or self._create_secret(), _draw)
+            pdf = _draw(chosen.document)
+            with self.db.write() as s:
+                if unchanged(s, wanted, seen):
+                    return self._store(s, wanted, seen, chosen, pdf, now)
+        raise Conflict(
+            f"办件 {seen.case_no} 在打印过程中多次被修改，本次未打印也未记录，请重试。",
+            f"Case {seen.case_no} kept changing while its document was drawn; nothing was "
+            "printed or recorded, try again.",
+        )
+
+    def _create_secret(self) -> str:
+        """The hall's document key, created in a tiny write of its own (only when missing)."""
         with self.db.write() as s:
-            s.execute(
-                select(Case.id).where(Case.case_no == normalize_case_no(case_no)).with_for_update()
-            )
-            case = case_by_no(s, case_no)
-            doc, original, drift = self._plan(s, wanted, case)
-            if original is not None:
-                doc = replace(doc, reprint=True)
-            pdf = render_paper(doc)
-            row = PrintRow(
-                case_id=case.id,
-                case_no=case.case_no,
-                kind=wanted.value,
-                title=doc.title,
-                issued_on=doc.issued_on,
-                printed_at=now,
-                user_id=self.actor.user_id,
-                printed_by=self.actor.username,
-                counter_no=self.actor.counter_no,
-                reprint=original is not None,
-                reprint_of=original.id if original is not None else None,
-                content=original.content if original is not None else to_snapshot(doc),
-                content_sha256=content_sha256(doc),
-                pdf_sha256=_sha256(pdf),
-            )
-            s.add(row)
-            s.flush()
-            audit.record(
-                s,
-                at=now,
-                actor=self.actor.username,
-                action="document_reprinted" if row.reprint else "document_printed",
-                target=f"case:{case.case_no}",
-                after={
-                    "kind": wanted.value,
-                    "title": doc.title,
-                    "record_id": row.id,
-                    "reprint_of": row.reprint_of,
-                    "issued_on": doc.issued_on.isoformat(),
-                    "pdf_sha256": row.pdf_sha256,
-                    **({"redraw_drift": True} if drift else {}),
-                },
-            )
-            return PrintedDocument(
-                kind=wanted,
-                case_no=case.case_no,
-                title=doc.title,
-                reprint=row.reprint,
-                record_id=row.id,
-                original_id=row.reprint_of,
-                issued_on=doc.issued_on,
-                printed_at=now,
-                pdf=pdf,
-                pdf_sha256=row.pdf_sha256,
-                document=doc,
-            )
+            return ensure_secret(s)
+
+    def _store(
+        self,
+        s: Session,
+        kind: DocumentKind,
+        seen: CaseSeen,
+        chosen: Plan,
+        pdf: bytes,
+        now: datetime,
+    ) -> PrintedDocument:
+        """Records the print and its audit row in the caller's writing unit."""
+        doc, original = chosen.document, chosen.original
+        row = PrintRow(
+            case_id=seen.case_id,
+            case_no=seen.case_no,
+            kind=kind.value,
+            title=doc.title,
+            issued_on=doc.issued_on,
+            printed_at=now,
+            user_id=self.actor.user_id,
+            printed_by=self.actor.username,
+            counter_no=self.actor.counter_no,
+            reprint=original is not None,
+            reprint_of=original.record_id if original is not None else None,
+            content=original.content if original is not None else to_snapshot(doc),
+            content_sha256=content_sha256(doc),
+            pdf_sha256=sha256(pdf),
+        )
+        s.add(row)
+        s.flush()
+        audit.record(
+            s,
+            at=now,
+            actor=self.actor.username,
+            action="document_reprinted" if row.reprint else "document_printed",
+            target=f"case:{seen.case_no}",
+            after={
+                "kind": kind.value,
+                "title": doc.title,
+                "record_id": row.id,
+                "reprint_of": row.reprint_of,
+                "issued_on": doc.issued_on.isoformat(),
+                "pdf_sha256": row.pdf_sha256,
+                **({"redraw_drift": True} if chosen.drift else {}),
+            },
+        )
+        return PrintedDocument(
+            kind=kind,
+            case_no=seen.case_no,
+            title=doc.title,
+            reprint=row.reprint,
+            record_id=row.id,
+            original_id=row.reprint_of,
+            issued_on=doc.issued_on,
+            printed_at=now,
+            pdf=pdf,
+            pdf_sha256=row.pdf_sha256,
+            document=doc,
+        )
 
     def history(self, case_no: str) -> list[PrintRecord]:
         """Every print of the case's documents, oldest first."""
@@ -199,37 +246,6 @@ class DocumentService(Service):
                 case_state=state,
                 case_state_label=state_label(CaseState(state)) if state else "",
             )
-
-    # --- helpers -------------------------------------------------------------------------
-    def _plan(
-        self, s: Session, kind: DocumentKind, case: Case
-    ) -> tuple[PaperDocument, PrintRow | None, bool]:
-        """The document to draw (unmarked), the original it reprints (or None) and whether a
-        recorded original could not be redrawn identically (drift)."""
-        today = local_date(self.clock())
-        policy = load_policy(s)
-        info = to_info(case, policy, today, load_overrides(s), with_submissions=True)
-        facts = case_facts(s, case, info, policy)
-        require_fit(kind, info.case_no, facts_shape(facts))
-        payload = sign_payload(kind, case.case_no, today, ensure_secret(s))
-        fresh = build_document(kind, facts, issued_on=today, qr_payload=payload)
-        original = s.scalars(
-            select(PrintRow)
-            .where(PrintRow.case_id == case.id, PrintRow.kind == kind.value, ~PrintRow.reprint)
-            .order_by(PrintRow.id.desc())
-            .limit(1)
-        ).first()
-        if original is None or original.content_sha256 != content_sha256(fresh):
-            return fresh, None, False
-        recorded = from_snapshot(original.content)
-        if _sha256(render_paper(recorded)) != original.pdf_sha256:
-            log.warning(
-                "document %s of case %s no longer redraws identically; issuing a new original",
-                original.id,
-                case.case_no,
-            )
-            return fresh, None, True
-        return recorded, original, False
 
 
 def _record(r: PrintRow) -> PrintRecord:

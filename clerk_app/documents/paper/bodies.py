@@ -1,4 +1,5 @@
-"""The blocks of each kind of document, from a ``PaperDocument``: pure functions, no drawing.
+"""What each kind of document says, as blocks per copy, and ``paper_text``, its lines: pure
+functions, no drawing (``render`` draws the blocks; this module loads no reportlab).
 
 The renderer writes only labels and facts from the data; sentences with legal weight (the
 consequences of a broken promise, the promises themselves) come from ``doc.paragraphs``, which
@@ -11,6 +12,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from clerk_app.documents.paper.content import (
+    REPRINT_FOOTER,
+    REPRINT_MARK,
     Block,
     Copy,
     Field,
@@ -19,12 +22,20 @@ from clerk_app.documents.paper.content import (
     Style,
     Table,
     Text,
+    block_lines,
+    case_no_line,
 )
 from clerk_app.documents.paper.text import clean, cn_date
 from clerk_app.documents.paper_data import DocumentKind, MaterialLine, PaperDocument
 from clerk_app.errors import ValidationError
 
-__all__ = ["document_copies", "document_title"]
+__all__ = [
+    "document_copies",
+    "document_title",
+    "paper_text",
+    "running_footer",
+    "running_header",
+]
 
 _RECEIVED = ("received", "supplemented")
 _OWED = ("missing", "wrong")
@@ -256,3 +267,32 @@ def document_copies(doc: PaperDocument) -> list[Copy]:
     )
     labels = [clean(label) for label in doc.copies] or [""]
     return [Copy(label, blocks) for label in labels]
+
+
+def running_header(doc: PaperDocument) -> list[str]:
+    """The lines at the top of every page: the reprint mark (a reprint only), the case number."""
+    return ([REPRINT_MARK] if doc.reprint else []) + [case_no_line(doc.case_no)]
+
+
+def running_footer(doc: PaperDocument) -> list[str]:
+    """The lines at the foot of every page besides its page number: the reprint footer."""
+    return [REPRINT_FOOTER] if doc.reprint else []
+
+
+def _copy_lines(copy: Copy) -> list[str]:
+    lines = [copy.label] if copy.label else []
+    for block in copy.blocks:
+        lines += block_lines(block)
+    return lines
+
+
+def paper_text(doc: PaperDocument) -> list[str]:
+    """The logical lines the document says, in reading order: the running header once, every
+    copy's lines (its label first), the running footer once. Page numbers are not included (they
+    depend on pagination), nor the repetition of the running header and footer on later pages.
+    A logical line may wrap onto several printed lines; text from data has its control
+    characters replaced by spaces (``paper.text.clean``)."""
+    lines = running_header(doc)
+    for copy in document_copies(doc):
+        lines += _copy_lines(copy)
+    return lines + running_footer(doc)

@@ -1,0 +1,136 @@
+"""What a print will draw: the read, the plan (an original or a 补打) and the re-check.
+
+A print is three steps, so that drawing the PDF (about 24 ms) never holds the hall's write lock
+(on SQLite one lock for every counter: a call-next would wait behind a print):
+
+1. ``read_case``, in a read unit of work: the case (with its ``version``), the facts its
+   documents say, the latest original print of the kind, the hall's document key.
+2. ``plan``, with no transaction open: the document to draw. The first print of (case, kind) is
+   the original. If the latest original's content hash (see ``snapshots``) equals the fresh
+   document's, this print is a 补打: the recorded snapshot, marked. If the case changed what
+   the document says, a new original dated today. Before a 补打 the snapshot is redrawn
+   unmarked and must hash to the recorded ``pdf_sha256``; if not (the renderer or a font
+   changed) it cannot be reproduced, so a new original is issued and the drift is logged.
+3. ``unchanged``, first thing in the short write that records the print: the case row is locked
+   (``FOR UPDATE`` on PostgreSQL; SQLite writers are serialized) and its version and latest
+   original must be the ones step 1 read. If not, the plan may be stale and the caller plans
+   again from step 1. This is what makes two counters printing the first copy at once produce
+   one original: the second finds the first's original at the re-check, plans again, and
+   records a 补打 of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from clerk_app.documents.paper_data import DocumentKind, PaperDocument
+from clerk_app.documents.signing import sign_payload
+from clerk_app.persistence.models import Case
+from clerk_app.persistence.models import PrintedDocument as PrintRow
+from clerk_app.services.calendar import load_overrides
+from clerk_app.services.cases.records import case_by_no, load_policy, to_info
+from clerk_app.services.documents.builders import CaseFacts, build_document, facts_shape
+from clerk_app.services.documents.facts import case_facts
+from clerk_app.services.documents.fit import require_fit
+from clerk_app.services.documents.secret import read_secret
+from clerk_app.services.documents.snapshots import content_sha256, from_snapshot
+
+__all__ = ["CaseSeen", "Original", "Plan", "plan", "read_case", "sha256", "unchanged"]
+log = logging.getLogger(__name__)
+
+Draw = Callable[[PaperDocument], bytes]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Original:
+    """The latest original print of (case, kind), as read: what a 补打 redraws."""
+
+    record_id: int
+    content: dict[str, Any]  # the recorded snapshot
+    content_sha256: str
+    pdf_sha256: str
+
+
+@dataclass(frozen=True)
+class CaseSeen:
+    """What one read found; plain data, usable after its unit of work has ended."""
+
+    case_id: int
+    case_no: str
+    version: int
+    facts: CaseFacts
+    original: Original | None
+    secret: str | None  # the hall's document key; None if it is missing
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The document to draw (marked when ``original`` is set: a 补打) and why."""
+
+    document: PaperDocument
+    original: Original | None
+    drift: bool  # a recorded original could not be redrawn identically: a new original
+
+
+def _latest_original(case_id: int, kind: DocumentKind) -> Select[PrintRow]:
+    return (
+        select(PrintRow)
+        .where(PrintRow.case_id == case_id, PrintRow.kind == kind.value, ~PrintRow.reprint)
+        .order_by(PrintRow.id.desc())
+        .limit(1)
+    )
+
+
+def read_case(s: Session, kind: DocumentKind, case_no: str, today: date) -> CaseSeen:
+    """Step 1 (in a read unit of work); ``ValidationError`` if ``kind`` does not fit the case."""
+    case = case_by_no(s, case_no)
+    policy = load_policy(s)
+    info = to_info(case, policy, today, load_overrides(s), with_submissions=True)
+    facts = case_facts(s, case, info, policy)
+    require_fit(kind, info.case_no, facts_shape(facts))
+    row = s.scalars(_latest_original(case.id, kind)).first()
+    original = (
+        None
+        if row is None
+        else Original(row.id, dict(row.content), row.content_sha256, row.pdf_sha256)
+    )
+    return CaseSeen(case.id, case.case_no, case.version, facts, original, read_secret(s))
+
+
+def plan(kind: DocumentKind, seen: CaseSeen, today: date, secret: str, draw: Draw) -> Plan:
+    """Step 2 (no transaction): ``draw`` is the renderer, used for the 补打 redraw check."""
+    payload = sign_payload(kind, seen.case_no, today, secret)
+    fresh = build_document(kind, seen.facts, issued_on=today, qr_payload=payload)
+    original = seen.original
+    if original is None or original.content_sha256 != content_sha256(fresh):
+        return Plan(fresh, None, drift=False)
+    recorded = from_snapshot(original.content)
+    if sha256(draw(recorded)) != original.pdf_sha256:
+        log.warning(
+            "document %s of case %s no longer redraws identically; issuing a new original",
+            original.record_id,
+            seen.case_no,
+        )
+        return Plan(fresh, None, drift=True)
+    return Plan(replace(recorded, reprint=True), original, drift=False)
+
+
+def unchanged(s: Session, kind: DocumentKind, seen: CaseSeen) -> bool:
+    """Step 3 (in the writing unit, before recording): locks the case row and tells whether
+    the case and its latest original of ``kind`` are still what ``seen`` read."""
+    version = s.scalar(select(Case.version).where(Case.id == seen.case_id).with_for_update())
+    latest = s.scalar(_latest_original(seen.case_id, kind).with_only_columns(PrintRow.id))
+    expected = seen.original.record_id if seen.original is not None else None
+    return version == seen.version and latest == expected
