@@ -12,7 +12,7 @@ same head of the queue):
 * call_next: ``session.queue.call_next()``, the whole user action, each call claiming one
   ticket: finish the current ticket, claim in the serve order (SKIP LOCKED), serve, point the
   counter at it, call event, two audit rows — one autocommit statement on the session's own
-  connection (``services.queue_call_pg``).
+  connection (``services.queue.calling_pg``).
 Each round runs both, in alternating order, so load from elsewhere on the machine hits them
 alike; the summary gives the medians, the median of the per-round ratios (the figure the
 target is read from) and their spread: single rounds differ by tens of points on a small

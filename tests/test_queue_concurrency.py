@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from clerk_app.api import open_hall
 from clerk_app.clock import utcnow
+from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import CallEvent, Counter, Ticket
-from clerk_app.services.queue.claim import claim_next
+from clerk_app.services.queue.service import CALL_NEXT, call_next_for
 
 COUNTERS = 6
 TICKETS = 240
@@ -77,7 +78,8 @@ def _claim(s: Session) -> Ticket | None:
     now = utcnow()
     counter_id = s.scalar(select(Counter.id).where(Counter.number == 1))
     assert counter_id is not None
-    return claim_next(s, counter_id, 1, local_date(now), now, timedelta(minutes=20))
+    claim_next = CALL_NEXT[s.get_bind().dialect.name].claim_next
+    return claim_next(s.connection(), counter_id, 1, local_date(now), now, timedelta(minutes=20))
 
 
 def _two_waiting(url: str) -> tuple[Database, list[int]]:
@@ -190,9 +192,8 @@ def test_pg_two_pcs_at_one_counter_never_strand_a_ticket(pg_hall_url: str) -> No
     the counter, then must finish the ticket the first called (its snapshot predates it)."""
     import threading
 
-    from clerk_app.services.queue.calling import call_next_in
-
     hall = open_hall(pg_hall_url)
+    call_next_in = call_next_for(hall.db).call_in
     kiosk = hall.kiosk().queue
     a1, a2 = kiosk.take_ticket("A"), kiosk.take_ticket("A")
     engine = hall.db.write_engine
@@ -252,4 +253,36 @@ def test_sqlite_second_writer_waits_for_the_first(tmp_path) -> None:  # type: ig
         got = _claim(b)
         assert got is not None and got.id == ids[1]
     db.dispose()
+    hall.close()
+
+
+@pytest.mark.pg
+def test_pg_a_specific_call_skips_a_ticket_another_counter_holds(pg_hall_url: str) -> None:
+    """Another counter's claim holds A001 (not yet committed): calling A001 by number is
+    refused at once, as "not waiting", instead of waiting for that counter's commit."""
+    import threading
+
+    hall = open_hall(pg_hall_url)
+    hall.kiosk().queue.take_ticket("A")
+    other = hall.db.write_engine.connect()
+    other.exec_driver_sql("SELECT id FROM tickets WHERE number = 'A001' FOR UPDATE")
+    q = hall.login("clerk02", "demo", counter=2).queue
+    refused: list[Exception] = []
+
+    def call_a001() -> None:
+        try:
+            q.call_ticket("A001", "先办")
+        except ValidationError as e:
+            refused.append(e)
+
+    worker = threading.Thread(target=call_a001)
+    worker.start()
+    worker.join(timeout=10)
+    blocked = worker.is_alive()
+    other.rollback()
+    other.close()
+    worker.join(timeout=30)
+    assert not blocked
+    assert len(refused) == 1 and "不在等候中" in str(refused[0])
+    assert q.call_ticket("A001", "先办").number == "A001"  # free again: called
     hall.close()

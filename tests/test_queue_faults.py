@@ -22,7 +22,7 @@ from clerk_app.clock import utcnow
 from clerk_app.errors import Conflict, DatabaseUnavailable
 from clerk_app.persistence import database
 from clerk_app.persistence.models import AuditLog, CallEvent, Ticket
-from clerk_app.services import queue_call_pg
+from clerk_app.services.queue import calling_pg
 
 
 def _admin(pg_cluster) -> psycopg.Connection[Any]:  # type: ignore[no-untyped-def]
@@ -91,16 +91,16 @@ def test_a_call_whose_answer_is_lost_is_not_done_twice(
     """The statement commits, then the connection dies before its answer is read: the desk
     finds the call by its request id and returns it; it does not call another ticket."""
     hall, queue, dbname = hall_with_two
-    real = queue_call_pg.pg_fetch_one
+    real = calling_pg.pg_fetch_one
 
     def answer_lost(conn, sql, params):  # type: ignore[no-untyped-def]
         row = real(conn, sql, params)
-        if sql is queue_call_pg._CALL_NEXT:
+        if sql is calling_pg._CALL_NEXT:
             _kill_backends(pg_cluster, dbname)
             real(conn, "SELECT 1", {})  # the real error of a dead connection
         return row
 
-    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", answer_lost)
+    monkeypatch.setattr(calling_pg, "pg_fetch_one", answer_lost)
     called = queue.call_next()
     monkeypatch.undo()
     assert called is not None and called.number == "A001" and called.status == "serving"
@@ -116,16 +116,16 @@ def test_an_answer_lost_after_a_finish_only_is_not_done_twice(
     hall, queue, dbname = hall_with_two
     assert queue.call_next().number == "A001"  # type: ignore[union-attr]
     assert queue.call_next().number == "A002"  # type: ignore[union-attr]
-    real = queue_call_pg.pg_fetch_one
+    real = calling_pg.pg_fetch_one
 
     def answer_lost(conn, sql, params):  # type: ignore[no-untyped-def]
         row = real(conn, sql, params)
-        if sql is queue_call_pg._CALL_NEXT:
+        if sql is calling_pg._CALL_NEXT:
             _kill_backends(pg_cluster, dbname)
             real(conn, "SELECT 1", {})
         return row
 
-    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", answer_lost)
+    monkeypatch.setattr(calling_pg, "pg_fetch_one", answer_lost)
     assert queue.call_next() is None
     monkeypatch.undo()
     assert _calls(hall) == (
@@ -162,16 +162,16 @@ def test_a_connection_that_breaks_twice_is_reported_and_changes_nothing(
     hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     hall, queue, dbname = hall_with_two
-    real = queue_call_pg.pg_fetch_one
+    real = calling_pg.pg_fetch_one
     runs = []
 
     def cut_first(conn, sql, params):  # type: ignore[no-untyped-def]
-        if sql is queue_call_pg._CALL_NEXT:
+        if sql is calling_pg._CALL_NEXT:
             runs.append(1)
             _kill_backends(pg_cluster, dbname)  # gone before the statement arrives
         return real(conn, sql, params)
 
-    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", cut_first)
+    monkeypatch.setattr(calling_pg, "pg_fetch_one", cut_first)
     with pytest.raises(DatabaseUnavailable) as info:
         queue.call_next()
     monkeypatch.undo()
@@ -185,15 +185,15 @@ def test_a_connection_that_breaks_twice_is_reported_and_changes_nothing(
 
 def _count_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the call-next statements sent from now on."""
-    real = queue_call_pg.pg_fetch_one
+    real = calling_pg.pg_fetch_one
     runs: list[int] = []
 
     def counting(conn, sql, params):  # type: ignore[no-untyped-def]
-        if sql is queue_call_pg._CALL_NEXT:
+        if sql is calling_pg._CALL_NEXT:
             runs.append(1)
         return real(conn, sql, params)
 
-    monkeypatch.setattr(queue_call_pg, "pg_fetch_one", counting)
+    monkeypatch.setattr(calling_pg, "pg_fetch_one", counting)
     return runs
 
 

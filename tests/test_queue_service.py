@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from clerk_app.api import Hall, open_hall
 from clerk_app.domain.identity import InvalidIdentifier
+from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.errors import NotFound, PermissionDenied, ValidationError
 from clerk_app.persistence.models import Appointment, QueueCategory, Ticket
 
@@ -305,3 +306,60 @@ def test_calls_are_audited_alike_on_both_databases(qhall: Hall) -> None:
     ]
     assert rows[0].after == {"number": "A001", "counter": 1, "note": ""}
     assert calls == ["A001", "A002"]
+
+
+def test_a_specific_call_finishes_the_current_and_changes_nothing_when_refused(
+    qhall: Hall,
+) -> None:
+    from clerk_app.persistence.models import AuditLog, CallEvent
+
+    kiosk = qhall.kiosk().queue
+    for _ in range(3):
+        kiosk.take_ticket("A")
+    q = qhall.login("clerk01", "demo", counter=1).queue
+    q.call_next()
+    called = q.call_ticket("A003", " 军人优先 ")
+    assert (called.number, called.status, called.counter_number) == ("A003", "serving", 1)
+    assert isinstance(called.status, TicketStatus) and called.recall_count == 0
+    assert _tickets(qhall) == [("A001", "finished"), ("A002", "waiting"), ("A003", "serving")]
+    with qhall.db.read() as s:
+        rows = s.execute(
+            select(AuditLog.action, AuditLog.after, AuditLog.request_id)
+            .where(AuditLog.action.in_(["ticket_finished", "ticket_called_specific"]))
+            .order_by(AuditLog.id)
+        ).all()
+        calls = s.scalars(select(CallEvent.ticket_number).order_by(CallEvent.id)).all()
+    assert [r.action for r in rows] == ["ticket_finished", "ticket_called_specific"]
+    assert rows[1].after == {"number": "A003", "counter": 1, "note": "军人优先"}
+    assert rows[0].request_id == rows[1].request_id is not None  # one action
+    assert calls == ["A001", "A003"]
+    # Refused after the finish step: the whole action is rolled back, A003 stays in service.
+    with pytest.raises(ValidationError, match="不在等候中"):
+        q.call_ticket("A003", "再叫一次")
+    q.pause()
+    with pytest.raises(ValidationError, match="已暂停服务"):
+        q.call_ticket("A002", "先办")
+    assert _tickets(qhall) == [("A001", "finished"), ("A002", "waiting"), ("A003", "serving")]
+    assert q.current().number == "A003"  # type: ignore[union-attr]
+    assert isinstance(q.current().status, TicketStatus)  # type: ignore[union-attr]
+
+
+def test_call_next_goes_through_the_adapter_chosen_by_the_dialect(
+    qhall: Hall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clerk_app.services.queue import service
+
+    real = service.call_next_for(qhall.db)
+    kinds = {"sqlite": "SqliteCallNext", "postgresql": "PostgresCallNext"}
+    assert type(real).__name__ == kinds[qhall.db.dialect]
+    used: list[str] = []
+
+    class Recording:
+        def __getattr__(self, name: str) -> object:
+            used.append(name)
+            return getattr(real, name)
+
+    monkeypatch.setitem(service.CALL_NEXT, qhall.db.dialect, Recording())
+    qhall.kiosk().queue.take_ticket("A")
+    assert qhall.login("clerk01", "demo", counter=1).queue.call_next().number == "A001"  # type: ignore[union-attr]
+    assert used == ["call_next"]

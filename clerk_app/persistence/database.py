@@ -208,7 +208,7 @@ class Database:
 
         If the connection is lost while ``work`` runs, nobody can tell which from here:
         ``OutcomeUnknown`` is raised and the caller finds out from what the statement writes
-        (``services.queue_call_pg`` looks for its request id). If the server chose the
+        (``services.queue.calling_pg`` looks for its request id). If the server chose the
         statement as a deadlock victim (or it failed serialization), it was rolled back whole
         and ``work`` runs again, up to ``AUTOCOMMIT_ATTEMPTS`` times in all, then ``Conflict``.
         Other errors pass as from ``transact()``.

@@ -25,6 +25,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
+from clerk_app.domain.queue_order import PriorityClass
+from clerk_app.domain.ticket_status import TicketStatus
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -162,19 +165,28 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+# The partial indexes' predicates: SQL text, as migrations and the schema store them.
+_WAITING = f"status = '{TicketStatus.WAITING}'"
+_WAITING_PRIORITY = f"{_WAITING} AND priority <> '{PriorityClass.NORMAL}'"
+_WAITING_TRANSFERRED = f"{_WAITING} AND transferred_to_counter IS NOT NULL"
+_FINISHED = f"status = '{TicketStatus.FINISHED}'"
+
+
 class Ticket(Base):
     """A queue ticket (号票): ``A001`` = category prefix + daily sequence. Never deleted.
 
-    ``status``: waiting → serving → finished | no_show; waiting → expired at closing. A
-    transfer puts a serving ticket back to waiting, keeping ``queue_position_at``.
+    ``status``: a ``domain.ticket_status.TicketStatus`` value (waiting → serving → finished |
+    no_show; waiting → expired at closing). A transfer puts a serving ticket back to waiting,
+    keeping ``queue_position_at``.
     """
 
     __tablename__ = "tickets"
     __table_args__ = (
         # A number is unique per day; a transfer may change the category, never the number.
         UniqueConstraint("service_date", "number"),
-        # The claim (queue_claim) reads each group of the serve order from an index already in
-        # that order (queue_position_at, id), so PostgreSQL never sorts the day's queue.
+        # The claim (services/queue/calling_pg.py) reads each group of the serve order from an
+        # index already in that order (queue_position_at, id), so PostgreSQL never sorts the
+        # day's queue.
         # Partial, so they hold only waiting tickets and a call writes nothing to them: the
         # waited-too-long group (oldest across categories; also the expiry of earlier days),
         # walk-ins category by category (also the board's counts), priority, transferred.
@@ -183,8 +195,8 @@ class Ticket(Base):
             "service_date",
             "queue_position_at",
             "id",
-            postgresql_where=text("status = 'waiting'"),
-            sqlite_where=text("status = 'waiting'"),
+            postgresql_where=text(_WAITING),
+            sqlite_where=text(_WAITING),
         ),
         Index(
             "ix_tickets_waiting_category",
@@ -192,16 +204,16 @@ class Ticket(Base):
             "category_id",
             "queue_position_at",
             "id",
-            postgresql_where=text("status = 'waiting'"),
-            sqlite_where=text("status = 'waiting'"),
+            postgresql_where=text(_WAITING),
+            sqlite_where=text(_WAITING),
         ),
         Index(
             "ix_tickets_waiting_priority",
             "service_date",
             "queue_position_at",
             "id",
-            postgresql_where=text("status = 'waiting' AND priority <> 'normal'"),
-            sqlite_where=text("status = 'waiting' AND priority <> 'normal'"),
+            postgresql_where=text(_WAITING_PRIORITY),
+            sqlite_where=text(_WAITING_PRIORITY),
         ),
         Index(
             "ix_tickets_waiting_transferred",
@@ -209,8 +221,8 @@ class Ticket(Base):
             "transferred_to_counter",
             "queue_position_at",
             "id",
-            postgresql_where=text("status = 'waiting' AND transferred_to_counter IS NOT NULL"),
-            sqlite_where=text("status = 'waiting' AND transferred_to_counter IS NOT NULL"),
+            postgresql_where=text(_WAITING_TRANSFERRED),
+            sqlite_where=text(_WAITING_TRANSFERRED),
         ),
         # The board's recent service times per category (wait estimate): finished tickets only.
         Index(
@@ -218,8 +230,8 @@ class Ticket(Base):
             "service_date",
             "category_id",
             "finished_at",
-            postgresql_where=text("status = 'finished'"),
-            sqlite_where=text("status = 'finished'"),
+            postgresql_where=text(_FINISHED),
+            sqlite_where=text(_FINISHED),
         ),
         # The daily limit of real-name tickets; anonymous tickets (most) are not in it.
         Index(
@@ -235,8 +247,8 @@ class Ticket(Base):
     category_id: Mapped[int] = mapped_column(ForeignKey("queue_categories.id"))
     seq: Mapped[int] = mapped_column(Integer)
     number: Mapped[str] = mapped_column(String(8))
-    priority: Mapped[str] = mapped_column(String(20), default="normal")
-    status: Mapped[str] = mapped_column(String(16), default="waiting")
+    priority: Mapped[str] = mapped_column(String(20), default=PriorityClass.NORMAL.value)
+    status: Mapped[str] = mapped_column(String(16), default=TicketStatus.WAITING.value)
     identity_kind: Mapped[str | None] = mapped_column(String(16))
     identity_value: Mapped[str | None] = mapped_column(String(32))
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))

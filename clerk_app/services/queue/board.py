@@ -1,4 +1,8 @@
-"""Reading the queue: a counter's serve order, the supervisor's status, the display board."""
+"""Reading the queue: a counter's serve order, the supervisor's status, the display board.
+
+Each function runs inside the caller's read-only unit of work (``Database.read``); the
+ticket as screens see it (``ticket_info``) and a category's load are shared with the writers.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from clerk_app.domain.queue_order import (
     WaitingTicket,
     order_for_counter,
 )
-from clerk_app.domain.roles import Permission
+from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.domain.wait_estimate import estimate_wait, recent_service_minutes
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date, to_local, to_utc
@@ -27,7 +31,6 @@ from clerk_app.persistence.models import (
     Ticket,
     User,
 )
-from clerk_app.services.base import Service
 from clerk_app.services.queue.results import (
     CallInfo,
     CategoryLoad,
@@ -50,7 +53,7 @@ def ticket_info(
         category_prefix=ticket.category.prefix,
         category_name=ticket.category.name,
         priority=ticket.priority,
-        status=ticket.status,
+        status=TicketStatus(ticket.status),
         taken_at=to_local(ticket.taken_at),
         called_at=to_local(ticket.called_at) if ticket.called_at else None,
         counter_number=counter_number,
@@ -76,7 +79,9 @@ def category_load(
         select(func.count())
         .select_from(Ticket)
         .where(
-            Ticket.service_date == today, Ticket.status == "waiting", Ticket.category_id == cat.id
+            Ticket.service_date == today,
+            Ticket.status == TicketStatus.WAITING,
+            Ticket.category_id == cat.id,
         )
     )
     if before is not None:
@@ -103,7 +108,7 @@ def category_load(
         .where(
             Ticket.service_date == today,
             Ticket.category_id == cat.id,
-            Ticket.status == "finished",
+            Ticket.status == TicketStatus.FINISHED,
         )
         .order_by(Ticket.finished_at.desc())
         .limit(30)
@@ -116,122 +121,105 @@ def category_load(
     return CategoryLoad(cat.prefix, cat.name, ahead, open_counters, estimate.minutes)
 
 
-class QueueReads(Service):
-    """Read-only queue views (mixed into ``QueueService``)."""
+def current(s: Session, counter_no: int) -> TicketInfo | None:
+    """The ticket this counter holds in service — also one left by a crashed session."""
+    counter = s.scalars(select(Counter).where(Counter.number == counter_no)).one()
+    if counter.current_ticket_id is None:
+        return None
+    ticket = s.get(Ticket, counter.current_ticket_id)
+    assert ticket is not None
+    return ticket_info(ticket, counter.number)
 
-    def current(self) -> TicketInfo | None:
-        """The ticket this counter holds in service — also one left by a crashed session."""
-        self.actor.require(Permission.SERVE_QUEUE)
-        if self.actor.counter_no is None:
-            return None
-        with self.db.read() as s:
-            counter = s.scalars(
-                select(Counter).where(Counter.number == self.actor.counter_no)
-            ).one()
-            if counter.current_ticket_id is None:
-                return None
-            ticket = s.get(Ticket, counter.current_ticket_id)
-            assert ticket is not None
-            return ticket_info(ticket, counter.number)
 
-    def waiting_for_counter(self) -> list[TicketInfo]:
-        """This counter's queue in the order it will be called."""
-        self.actor.require(Permission.SERVE_QUEUE)
-        now = self.clock()
-        with self.db.read() as s:
-            counter = s.scalars(
-                select(Counter).where(Counter.number == self.actor.counter_no)
-            ).one_or_none()
-            if counter is None:
-                return []
-            order = serve_order(s, counter, now)
-            tickets = {
-                t.id: t
-                for t in s.scalars(
-                    select(Ticket)
-                    .options(selectinload(Ticket.category))
-                    .where(Ticket.id.in_([w.ticket_id for w in order]))
-                )
-            }
-            return [ticket_info(tickets[w.ticket_id], None, ahead=i) for i, w in enumerate(order)]
+def waiting_for_counter(s: Session, counter_no: int, now: datetime) -> list[TicketInfo]:
+    """This counter's queue in the order it will be called."""
+    counter = s.scalars(select(Counter).where(Counter.number == counter_no)).one_or_none()
+    if counter is None:
+        return []
+    order = serve_order(s, counter, now)
+    tickets = {
+        t.id: t
+        for t in s.scalars(
+            select(Ticket)
+            .options(selectinload(Ticket.category))
+            .where(Ticket.id.in_([w.ticket_id for w in order]))
+        )
+    }
+    return [ticket_info(tickets[w.ticket_id], None, ahead=i) for i, w in enumerate(order)]
 
-    def status(self) -> QueueStatus:
-        """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
-        self.actor.require(Permission.VIEW_QUEUE)
-        now = self.clock()
-        with self.db.read() as s:
-            cats = list(s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order)))
-            loads = tuple(category_load(s, c, now) for c in cats)
-            since = _online_since(s, now)
-            rows = s.execute(
-                select(Counter, Ticket.number, User.display_name)
-                .outerjoin(Ticket, Ticket.id == Counter.current_ticket_id)
-                .outerjoin(User, User.id == Counter.clerk_id)
-                .options(selectinload(Counter.categories).selectinload(CounterCategory.category))
-                .where(Counter.active)
-                .order_by(Counter.number)
-            ).all()
-            counters = tuple(
-                CounterState(
-                    number=c.number,
-                    name=c.name,
-                    categories=tuple(cc.category.prefix for cc in c.categories),
-                    paused=c.paused,
-                    online=c.last_heartbeat is not None and c.last_heartbeat >= since,
-                    clerk=clerk,
-                    current_ticket=number,
-                    current_ticket_id=c.current_ticket_id,
-                )
-                for c, number, clerk in rows
-            )
-            return QueueStatus(loads, counters)
 
-    def board(self, since_call_id: int = 0) -> DisplayBoard:
-        """What the hall display shows; poll it (≤ 1 s) and announce ``new_calls`` in order."""
-        self.actor.require(Permission.VIEW_QUEUE)
-        now = self.clock()
-        day_start = to_utc(datetime.combine(local_date(now), datetime.min.time()))
-        with self.db.read() as s:
-            current_rows = s.execute(
-                select(CallEvent)
-                .join(Counter, Counter.current_ticket_id == CallEvent.ticket_id)
-                .where(CallEvent.kind == "call", CallEvent.at >= day_start)
-                .order_by(CallEvent.counter_number)
-            ).scalars()
-            current = tuple(_call_info(e) for e in current_rows)
-            recent = tuple(
-                _call_info(e)
-                for e in s.scalars(
-                    select(CallEvent)
-                    .where(CallEvent.at >= day_start)
-                    .order_by(CallEvent.id.desc())
-                    .limit(RECENT_CALLS)
-                )
-            )
-            new = tuple(
-                _call_info(e)
-                for e in s.scalars(
-                    select(CallEvent)
-                    .where(CallEvent.id > since_call_id, CallEvent.at >= day_start)
-                    .order_by(CallEvent.id)
-                )
-            )
-            cats = s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order))
-            waiting = tuple(category_load(s, c, now) for c in cats)
-            last = max([since_call_id, *(c.id for c in new), *(c.id for c in recent)])
-            return DisplayBoard(current, recent, new, waiting, last)
+def status(s: Session, now: datetime) -> QueueStatus:
+    """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
+    cats = list(s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order)))
+    loads = tuple(category_load(s, c, now) for c in cats)
+    since = _online_since(s, now)
+    rows = s.execute(
+        select(Counter, Ticket.number, User.display_name)
+        .outerjoin(Ticket, Ticket.id == Counter.current_ticket_id)
+        .outerjoin(User, User.id == Counter.clerk_id)
+        .options(selectinload(Counter.categories).selectinload(CounterCategory.category))
+        .where(Counter.active)
+        .order_by(Counter.number)
+    ).all()
+    counters = tuple(
+        CounterState(
+            number=c.number,
+            name=c.name,
+            categories=tuple(cc.category.prefix for cc in c.categories),
+            paused=c.paused,
+            online=c.last_heartbeat is not None and c.last_heartbeat >= since,
+            clerk=clerk,
+            current_ticket=number,
+            current_ticket_id=c.current_ticket_id,
+        )
+        for c, number, clerk in rows
+    )
+    return QueueStatus(loads, counters)
 
-    # -- shared helpers ------------------------------------------------------------------------
 
-    def _category(self, s: Session, prefix: str) -> QueueCategory:
-        cat = s.scalars(
-            select(QueueCategory).where(QueueCategory.prefix == prefix.strip().upper())
-        ).one_or_none()
-        if cat is None or not prefix.strip():
-            raise ValidationError(
-                f"没有业务类别“{prefix}”。", f"There is no queue category {prefix!r}."
-            )
-        return cat
+def board(s: Session, now: datetime, since_call_id: int = 0) -> DisplayBoard:
+    """What the hall display shows; ``new_calls`` are the calls after ``since_call_id``."""
+    day_start = to_utc(datetime.combine(local_date(now), datetime.min.time()))
+    current_rows = s.execute(
+        select(CallEvent)
+        .join(Counter, Counter.current_ticket_id == CallEvent.ticket_id)
+        .where(CallEvent.kind == "call", CallEvent.at >= day_start)
+        .order_by(CallEvent.counter_number)
+    ).scalars()
+    current = tuple(_call_info(e) for e in current_rows)
+    recent = tuple(
+        _call_info(e)
+        for e in s.scalars(
+            select(CallEvent)
+            .where(CallEvent.at >= day_start)
+            .order_by(CallEvent.id.desc())
+            .limit(RECENT_CALLS)
+        )
+    )
+    new = tuple(
+        _call_info(e)
+        for e in s.scalars(
+            select(CallEvent)
+            .where(CallEvent.id > since_call_id, CallEvent.at >= day_start)
+            .order_by(CallEvent.id)
+        )
+    )
+    cats = s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order))
+    waiting = tuple(category_load(s, c, now) for c in cats)
+    last = max([since_call_id, *(c.id for c in new), *(c.id for c in recent)])
+    return DisplayBoard(current, recent, new, waiting, last)
+
+
+def find_category(s: Session, prefix: str) -> QueueCategory:
+    """The queue category of this prefix (case and spaces ignored), or a clear refusal."""
+    cat = s.scalars(
+        select(QueueCategory).where(QueueCategory.prefix == prefix.strip().upper())
+    ).one_or_none()
+    if cat is None or not prefix.strip():
+        raise ValidationError(
+            f"没有业务类别“{prefix}”。", f"There is no queue category {prefix!r}."
+        )
+    return cat
 
 
 _PRIORITIES = {p.value: p for p in PriorityClass}
@@ -258,7 +246,7 @@ def _build_serve_statements() -> tuple[Any, Any]:
         .join(QueueCategory, QueueCategory.id == Ticket.category_id)
         .where(
             Ticket.service_date == bindparam("today"),
-            Ticket.status == "waiting",
+            Ticket.status == TicketStatus.WAITING,
             or_(
                 Ticket.category_id.in_(
                     select(CounterCategory.category_id).where(
@@ -278,8 +266,9 @@ _COUNTER_CATEGORIES, _WAITING = _build_serve_statements()
 def serve_order(s: Session, counter: Counter, now: datetime) -> list[WaitingTicket]:
     """The counter's waiting tickets in the order it serves them (``domain.queue_order``).
 
-    For the counter's queue view; the call itself claims with ``queue_claim.claim_next``,
-    whose choice is tested to be the head of this order. Times are naive UTC throughout.
+    For the counter's queue view; the call itself claims with ``CallNext.claim_next``
+    (``calling_sqlite``, ``calling_pg``), whose choice is tested to be the head of this
+    order. Times are naive UTC throughout.
     """
     cats = s.execute(_COUNTER_CATEGORIES, {"counter_id": counter.id}).all()
     minutes = int(get_setting(s, "queue.max_normal_wait_minutes"))

@@ -1,25 +1,126 @@
-"""The call-next transaction in SQLAlchemy Core: the hot path of every counter.
+"""Calling a ticket to a counter: the steps every call shares, and the shape of call-next.
 
-Same rows and the same audit trail as the ORM actions in ``queue.py``, written as prebuilt
-Core statements because ORM bookkeeping cost more than the SQL itself (see
-``bench/bench_call_next.py``); PostgreSQL runs it as one statement (``queue_call_pg``). Runs
-on the connection of the caller's unit of work (``Database.transact``); never commits.
+A call locks the counter, finishes the ticket it has in service, claims a ticket, serves it,
+points the counter at it, and adds a call event (for the hall display) and the audit rows,
+each marked with the action's request id. ``call_in`` does that in prebuilt Core statements
+on the connection of the caller's unit of work (``Database.transact``; it never commits),
+because ORM bookkeeping cost more than the SQL itself (``bench/bench_call_next.py``). Only
+the claim differs: the next ticket in serve order (叫号, ``CallNext.claim_next``) or one given
+ticket (指定叫号, ``call_ticket_in``).
+
+Call-next is each database's own ``CallNext``, chosen once per database by its dialect
+(``service.CALL_NEXT``): ``calling_sqlite.SqliteCallNext`` runs ``call_in``;
+``calling_pg.PostgresCallNext`` runs one statement that writes the same rows.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
-from clerk_app.errors import ValidationError
-from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import AuditLog, CallEvent, Counter, HallSetting, Ticket
-from clerk_app.services.queue.calling_pg import call_next_pg
-from clerk_app.services.queue.claim import claim_next, ticket_from_claim
+from clerk_app.domain.identity import mask_identifier
+from clerk_app.domain.ticket_status import TicketStatus
+from clerk_app.errors import NotFound, ValidationError
+from clerk_app.hall_time import local_date, to_local
+from clerk_app.persistence.database import Database
+from clerk_app.persistence.models import (
+    AuditLog,
+    CallEvent,
+    Counter,
+    QueueCategory,
+    Ticket,
+)
 from clerk_app.services.queue.results import TicketInfo
-from clerk_app.services.settings import DEFAULTS
+
+# What the caller needs of the claimed ticket, read in the claiming statement itself.
+CLAIMED_COLUMNS = (
+    Ticket.id,
+    Ticket.number,
+    Ticket.priority,
+    Ticket.taken_at,
+    Ticket.identity_value,
+    Ticket.printed_count,
+    QueueCategory.prefix,
+    QueueCategory.name.label("category_name"),
+)
+
+
+class Claimed(NamedTuple):
+    """The claimed ticket: ``CLAIMED_COLUMNS``, by name."""
+
+    id: int
+    number: str
+    priority: str
+    taken_at: datetime
+    identity_value: str | None
+    printed_count: int
+    prefix: str
+    category_name: str
+
+
+class CallNext(Protocol):
+    """Call-next (叫号) on one kind of database: its claim in serve order, and the action.
+
+    Each implementation writes its database's statements once; ``tests/test_queue_claim_sql.py``
+    checks that ``claim_next`` picks what ``domain.queue_order.choose_next`` picks.
+    """
+
+    def claim_next(
+        self,
+        conn: Connection,
+        counter_id: int,
+        counter_no: int,
+        today: date,
+        now: datetime,
+        max_wait: timedelta,
+    ) -> Claimed | None:
+        """Locks and returns the ticket this counter serves next, inside ``conn``'s transaction."""
+        ...
+
+    def call_in(
+        self, conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+    ) -> TicketInfo | None:
+        """Finishes the counter's ticket in service, if any, and calls the next one, on
+        ``conn`` (the caller commits)."""
+        ...
+
+    def call_next(
+        self, db: Database, actor: str, counter_no: int, now: datetime, request_id: str
+    ) -> TicketInfo | None:
+        """``call_in`` as one unit of work of its own, done exactly once."""
+        ...
+
+
+def paused_counter() -> ValidationError:
+    return ValidationError(
+        "本窗口已暂停服务，请先恢复服务再叫号。",
+        "This counter is paused; resume it before calling.",
+    )
+
+
+def no_such_counter(counter_no: int) -> NotFound:
+    return NotFound(f"没有 {counter_no} 号窗口。", f"No counter {counter_no}.")
+
+
+def ticket_from_claim(row: Any, counter_no: int, now: datetime) -> TicketInfo:
+    """The called ticket from its claimed row (``CLAIMED_COLUMNS``)."""
+    return TicketInfo(
+        id=row.id,
+        number=row.number,
+        category_prefix=row.prefix,
+        category_name=row.category_name,
+        priority=row.priority,
+        status=TicketStatus.SERVING,
+        taken_at=to_local(row.taken_at),
+        called_at=to_local(now),
+        counter_number=counter_no,
+        recall_count=0,
+        masked_identity=mask_identifier(row.identity_value) if row.identity_value else "",
+        reprint=row.printed_count > 1,
+    )
 
 
 def _table(model: type) -> Table:
@@ -29,24 +130,28 @@ def _table(model: type) -> Table:
 
 
 _T, _C = _table(Ticket), _table(Counter)
+# Statuses are bound as plain strings: the sqlite3 module binds an enum member through its
+# adapter lookup, which cost about 2 µs a value on this hot path.
+WAITING, SERVING, FINISHED = (
+    TicketStatus.WAITING.value,
+    TicketStatus.SERVING.value,
+    TicketStatus.FINISHED.value,
+)
 _COUNTER = (
     select(_C.c.id, _C.c.number, _C.c.paused, _C.c.current_ticket_id)
     .where(_C.c.number == bindparam("counter_no"))
     .with_for_update()
 )
-_MAX_WAIT = select(_table(HallSetting).c.value).where(
-    _table(HallSetting).c.key == "queue.max_normal_wait_minutes"
-)
 _FINISH = (
     update(_T)
-    .where(_T.c.id == bindparam("ticket_id"), _T.c.status == "serving")
-    .values(status="finished", finished_at=bindparam("at"))
+    .where(_T.c.id == bindparam("ticket_id"), _T.c.status == SERVING)
+    .values(status=FINISHED, finished_at=bindparam("at"))
 )
 _SERVE = (
     update(_T)
     .where(_T.c.id == bindparam("ticket_id"))
     .values(
-        status="serving",
+        status=SERVING,
         counter_id=bindparam("counter_id"),
         called_at=bindparam("at"),
         served_at=bindparam("at"),
@@ -59,34 +164,51 @@ _SET_CURRENT = (
 )
 _ADD_CALL = insert(_table(CallEvent))
 _ADD_AUDIT = insert(_table(AuditLog))
+# 指定叫号: today's ticket of that number, if still waiting and no other counter holds it
+# (PostgreSQL skips a locked row; SQLite has no FOR UPDATE and one writer at a time).
+_GIVEN = (
+    select(*CLAIMED_COLUMNS)
+    .join(QueueCategory, QueueCategory.id == Ticket.category_id)
+    .where(
+        Ticket.service_date == bindparam("today"),
+        Ticket.number == bindparam("number"),
+        Ticket.status == WAITING,
+    )
+    .with_for_update(of=_T, skip_locked=True)
+)
+
+CounterRow = Any  # _COUNTER's Row: id, number, paused, current_ticket_id
+Claim = Callable[[Connection, CounterRow], Claimed | None]
 
 
-def call_next_in(
-    conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+def call_in(
+    conn: Connection,
+    actor: str,
+    counter_no: int,
+    now: datetime,
+    request_id: str,
+    claim: Claim,
+    *,
+    action: str = "ticket_called",
+    note: str = "",
 ) -> TicketInfo | None:
-    """Finishes the counter's ticket in service, if any, and claims and calls the next one.
+    """Finishes the counter's ticket in service, if any, and calls the one ``claim`` returns.
 
-    ``request_id`` marks the action's audit rows (``queue_call_pg.call_outcome``).
+    ``claim(conn, counter)`` runs after the finish (the counter holds its own ticket before it
+    claims another; see ``calling_pg``); it may raise, and then the unit of work writes
+    nothing. With nothing claimed, the counter is left serving nothing.
     """
-    if conn.dialect.name == "postgresql":
-        return call_next_pg(conn, actor, counter_no, now, request_id)
-    counter = conn.execute(_COUNTER, {"counter_no": counter_no}).one()
+    counter = conn.execute(_COUNTER, {"counter_no": counter_no}).one_or_none()
+    if counter is None:
+        raise no_such_counter(counter_no)
     if counter.paused:
-        raise ValidationError(
-            "本窗口已暂停服务，请先恢复服务再叫号。",
-            "This counter is paused; resume it before calling.",
-        )
+        raise paused_counter()
     audit: list[dict[str, Any]] = []
     if counter.current_ticket_id is not None:
         conn.execute(_FINISH, {"ticket_id": counter.current_ticket_id, "at": now})
         audit.append(_audit(now, actor, "ticket_finished", counter.current_ticket_id, request_id))
-    minutes = conn.execute(_MAX_WAIT).scalar()
-    max_wait = timedelta(
-        minutes=int(DEFAULTS["queue.max_normal_wait_minutes"] if minutes is None else minutes)
-    )
-    row = claim_next(conn, counter.id, counter.number, local_date(now), now, max_wait)
-    tid = None if row is None else row.id
-    conn.execute(_SET_CURRENT, {"counter_id": counter.id, "tid": tid})
+    row = claim(conn, counter)
+    conn.execute(_SET_CURRENT, {"counter_id": counter.id, "tid": None if row is None else row.id})
     if row is not None:
         conn.execute(_SERVE, {"ticket_id": row.id, "counter_id": counter.id, "at": now})
         conn.execute(
@@ -99,19 +221,50 @@ def call_next_in(
                 "kind": "call",
             },
         )
-        audit.append(
-            _audit(
-                now,
-                actor,
-                "ticket_called",
-                row.id,
-                request_id,
-                {"number": row.number, "counter": counter.number, "note": ""},
-            )
-        )
+        after = {"number": row.number, "counter": counter.number, "note": note}
+        audit.append(_audit(now, actor, action, row.id, request_id, after))
     if audit:
         conn.execute(_ADD_AUDIT, audit)
     return None if row is None else ticket_from_claim(row, counter.number, now)
+
+
+def call_ticket_in(
+    conn: Connection,
+    actor: str,
+    counter_no: int,
+    now: datetime,
+    request_id: str,
+    number: str,
+    reason: str,
+) -> TicketInfo:
+    """Calls today's waiting ticket ``number`` out of order (指定叫号); the reason is recorded."""
+    if not reason.strip():
+        raise ValidationError(
+            "指定叫号必须填写原因。", "Calling a ticket out of order needs a reason."
+        )
+    params = {"today": local_date(now), "number": number.strip().upper()}
+
+    def given(conn: Connection, _counter: CounterRow) -> Claimed:
+        row = conn.execute(_GIVEN, params).first()
+        if row is None:
+            raise ValidationError(
+                f"号票 {number} 不在等候中（可能已被其他窗口叫走）。",
+                f"Ticket {number} is not waiting (another counter may have it).",
+            )
+        return Claimed(*row)
+
+    called = call_in(
+        conn,
+        actor,
+        counter_no,
+        now,
+        request_id,
+        given,
+        action="ticket_called_specific",
+        note=reason.strip(),
+    )
+    assert called is not None
+    return called
 
 
 def _audit(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from clerk_app.domain.ticket_status import TicketStatus
+
 
 @dataclass(frozen=True)
 class TicketInfo:
@@ -15,7 +17,7 @@ class TicketInfo:
     category_prefix: str
     category_name: str
     priority: str
-    status: str
+    status: TicketStatus
     taken_at: datetime
     called_at: datetime | None
     counter_number: int | None
