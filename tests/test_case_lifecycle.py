@@ -12,10 +12,12 @@ from sqlalchemy import select, text
 from clerk_app.api import Hall
 from clerk_app.domain.case_states import IllegalTransition
 from clerk_app.domain.credit_gate import GateReason
+from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.errors import Conflict, PermissionDenied, ValidationError
 from clerk_app.persistence.models import AuditLog, Case
-from clerk_app.services.cases.records import bump, case_by_no
+from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck, ToleranceRefused
+from clerk_app.services.cases.versions import bump
 from tests.support.acceptance import (
     FOOD,
     MovableClock,
@@ -227,7 +229,12 @@ def test_deadline_warnings(desk: Hall, clock: MovableClock) -> None:
         clock.set_local(datetime(2026, 12, day, 9, 0))
         got = session.cases.get(case.case_no)
         colours[day] = (got.days_left, got.warning)
-    assert colours == {1: (2, ""), 2: (1, "yellow"), 3: (0, "yellow"), 4: (-1, "red")}
+    assert colours == {
+        1: (2, DeadlineWarning.NONE),
+        2: (1, DeadlineWarning.YELLOW),  # one working day left
+        3: (0, DeadlineWarning.YELLOW),  # the due date itself
+        4: (-1, DeadlineWarning.RED),  # overdue
+    }
 
 
 def test_the_update_itself_guards_the_version(desk: Hall) -> None:

@@ -37,8 +37,9 @@ from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.calendar import load_overrides
-from clerk_app.services.cases.permits import RoadPermitRules, load_road_rules
-from clerk_app.services.cases.records import case_by_no, load_policy, normalize_case_no, to_info
+from clerk_app.services.cases.lookup import case_by_no
+from clerk_app.services.cases.numbers import normalize_case_no
+from clerk_app.services.cases.views import to_info
 from clerk_app.services.documents.builders import build_document, facts_shape
 from clerk_app.services.documents.facts import (
     case_facts,
@@ -53,6 +54,7 @@ from clerk_app.services.documents.results import (
     VerifyResult,
 )
 from clerk_app.services.documents.snapshots import content_sha256, from_snapshot, to_snapshot
+from clerk_app.services.settings import RoadPermitRules, load_policy, load_road_rules
 
 __all__ = ["DocumentService"]
 log = logging.getLogger(__name__)
