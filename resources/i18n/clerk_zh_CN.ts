@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+72"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+71"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>号票 %1 · 已办 %2 件</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>%1 · %2 item(s) · %3 material(s) missing or wrong</source>
         <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>AcceptancePreview</name>
     <message>
-        <location filename="../../ui/acceptance/preview.py" line="+19"/>
+        <location filename="../../ui/acceptance/preview.py" line="+20"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
@@ -182,7 +182,22 @@
         <translation>证照编号：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Red warning: the deadline has passed (%1 working day(s) ago).</source>
+        <translation>红牌预警：已超过期限 %1 个工作日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow warning: %1 working day(s) left.</source>
+        <translation>黄牌预警：距期限还有 %1 个工作日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The holiday calendar of the deadline&apos;s year is missing: ask the admin to enter it.</source>
+        <translation>期限所在年度的节假日安排尚未录入：请联系管理员录入。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Case number: %1</source>
         <translation>办件编号：%1</translation>
     </message>
@@ -238,7 +253,7 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/acceptance/applicant_page.py" line="+49"/>
+        <location filename="../../ui/acceptance/applicant_page.py" line="+50"/>
         <source>Person (Alt+P)</source>
         <translation>个人（Alt+P）</translation>
     </message>
@@ -328,7 +343,7 @@
         <translation>公民身份号码（18位）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>Valid</source>
         <translation>校验通过</translation>
     </message>
@@ -431,7 +446,7 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/acceptance/checklist_model.py" line="+42"/>
+        <location filename="../../ui/acceptance/checklist_model.py" line="+44"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
@@ -658,7 +673,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+46"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+49"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -688,12 +703,7 @@
         <translation>申请人已签署容缺受理承诺书（Alt+C）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>hall default</source>
-        <translation>按大厅默认</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Where it is not this hall&apos;s matter</source>
         <translation>不属于本机关职权范围时填写</translation>
     </message>
@@ -723,12 +733,12 @@
         <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容） · Alt+←：上一步</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+75"/>
         <source>Tolerant acceptance is possible.</source>
         <translation>可以容缺受理。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Tolerant acceptance is not offered:</source>
         <translation>不能容缺受理：</translation>
     </message>
@@ -798,7 +808,7 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+59"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+58"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -813,7 +823,7 @@
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+70"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
@@ -967,7 +977,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="+22"/>
+        <location filename="../../ui/common/labels.py" line="+23"/>
         <source>Instant</source>
         <translation>即办件</translation>
     </message>
@@ -1077,7 +1087,7 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../ui/acceptance/materials_page.py" line="+38"/>
+        <location filename="../../ui/acceptance/materials_page.py" line="+39"/>
         <source>Note for the chosen material: what is wrong or required (Enter saves)</source>
         <translation>所选材料的说明：问题或要求（回车保存）</translation>
     </message>
@@ -1173,7 +1183,7 @@
 <context>
     <name>PermitForm</name>
     <message>
-        <location filename="../../ui/acceptance/permit_form.py" line="+43"/>
+        <location filename="../../ui/acceptance/permit_form.py" line="+34"/>
         <source>Road, section and side of the street</source>
         <translation>道路名称、路段及占用侧</translation>
     </message>
@@ -1226,7 +1236,7 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/preview_dialog.py" line="+83"/>
+        <location filename="../../ui/printing/preview_dialog.py" line="+84"/>
         <source>Set as this counter&apos;s default</source>
         <translation>设为本窗口默认打印机</translation>
     </message>
@@ -1303,7 +1313,7 @@
         <translation>尚未打印。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%1 is now this counter&apos;s printer.</source>
         <translation>已将 %1 设为本窗口的打印机。</translation>
     </message>
@@ -1321,7 +1331,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/pdf_printing.py" line="+50"/>
+        <location filename="../../ui/printing/pdf_printing.py" line="+59"/>
         <source>The document&apos;s PDF cannot be read (%1).</source>
         <translation>文书的 PDF 无法读取（%1）。</translation>
     </message>
@@ -1331,7 +1341,7 @@
         <translation>打印机 %1 未接受打印任务，请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printers.py" line="+80"/>
+        <location filename="../../ui/printing/printers.py" line="+87"/>
         <source>Cannot write to the folder %1 (%2).</source>
         <translation>无法写入文件夹 %1（%2）。</translation>
     </message>
@@ -1458,7 +1468,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/kiosk/ticket_page.py" line="+39"/>
+        <location filename="../../ui/kiosk/ticket_page.py" line="+40"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1483,7 +1493,7 @@
         <translation>号票正在打印，请在下方取票。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Please take your ticket and watch the hall display.</source>
         <translation>请取走号票，留意叫号屏。</translation>
     </message>
@@ -1626,7 +1636,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/counter/verify_dialog.py" line="+39"/>
+        <location filename="../../ui/counter/verify_dialog.py" line="+41"/>
         <source>Verify a document (F8)</source>
         <translation>文书验真（F8）</translation>
     </message>

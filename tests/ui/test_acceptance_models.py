@@ -9,6 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from clerk_app.domain.case_states import CaseState
+from clerk_app.domain.catalog import ItemKind
+from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck, SubmissionInfo
 from ui.acceptance.checklist_model import ChecklistModel, ChecklistRow
 from ui.acceptance.preview import preview_text
@@ -49,11 +52,11 @@ def _case(**changes: object) -> CaseInfo:
         bundle_no=None,
         item_code="A-1",
         item_name="食品经营许可",
-        item_kind="promised",
+        item_kind=ItemKind.PROMISED,
         department_name="市场监管局",
         statutory_days=10,
         promised_days=5,
-        state="pending_supplement",
+        state=CaseState.PENDING_SUPPLEMENT,
         applicant_name="汕头市某公司",
         applicant_id_kind="uscc",
         applicant_id_masked="9144**********2L8L",
@@ -64,7 +67,7 @@ def _case(**changes: object) -> CaseInfo:
         due_date=date(2026, 12, 3),
         supplement_due=date(2026, 12, 3),
         days_left=5,
-        warning="",
+        warning=DeadlineWarning.NONE,
         commitment_signed=True,
         decision_reason="",
         decision_basis="",
@@ -91,3 +94,22 @@ def test_preview_names_what_is_owed_and_by_when(clerk_qapp: QApplication) -> Non
         [_case(state="rejected", decision_reason="不属于", competent_body="省厅")]
     )
     assert "不属于" in rejected and "省厅" in rejected
+
+
+@pytest.mark.parametrize(
+    ("warning", "days_left", "words"),
+    [
+        (DeadlineWarning.NONE, 5, None),
+        (DeadlineWarning.YELLOW, 1, "Yellow warning: 1 working day(s) left."),
+        (DeadlineWarning.RED, -2, "Red warning: the deadline has passed (2 working day(s) ago)."),
+        (DeadlineWarning.CALENDAR_MISSING, None, "holiday calendar of the deadline's year"),
+    ],
+)
+def test_preview_names_the_deadline_warning(
+    clerk_qapp: QApplication, warning: DeadlineWarning, days_left: int | None, words: str | None
+) -> None:
+    text = preview_text([_case(warning=warning, days_left=days_left)])
+    if words is None:
+        assert "warning" not in text and "calendar" not in text
+    else:
+        assert words in text

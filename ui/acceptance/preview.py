@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from clerk_app.domain.case_states import CaseState, state_label
+from clerk_app.domain.case_states import OWED_STATUSES, CaseState, SubmissionStatus, state_label
+from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.services.cases.results import CaseInfo, SubmissionInfo
 
 
@@ -34,10 +35,10 @@ def _title(state: str) -> str:
 def _material_line(x: SubmissionInfo) -> str:
     status = (
         QCoreApplication.translate("AcceptancePreview", "missing")
-        if x.status == "missing"
+        if x.status == SubmissionStatus.MISSING
         else QCoreApplication.translate("AcceptancePreview", "wrong")
     )
-    if x.status == "supplemented":
+    if x.status == SubmissionStatus.SUPPLEMENTED:
         status = QCoreApplication.translate("AcceptancePreview", "supplemented")
     kind = (
         QCoreApplication.translate("AcceptancePreview", "core")
@@ -57,7 +58,7 @@ def _material_line(x: SubmissionInfo) -> str:
 
 
 def _owed(case: CaseInfo) -> list[str]:
-    owed = [x for x in case.submissions if x.initial_status in ("missing", "wrong")]
+    owed = [x for x in case.submissions if x.initial_status in OWED_STATUSES]
     return [_material_line(x) for x in owed]
 
 
@@ -127,6 +128,27 @@ def _body(case: CaseInfo) -> list[str]:
     return lines
 
 
+def _warning(case: CaseInfo) -> list[str]:
+    """The deadline warning (红黄牌) of a running case, in words; none when it is on time."""
+    left = abs(case.days_left or 0)
+    if case.warning == DeadlineWarning.RED:
+        text = QCoreApplication.translate(
+            "AcceptancePreview", "Red warning: the deadline has passed (%1 working day(s) ago)."
+        )
+    elif case.warning == DeadlineWarning.YELLOW:
+        text = QCoreApplication.translate(
+            "AcceptancePreview", "Yellow warning: %1 working day(s) left."
+        )
+    elif case.warning == DeadlineWarning.CALENDAR_MISSING:
+        text = QCoreApplication.translate(
+            "AcceptancePreview",
+            "The holiday calendar of the deadline's year is missing: ask the admin to enter it.",
+        )
+    else:
+        return []
+    return [text.replace("%1", str(left))]
+
+
 def case_text(case: CaseInfo) -> str:
     head = [
         f"【{_title(case.state)}】",
@@ -153,7 +175,7 @@ def case_text(case: CaseInfo) -> str:
                 "%1", case.bundle_no
             ),
         )
-    return "\n".join(head + _body(case))
+    return "\n".join(head + _warning(case) + _body(case))
 
 
 def preview_text(cases: Sequence[CaseInfo]) -> str:
