@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
@@ -259,3 +260,22 @@ def test_a_counter_login_ends_overdue_tolerant_cases(desk: Hall, clock: MovableC
     session = clerk(desk, 2)  # logging in sweeps
     assert session.cases.get(case.case_no).state == "supplement_overdue"
     assert session.credit.status(firm_uscc(1)).has_unrepaired_broken_commitment
+
+
+def test_the_list_is_newest_first_limited_and_filtered(desk: Hall, clock: MovableClock) -> None:
+    cases = clerk(desk).cases
+    made = []
+    for minute in (1, 2, 3):
+        clock.set_local(datetime(2026, 11, 26, 11, minute))
+        [case] = cases.accept(firm(minute), [ItemRequest(FOOD)])
+        made.append(case)
+    made[0] = cases.review(made[0].case_no, made[0].version)
+    assert len(cases.list_cases(limit=2)) == 2
+    numbers = [c.case_no for c in made]
+    listed = [c for c in cases.list_cases() if c.case_no in numbers]  # (the demo's are there too)
+    assert [c.case_no for c in listed] == numbers[::-1]
+    # A listed row and a loaded case give the same view (the list has no submissions).
+    assert listed[0] == dataclasses.replace(cases.get(made[2].case_no), submissions=())
+    in_review = cases.list_cases(state="in_review")
+    assert made[0].case_no in {c.case_no for c in in_review}
+    assert all(c.state == "in_review" for c in in_review)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import select
@@ -98,7 +99,7 @@ class HallPolicy:
     def mask(self, value: str | None) -> str:
         return mask_identifier(value, self.mask_head, self.mask_tail) if value else ""
 
-    @property
+    @cached_property
     def thresholds(self) -> WarningThresholds:
         return WarningThresholds(self.yellow_days_left, self.red_days_left)
 

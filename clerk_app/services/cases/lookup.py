@@ -12,12 +12,9 @@ from clerk_app.persistence.models import Case, Counter, ServiceItem, Submission,
 from clerk_app.services.cases.numbers import normalize_case_no
 
 # What a case view needs, loaded with the case in a few queries instead of one per case.
-CASE_LOADS = (
+_WITH_SUBMISSIONS = (
     selectinload(Case.item).selectinload(ServiceItem.department),
     selectinload(Case.counter),
-)
-_WITH_SUBMISSIONS = (
-    *CASE_LOADS,
     selectinload(Case.submissions).selectinload(Submission.material),
 )
 

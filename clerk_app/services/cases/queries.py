@@ -7,6 +7,7 @@ come only from ``reveal_identity``, which writes an audit row (PIPL).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -15,9 +16,9 @@ from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.roles import Actor
 from clerk_app.persistence.models import Case
 from clerk_app.services import audit
-from clerk_app.services.cases.lookup import CASE_LOADS, case_by_no
+from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.results import CaseInfo, FullIdentity
-from clerk_app.services.cases.views import Context
+from clerk_app.services.cases.views import Context, view_select
 
 
 def get(s: Session, now: datetime, case_no: str) -> CaseInfo:
@@ -27,15 +28,20 @@ def get(s: Session, now: datetime, case_no: str) -> CaseInfo:
 
 def list_cases(s: Session, now: datetime, state: CaseState | None, limit: int) -> list[CaseInfo]:
     """Newest first, each with its deadline warning."""
-    stmt = select(Case).order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)
+    newest = (Case.created_at.desc(), Case.id.desc())
+    # Choose the cases on their own keys, then join the few chosen: sorting whole joined rows
+    # of a big hall would cost many times more.
+    chosen = select(Case.id).order_by(*newest).limit(limit)
     if state is not None:
-        stmt = stmt.where(Case.state == state.value)
-    return _infos(s, now, stmt)
+        chosen = chosen.where(Case.state == state.value)
+    return _infos(
+        s, now, view_select().where(Case.id.in_(chosen.scalar_subquery())).order_by(*newest)
+    )
 
 
 def for_ticket(s: Session, now: datetime, ticket_id: int) -> list[CaseInfo]:
     """The cases decided for one ticket, in the order they were decided."""
-    return _infos(s, now, select(Case).where(Case.ticket_id == ticket_id).order_by(Case.id))
+    return _infos(s, now, view_select().where(Case.ticket_id == ticket_id).order_by(Case.id))
 
 
 def reveal_identity(s: Session, actor: Actor, now: datetime, case_no: str) -> FullIdentity:
@@ -47,6 +53,6 @@ def reveal_identity(s: Session, actor: Actor, now: datetime, case_no: str) -> Fu
     return FullIdentity(case.case_no, case.applicant_id_value, case.agent_id_value or "")
 
 
-def _infos(s: Session, now: datetime, stmt: Select[Case]) -> list[CaseInfo]:
+def _infos(s: Session, now: datetime, stmt: Select[Any]) -> list[CaseInfo]:
     ctx = Context.load(s, now)
-    return [ctx.info(c) for c in s.scalars(stmt.options(*CASE_LOADS))]
+    return [ctx.row_info(row) for row in s.execute(stmt)]
