@@ -16,43 +16,34 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import (
-    CHECK_STATUSES,
-    OWED_STATUSES,
     CaseEvent,
     CaseState,
     SubmissionStatus,
     next_state,
 )
 from clerk_app.domain.catalog import ItemKind
-from clerk_app.domain.credit_gate import tolerant_accept_gate
 from clerk_app.domain.deadlines import SupplementRange, due_date, supplement_due, supplement_range
-from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.domain.roles import Actor
 from clerk_app.errors import ClerkError, ValidationError
 from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import Case, Material, ServiceItem, Submission
+from clerk_app.persistence.models import Case, ServiceItem, Submission
 from clerk_app.services import audit
-from clerk_app.services.cases import lookup
+from clerk_app.services.cases import checklist, lookup
+from clerk_app.services.cases.checklist import Checks, Pairs
 from clerk_app.services.cases.numbers import new_case_no, new_permit_no
 from clerk_app.services.cases.permits import normalize_permit_details
 from clerk_app.services.cases.results import (
     ApplicantInput,
     CaseInfo,
     DecisionOptions,
-    ItemGate,
     ItemRequest,
-    MaterialCheck,
     RoadPermitForm,
     ToleranceCheck,
     ToleranceRefused,
     missing_materials_error,
 )
 from clerk_app.services.cases.views import Context
-from clerk_app.services.credit import credit_status
 from clerk_app.services.settings import load_road_rules
-
-Checks = dict[int, MaterialCheck]
-Pairs = list[tuple[ServiceItem, Checks]]
 
 
 # --- the five decisions ----------------------------------------------------------------------
@@ -67,7 +58,7 @@ def accept(
     """受理: every material of every item received; due date in working days."""
     d = _Decision.open(s, actor, now, applicant, items, ticket_id)
     for item, checks in d.pairs:
-        if lacking := _lacking(item, checks):
+        if lacking := checklist.lacking(item, checks):
             raise missing_materials_error(lacking)
     for item, checks in d.pairs:
         d.create(item, checks, CaseState.ACCEPTED, due_date=d.due(item))
@@ -91,11 +82,11 @@ def tolerant_accept(
             "The applicant must sign the commitment letter first.",
         )
     d = _Decision.open(s, actor, now, applicant, items, ticket_id)
-    check = _gate(s, d.applicant, d.pairs, d.ctx.today)
+    check = checklist.gate(s, d.applicant, d.pairs, d.ctx.today)
     if not check.allowed:
         raise ToleranceRefused(check)
     for item, checks in d.pairs:
-        if not _lacking(item, checks):
+        if not checklist.lacking(item, checks):
             d.create(item, checks, CaseState.ACCEPTED, due_date=d.due(item))
             continue
         last = supplement_due(
@@ -127,7 +118,7 @@ def one_time_notice(
 ) -> list[CaseInfo]:
     """一次性告知: nothing accepted; every missing or wrong material recorded, told once."""
     d = _Decision.open(s, actor, now, applicant, items, ticket_id)
-    if not any(_lacking(item, checks) for item, checks in d.pairs):
+    if not any(checklist.lacking(item, checks) for item, checks in d.pairs):
         raise ValidationError(
             "材料齐全，无需一次性告知，请直接受理。",
             "No material is missing or wrong; accept the application instead.",
@@ -191,7 +182,7 @@ def issue_instant(
                 f"{item.name} is a promised item and cannot be decided on the spot; "
                 "accept it and send it to review.",
             )
-        if lacking := _lacking(item, checks):
+        if lacking := checklist.lacking(item, checks):
             raise missing_materials_error(lacking)
     details = _permit_details(d, permit_details)
     for item, checks in d.pairs:
@@ -211,8 +202,8 @@ def tolerance_check(
 ) -> ToleranceCheck:
     """Whether 容缺受理 may be offered now, and every reason why not."""
     today = local_date(now)
-    person = normalize_applicant(applicant, today)
-    return _gate(s, person, _pairs(s, items), today)
+    person = checklist.normalize_applicant(applicant, today)
+    return checklist.gate(s, person, checklist.pairs(s, items), today)
 
 
 def decision_options(
@@ -221,10 +212,12 @@ def decision_options(
     """Which decisions fit these items and this checklist, the 容缺 days allowed, the permit
     form; an applicant not yet valid only leaves the 容缺 gate unanswered (with the reason)."""
     ctx = Context.load(s, now)
-    pairs = _pairs(s, items)
+    pairs = checklist.pairs(s, items)
     tolerance, error = None, ""
     try:
-        tolerance = _gate(s, normalize_applicant(applicant, ctx.today), pairs, ctx.today)
+        tolerance = checklist.gate(
+            s, checklist.normalize_applicant(applicant, ctx.today), pairs, ctx.today
+        )
     except ClerkError as e:
         error = str(e)
     instant = [item for item, _checks in pairs if item.kind == ItemKind.INSTANT]
@@ -232,7 +225,7 @@ def decision_options(
     road = any(rules.is_road(item.item_code) for item in instant)
     return DecisionOptions(
         items=len(pairs),
-        lacking=sum(len(_owed(item, checks)) for item, checks in pairs),
+        lacking=sum(len(checklist.owed(item, checks)) for item, checks in pairs),
         all_instant=len(instant) == len(pairs),
         tolerance=tolerance,
         tolerance_error=error,
@@ -246,94 +239,13 @@ def _supplement_range(pairs: Pairs, hall_default: int) -> SupplementRange | None
     ranges = [
         supplement_range(item.promised_days, hall_default)
         for item, checks in pairs
-        if _lacking(item, checks)
+        if checklist.lacking(item, checks)
     ]
     if not ranges:
         return None
     return SupplementRange(
         max(r.low for r in ranges), min(r.high for r in ranges), min(r.default for r in ranges)
     )
-
-
-# --- the applicant and the checklist ---------------------------------------------------------
-def normalize_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
-    """Validated and normalized, or ``ValidationError``/``InvalidIdentifier`` naming the fault."""
-    name = applicant.name.strip()
-    if not name or len(name) > 200:
-        raise ValidationError(
-            "请填写申请人名称（不超过 200 个字）。",
-            "Enter the applicant's name (at most 200 characters).",
-        )
-    if applicant.id_kind == "resident_id":
-        id_value = validate_resident_id(applicant.id_value, today=today)
-    elif applicant.id_kind == "uscc":
-        id_value = validate_uscc(applicant.id_value)
-    else:
-        raise ValidationError(
-            f"证件类型“{applicant.id_kind}”无效。", f"Invalid ID kind {applicant.id_kind!r}."
-        )
-    agent_id = applicant.agent_id.strip()
-    if agent_id:
-        agent_id = validate_resident_id(agent_id, today=today)
-        if not applicant.agent_name.strip():
-            raise ValidationError("请填写经办人姓名。", "Enter the agent's name.")
-    return ApplicantInput(
-        name=name,
-        id_kind=applicant.id_kind,
-        id_value=id_value,
-        legal_representative=applicant.legal_representative.strip()[:100],
-        agent_name=applicant.agent_name.strip()[:100],
-        agent_id=agent_id,
-    )
-
-
-def _pairs(s: Session, items: Sequence[ItemRequest]) -> Pairs:
-    loaded = lookup.load_items(s, [r.item_code for r in items])
-    return [(item, _checks(item, r)) for item, r in zip(loaded, items, strict=True)]
-
-
-def _checks(item: ServiceItem, request: ItemRequest) -> Checks:
-    ids = {m.id for m in item.materials}
-    checks: Checks = {}
-    for check in request.checks:
-        if check.material_id not in ids:
-            raise ValidationError(
-                f"材料 {check.material_id} 不是事项“{item.name}”的申请材料。",
-                f"Material {check.material_id} is not required by {item.name}.",
-            )
-        if check.status not in CHECK_STATUSES:
-            raise ValidationError(
-                f"材料状态“{check.status}”无效。", f"Invalid material status {check.status!r}."
-            )
-        checks[check.material_id] = check
-    return checks
-
-
-def _owed(item: ServiceItem, checks: Checks) -> list[Material]:
-    """The item's materials marked missing or wrong."""
-    return [m for m in item.materials if m.id in checks and checks[m.id].status in OWED_STATUSES]
-
-
-def _lacking(item: ServiceItem, checks: Checks) -> list[str]:
-    return [m.name for m in _owed(item, checks)]
-
-
-def _gate(s: Session, applicant: ApplicantInput, pairs: Pairs, today: date) -> ToleranceCheck:
-    """The gate for each item that lacks something (for every item when none does)."""
-    credit = credit_status(s, applicant.id_value, today) if applicant.id_kind == "uscc" else None
-    lacking = [(i, c) for i, c in pairs if _lacking(i, c)] or pairs
-    gates = []
-    for item, checks in lacking:
-        owed = _owed(item, checks)
-        decision = tolerant_accept_gate(
-            item_allows=item.tolerant_accept_allowed,
-            item_is_instant=item.kind == ItemKind.INSTANT,
-            missing_core=sum(1 for m in owed if m.core),
-            missing_non_core=sum(1 for m in owed if not m.core),
-            credit=credit,
-        )
-        gates.append(ItemGate(item.item_code, item.name, decision))
-    return ToleranceCheck(tuple(gates))
 
 
 def _permit_details(d: _Decision, details: Mapping[str, str] | None) -> dict[str, str] | None:
@@ -379,9 +291,9 @@ class _Decision:
         ticket_id: int | None,
     ) -> _Decision:
         ctx = Context.load(s, now)
-        person = normalize_applicant(applicant, ctx.today)
+        person = checklist.normalize_applicant(applicant, ctx.today)
         lookup.check_ticket(s, ticket_id)
-        pairs = _pairs(s, items)
+        pairs = checklist.pairs(s, items)
         counter = lookup.counter_id(s, actor.counter_no)
         return cls(s, actor, now, ctx, person, ticket_id, counter, pairs)
 
