@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
@@ -12,10 +13,12 @@ from sqlalchemy import select, text
 from clerk_app.api import Hall
 from clerk_app.domain.case_states import IllegalTransition
 from clerk_app.domain.credit_gate import GateReason
+from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.errors import Conflict, PermissionDenied, ValidationError
 from clerk_app.persistence.models import AuditLog, Case
-from clerk_app.services.cases.records import bump, case_by_no
+from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck, ToleranceRefused
+from clerk_app.services.cases.versions import bump
 from tests.support.acceptance import (
     FOOD,
     MovableClock,
@@ -227,7 +230,12 @@ def test_deadline_warnings(desk: Hall, clock: MovableClock) -> None:
         clock.set_local(datetime(2026, 12, day, 9, 0))
         got = session.cases.get(case.case_no)
         colours[day] = (got.days_left, got.warning)
-    assert colours == {1: (2, ""), 2: (1, "yellow"), 3: (0, "yellow"), 4: (-1, "red")}
+    assert colours == {
+        1: (2, DeadlineWarning.NONE),
+        2: (1, DeadlineWarning.YELLOW),  # one working day left
+        3: (0, DeadlineWarning.YELLOW),  # the due date itself
+        4: (-1, DeadlineWarning.RED),  # overdue
+    }
 
 
 def test_the_update_itself_guards_the_version(desk: Hall) -> None:
@@ -252,3 +260,22 @@ def test_a_counter_login_ends_overdue_tolerant_cases(desk: Hall, clock: MovableC
     session = clerk(desk, 2)  # logging in sweeps
     assert session.cases.get(case.case_no).state == "supplement_overdue"
     assert session.credit.status(firm_uscc(1)).has_unrepaired_broken_commitment
+
+
+def test_the_list_is_newest_first_limited_and_filtered(desk: Hall, clock: MovableClock) -> None:
+    cases = clerk(desk).cases
+    made = []
+    for minute in (1, 2, 3):
+        clock.set_local(datetime(2026, 11, 26, 11, minute))
+        [case] = cases.accept(firm(minute), [ItemRequest(FOOD)])
+        made.append(case)
+    made[0] = cases.review(made[0].case_no, made[0].version)
+    assert len(cases.list_cases(limit=2)) == 2
+    numbers = [c.case_no for c in made]
+    listed = [c for c in cases.list_cases() if c.case_no in numbers]  # (the demo's are there too)
+    assert [c.case_no for c in listed] == numbers[::-1]
+    # A listed row and a loaded case give the same view (the list has no submissions).
+    assert listed[0] == dataclasses.replace(cases.get(made[2].case_no), submissions=())
+    in_review = cases.list_cases(state="in_review")
+    assert made[0].case_no in {c.case_no for c in in_review}
+    assert all(c.state == "in_review" for c in in_review)

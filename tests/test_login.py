@@ -100,12 +100,12 @@ def test_english_messages(hall) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_failing_overdue_sweep_never_blocks_a_login(hall, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
     from clerk_app.domain.workdays import CalendarNotCovered
-    from clerk_app.services.cases.lifecycle import CaseLifecycle
+    from clerk_app.services.cases.service import CaseService
 
     def no_calendar(self):  # type: ignore[no-untyped-def]
         raise CalendarNotCovered(2027)
 
-    monkeypatch.setattr(CaseLifecycle, "mark_overdue", no_calendar)
+    monkeypatch.setattr(CaseService, "mark_overdue", no_calendar)
     assert hall.login("clerk05", "demo", counter=5).actor.counter_no == 5
     assert "overdue sweep at login skipped" in caplog.text
 

@@ -272,3 +272,124 @@ def test_covered_year_properties(start: date, n: int, days_off: set[date]) -> No
     if n > 0:
         assert end not in days_off
         assert end.weekday() < 5
+
+
+# ---------------------------------------------------------------- the year tables
+
+
+def _reference_is_workday(day: date, overrides: WorkdayOverrides) -> bool:
+    """The rule day by day, as written before the year tables (the oracle)."""
+    import chinese_calendar
+
+    if day in overrides.days:
+        return overrides.days[day]
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        if day.year in overrides.covered_years:
+            return day.weekday() < 5
+        raise CalendarNotCovered(day.year) from None
+
+
+def _reference_add(start: date, n: int, overrides: WorkdayOverrides) -> date:
+    day = start
+    while n:
+        day += timedelta(days=1)
+        n -= _reference_is_workday(day, overrides)
+    return day
+
+
+def _reference_between(start: date, end: date, overrides: WorkdayOverrides) -> int:
+    if end < start:
+        return -_reference_between(end, start, overrides)
+    return sum(
+        _reference_is_workday(start + timedelta(days=i), overrides)
+        for i in range(1, (end - start).days + 1)
+    )
+
+
+_span_days = st.dates(min_value=date(2025, 6, 1), max_value=date(2027, 12, 31))
+_overrides = st.builds(
+    WorkdayOverrides,
+    days=st.dictionaries(_span_days, st.booleans(), max_size=12),
+    covered_years=st.sets(st.sampled_from([2027]), max_size=1).map(frozenset),
+)
+
+
+def _same(fast: object, slow: object) -> None:
+    """Both the same value, or both ``CalendarNotCovered`` for the same year."""
+    assert fast == slow
+
+
+def _outcome(f, *args):  # type: ignore[no-untyped-def]
+    try:
+        return f(*args)
+    except CalendarNotCovered as e:
+        return ("not covered", e.year)
+
+
+@given(_span_days, st.integers(min_value=0, max_value=400), _overrides)
+def test_add_workdays_matches_the_day_by_day_rule(start: date, n: int, o: WorkdayOverrides) -> None:
+    _same(_outcome(add_workdays, start, n, o), _outcome(_reference_add, start, n, o))
+
+
+@given(_span_days, _span_days, _overrides)
+def test_workdays_between_matches_the_day_by_day_rule(
+    a: date, b: date, o: WorkdayOverrides
+) -> None:
+    _same(_outcome(workdays_between, a, b, o), _outcome(_reference_between, a, b, o))
+
+
+@given(_span_days, _overrides)
+def test_is_workday_matches_the_day_by_day_rule(day: date, o: WorkdayOverrides) -> None:
+    _same(_outcome(is_workday, day, o), _outcome(_reference_is_workday, day, o))
+
+
+def test_a_year_known_only_by_listed_days_is_walked_until_an_unlisted_day() -> None:
+    # 2027 not covered: only the listed days are known, as before the year tables.
+    overrides = WorkdayOverrides(days={date(2027, 1, 1): True, date(2027, 1, 2): False})
+    assert add_workdays(date(2026, 12, 31), 1, overrides) == date(2027, 1, 1)
+    assert workdays_between(date(2026, 12, 31), date(2027, 1, 2), overrides) == 1
+    with pytest.raises(CalendarNotCovered):
+        add_workdays(date(2026, 12, 31), 2, overrides)
+
+
+def test_changed_overrides_change_the_answer_at_once() -> None:
+    """The cache is keyed by the overrides' content: a new table is never served stale."""
+    monday = date(2026, 3, 9)  # (Saturday 2/28 was a make-up working day)
+    before = WorkdayOverrides()
+    assert add_workdays(monday - timedelta(days=3), 1, before) == monday
+    after = WorkdayOverrides(days={monday: False})
+    assert add_workdays(monday - timedelta(days=3), 1, after) == monday + timedelta(days=1)
+    assert workdays_between(monday, monday + timedelta(days=7), after) == 5
+    assert workdays_between(monday, monday + timedelta(days=7), before) == 5
+    assert workdays_between(monday - timedelta(days=1), monday, after) == 0
+
+
+def test_a_year_counts_as_fast_as_a_day_and_is_right() -> None:
+    # 2025 has 248 working days by the State Council's notice.
+    assert workdays_between(date(2024, 12, 31), date(2025, 12, 31)) == 248
+    assert add_workdays(date(2024, 12, 31), 248) == date(2025, 12, 31)
+    assert add_workdays(date(2024, 12, 31), 249) == date(2026, 1, 4)  # a make-up Sunday
+
+
+def test_threads_share_the_tables_safely() -> None:
+    import threading
+
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def count(i: int) -> None:
+        try:
+            o = WorkdayOverrides(days={date(2026, 3, 2 + i % 3): False})
+            results.append(workdays_between(date(2025, 1, 1), date(2026, 12, 31), o))
+        except BaseException as e:  # collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=count, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 12
+    assert len(set(results)) == 1  # each override takes one Monday–Wednesday off

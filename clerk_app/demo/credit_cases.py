@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk_app.domain.case_states import CaseState
+from clerk_app.domain.case_states import CaseState, SubmissionStatus
+from clerk_app.domain.deadlines import DEFAULT_SUPPLEMENT_DAYS, supplement_days
 from clerk_app.domain.identity import resident_id_check_char, uscc_check_char
 from clerk_app.domain.workdays import CalendarNotCovered, is_workday
 from clerk_app.hall_time import local_date
@@ -254,16 +255,17 @@ def _case(s: Session, demo: DemoCase, today: date, now: datetime) -> None:
     _decide(s, case, demo, item, accepted)
     for m in item.materials:
         owed = m.name in demo.owed
-        status = "missing" if owed else "received"
+        initial = SubmissionStatus.MISSING if owed else SubmissionStatus.RECEIVED
+        status = initial
         if owed and demo.state == CaseState.SUPPLEMENTED:
-            status = "supplemented"
+            status = SubmissionStatus.SUPPLEMENTED
         case.submissions.append(
             Submission(
                 material=m,
-                status=status,
-                initial_status="missing" if owed else "received",
+                status=status.value,
+                initial_status=initial.value,
                 note="",
-                received_at=None if status == "missing" else case.created_at,
+                received_at=None if status == SubmissionStatus.MISSING else case.created_at,
             )
         )
     s.add(case)
@@ -296,7 +298,8 @@ def _decide(s: Session, case: Case, demo: DemoCase, item: ServiceItem, accepted:
         CaseState.SUPPLEMENTED,
         CaseState.SUPPLEMENT_OVERDUE,
     ):
-        case.supplement_due = _step(accepted, min(5, item.promised_days), 1)
+        days = supplement_days(None, item.promised_days, DEFAULT_SUPPLEMENT_DAYS)
+        case.supplement_due = _step(accepted, days, 1)
         case.commitment_signed = True
     if state in (CaseState.DENIED, CaseState.REJECTED):
         case.decision_reason, case.decision_basis = demo.reason, demo.basis

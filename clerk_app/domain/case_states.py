@@ -24,11 +24,14 @@ from clerk_app.errors import ValidationError
 from clerk_app.i18n import pick
 
 __all__ = [
+    "CHECK_STATUSES",
     "FINAL_STATES",
     "INITIAL_STATES",
+    "OWED_STATUSES",
     "CaseEvent",
     "CaseState",
     "IllegalTransition",
+    "SubmissionStatus",
     "allowed_events",
     "event_label",
     "next_state",
@@ -49,6 +52,24 @@ class CaseState(StrEnum):
     SUPPLEMENT_OVERDUE = "supplement_overdue"
     NOT_ACCEPTED = "not_accepted"
     REJECTED = "rejected"
+
+
+class SubmissionStatus(StrEnum):
+    """A required material of a case: what the clerk found at the counter, then a supplement.
+
+    The checklist knows the first three; ``supplemented`` is a 容缺 material handed in later
+    (its ``initial_status`` keeps what it was at the decision).
+    """
+
+    RECEIVED = "received"
+    MISSING = "missing"
+    WRONG = "wrong"  # handed in, but not in the required form
+    SUPPLEMENTED = "supplemented"
+
+
+# What the clerk may mark at the counter, and what a case still owes (for 补正).
+CHECK_STATUSES = (SubmissionStatus.RECEIVED, SubmissionStatus.MISSING, SubmissionStatus.WRONG)
+OWED_STATUSES = frozenset({SubmissionStatus.MISSING, SubmissionStatus.WRONG})
 
 
 class CaseEvent(StrEnum):

@@ -64,9 +64,167 @@
         <translation>号票 %1 · 已办 %2 件</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>%1 · %2 item(s) · %3 material(s) missing or wrong</source>
         <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptancePreview</name>
+    <message>
+        <location filename="../../ui/acceptance/preview.py" line="+20"/>
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice of acceptance with deferred materials</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice of rejection</source>
+        <translation>不予受理决定书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instant item: decided and issued</source>
+        <translation>即办件办结单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrong</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>supplemented</source>
+        <translation>已补正</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>core</source>
+        <translation>核心材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>non-core</source>
+        <translation>非核心材料</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required: %1</source>
+        <translation>要求：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Promised limit: %1 working days (statutory %2); decision due by %3.</source>
+        <translation>承诺时限 %1 个工作日（法定时限 %2 个工作日），办结期限：%3。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Materials to supplement:</source>
+        <translation>需补正的材料：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supplement them by %1. If they are not supplied in time the case is terminated and the broken commitment is recorded in the credit record.</source>
+        <translation>请于 %1 前补齐。逾期未补正的，终止办理，并记入信用记录（失信）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Commitment letter signed by the applicant: yes.</source>
+        <translation>申请人已签署容缺受理承诺书。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decision due by %1.</source>
+        <translation>办结期限：%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not accepted. Everything missing or wrong, told once:</source>
+        <translation>暂不予受理。现一次性告知需补齐或更正的全部材料：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Legal basis: %1</source>
+        <translation>法律依据：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please apply to: %1</source>
+        <translation>请向 %1 申请</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Permit number: %1</source>
+        <translation>证照编号：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Red warning: the deadline has passed (%1 working day(s) ago).</source>
+        <translation>红牌预警：已超过期限 %1 个工作日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow warning: %1 working day(s) left.</source>
+        <translation>黄牌预警：距期限还有 %1 个工作日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The holiday calendar of the deadline&apos;s year is missing: ask the admin to enter it.</source>
+        <translation>期限所在年度的节假日安排尚未录入：请联系管理员录入。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Case number: %1</source>
+        <translation>办件编号：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item: %1 (%2)</source>
+        <translation>事项：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applicant: %1</source>
+        <translation>申请人：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bundle: %1</source>
+        <translation>一件事编号：%1</translation>
     </message>
 </context>
 <context>
@@ -288,7 +446,7 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/acceptance/checklist_model.py" line="+42"/>
+        <location filename="../../ui/acceptance/checklist_model.py" line="+44"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
@@ -545,12 +703,7 @@
         <translation>申请人已签署容缺受理承诺书（Alt+C）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>hall default</source>
-        <translation>按大厅默认</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Where it is not this hall&apos;s matter</source>
         <translation>不属于本机关职权范围时填写</translation>
     </message>
@@ -580,12 +733,12 @@
         <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容） · Alt+←：上一步</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+75"/>
         <source>Tolerant acceptance is possible.</source>
         <translation>可以容缺受理。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Tolerant acceptance is not offered:</source>
         <translation>不能容缺受理：</translation>
     </message>
@@ -824,7 +977,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="+22"/>
+        <location filename="../../ui/common/labels.py" line="+23"/>
         <source>Instant</source>
         <translation>即办件</translation>
     </message>
@@ -934,7 +1087,7 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../ui/acceptance/materials_page.py" line="+38"/>
+        <location filename="../../ui/acceptance/materials_page.py" line="+39"/>
         <source>Note for the chosen material: what is wrong or required (Enter saves)</source>
         <translation>所选材料的说明：问题或要求（回车保存）</translation>
     </message>

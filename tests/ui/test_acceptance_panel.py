@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import HONGDA, PERSONS, YONGSHENG, DemoFirm
 from clerk_app.documents.paper.text import cn_date
-from clerk_app.services.cases.results import CaseInfo
+from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemRequest, MaterialCheck
 from clerk_app.services.queue.results import TicketInfo
 from tests.support.acceptance import MovableClock, at
 from ui.acceptance.acceptance_panel import DECISION, ITEMS, MATERIALS, PREVIEW, AcceptancePanel
@@ -179,6 +179,8 @@ def test_tolerant_accept(qtbot: QtBot, panel: AcceptancePanel, session: StaffSes
     to_decision(qtbot, panel)
     page = panel.decision_page
     assert page.tolerant_button.isEnabled() and not page.accept_button.isEnabled()
+    days = page.supplement_days  # the core's range: 1 … the promised 5, the hall's default 5
+    assert (days.minimum(), days.maximum(), days.value()) == (1, 5, 5)
     key(qtbot, panel, Qt.Key.Key_T, ALT)  # refused: the commitment is not signed yet
     assert "commitment" in page.error_label.text()
     key(qtbot, panel, Qt.Key.Key_C, ALT)
@@ -286,3 +288,46 @@ def test_an_invalid_scan_names_the_fault(qtbot: QtBot, panel: AcceptancePanel) -
     assert "position 18" in page.id_status.text()
     key(qtbot, panel, Qt.Key.Key_Right, ALT)  # cannot go on without a valid applicant
     assert panel.stack.currentIndex() == 0
+
+
+def _pending_bundle(desk: Hall, session: StaffSession) -> list[CaseInfo]:
+    """HONGDA (red list) accepted with deficiencies for two items at once: one bundle."""
+    requests = []
+    for code in ("440500-SCJG-005", "440500-SCJG-001"):  # 食品经营许可, 企业设立登记
+        item = session.catalog.get_item(code)
+        owed = next(m for m in item.materials if not m.core)
+        requests.append(ItemRequest(code, (MaterialCheck(owed.id, "missing"),)))
+    applicant = ApplicantInput(
+        HONGDA.name,
+        "uscc",
+        HONGDA.uscc,
+        legal_representative=HONGDA.legal_representative,
+        agent_name=HONGDA.agent_name,
+        agent_id=HONGDA.agent_id,
+    )
+    return session.cases.tolerant_accept(applicant, requests, commitment_signed=True)
+
+
+def test_a_bundles_supplement_is_one_action(
+    qtbot: QtBot, panel: AcceptancePanel, desk: Hall, session: StaffSession
+) -> None:
+    bundle = _pending_bundle(desk, session)
+    panel._show(bundle)
+    assert panel.supplement_button.isEnabled()
+    key(qtbot, panel, Qt.Key.Key_S, ALT)
+    states = [session.cases.get(c.case_no).state for c in bundle]
+    assert states == ["supplemented", "supplemented"]
+    assert [c.state for c in panel._shown] == states
+
+
+def test_a_bundle_that_fails_halfway_changes_nothing_and_stays_on_screen(
+    qtbot: QtBot, panel: AcceptancePanel, desk: Hall, session: StaffSession
+) -> None:
+    first, second = _pending_bundle(desk, session)
+    panel._show([first, second])
+    # Meanwhile another counter records the second case's supplement: the screen is stale.
+    desk.login("clerk02", "demo", counter=2).cases.record_supplement(second.case_no, second.version)
+    key(qtbot, panel, Qt.Key.Key_S, ALT)
+    assert session.cases.get(first.case_no) == first  # the first case is unchanged
+    assert [c.case_no for c in panel._shown] == [first.case_no, second.case_no]
+    assert second.case_no in panel.preview.toPlainText()  # the error names the case

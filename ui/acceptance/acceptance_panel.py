@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.case_states import CaseState
 from clerk_app.errors import ClerkError
-from clerk_app.hall_time import local_date
+from clerk_app.services.cases.results import CaseRef
 from ui.acceptance.applicant_page import ApplicantPage, check_code
 from ui.acceptance.decision_page import ACCEPT, INSTANT, NOTICE, REJECT, TOLERANT, DecisionPage
 from ui.acceptance.documents_panel import DocumentsPanel
@@ -215,30 +215,24 @@ class AcceptancePanel(QWidget):
         return True
 
     def _prepare_decision(self) -> None:
+        """Ask the core what this checklist allows, and show it."""
         items = self.items_page.chosen()
         self.materials_page.load(items)
         requests = self.materials_page.model.requests([i.item_code for i in items])
-        lacking = self.materials_page.model.lacking()
-        gate, gate_error = None, ""
         try:
-            gate = self._session.cases.tolerance_check(self.applicant_page.applicant(), requests)
+            options = self._session.cases.decision_options(
+                self.applicant_page.applicant(), requests
+            )
         except ClerkError as e:
-            gate_error = str(e)
+            self.decision_page.unavailable(str(e))
+            return
         self.decision_page.prepare(
             self.tr("%1 · %2 item(s) · %3 material(s) missing or wrong")
             .replace("%1", self.applicant_page.name_edit.text())
-            .replace("%2", str(len(items)))
-            .replace("%3", str(len(lacking))),
-            lacking=bool(lacking),
-            all_instant=bool(items) and all(i.kind == "instant" for i in items),
-            gate=gate,
-            gate_error=gate_error,
-            max_days=min((i.promised_days for i in items if i.kind == "promised"), default=0),
+            .replace("%2", str(options.items))
+            .replace("%3", str(options.lacking)),
+            options,
         )
-        rules = self._session.documents.permit_rules()
-        road = any(i.kind == "instant" and i.item_code in rules.items for i in items)
-        today = local_date(self._session.cases.clock())
-        self.decision_page.ask_permit(today if road else None, rules.max_days)
 
     # --- decisions ------------------------------------------------------------------------
     def decide(self, kind: str) -> None:
@@ -252,12 +246,11 @@ class AcceptancePanel(QWidget):
             if kind == ACCEPT:
                 result = cases.accept(applicant, requests, ticket_id=ticket)
             elif kind == TOLERANT:
-                days = page.supplement_days.value() or None
                 result = cases.tolerant_accept(
                     applicant,
                     requests,
                     commitment_signed=page.commitment_check.isChecked(),
-                    supplement_days=days,
+                    supplement_days=page.supplement_days.value() or None,
                     ticket_id=ticket,
                 )
             elif kind == NOTICE:
@@ -292,8 +285,8 @@ class AcceptancePanel(QWidget):
         self._shown = list(cases)
         self.documents.set_cases(cases)  # the words of its first document follow
         states = {c.state for c in cases}
-        self.supplement_button.setEnabled(CaseState.PENDING_SUPPLEMENT.value in states)
-        self.collect_button.setEnabled(CaseState.CERTIFICATE_ISSUED.value in states)
+        self.supplement_button.setEnabled(CaseState.PENDING_SUPPLEMENT in states)
+        self.collect_button.setEnabled(CaseState.CERTIFICATE_ISSUED in states)
         self.go_to(PREVIEW)
 
     # --- a case opened from its receipt -----------------------------------------------------
@@ -318,20 +311,22 @@ class AcceptancePanel(QWidget):
         self._act_on_shown(CaseState.CERTIFICATE_ISSUED, "collect")
 
     def _act_on_shown(self, state: CaseState, action: str) -> None:
+        """One action on every case shown in ``state`` (a bundle): one transaction, so either
+        all of them change or none does and the screen keeps showing them as they were."""
+        chosen = [CaseRef(c.case_no, c.version) for c in self._shown if c.state == state]
+        if not chosen:
+            return
         cases = self._session.cases
-        updated: list[CaseInfo] = []
         try:
-            for case in self._shown:
-                if case.state != state.value:
-                    updated.append(case)
-                elif action == "supplement":
-                    updated.append(cases.record_supplement(case.case_no, case.version))
-                else:
-                    updated.append(cases.collect(case.case_no, case.version))
+            if action == "supplement":
+                done = cases.record_supplement_bundle(chosen)
+            else:
+                done = cases.collect_bundle(chosen)
         except ClerkError as e:
             self.preview.append("\n" + str(e))
             return
-        self._show(updated)
+        changed = {c.case_no: c for c in done}
+        self._show([changed.get(c.case_no, c) for c in self._shown])
 
     def new_application(self) -> None:
         """Clear every step for the next applicant (the ticket stays)."""

@@ -8,10 +8,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from clerk_app.domain.case_states import CHECK_STATUSES, SubmissionStatus
 from clerk_app.services.cases.results import ItemRequest, MaterialCheck
 from ui.common.table_model import Index, RowTableModel
 
-STATUSES = ("received", "missing", "wrong")
+STATUSES = CHECK_STATUSES  # received, missing, wrong: what the clerk marks
+_RECEIVED = SubmissionStatus.RECEIVED
 _MISSING_BG = QColor("#fdecea")
 _WRONG_BG = QColor("#fff4e0")
 
@@ -27,7 +29,7 @@ class ChecklistRow:
     core: bool
     form: str
     requirement: str
-    status: str = "received"
+    status: SubmissionStatus = _RECEIVED
     note: str = ""
 
 
@@ -48,11 +50,11 @@ class ChecklistModel(RowTableModel):
 
     def status_text(self, status: str) -> str:
         texts = {
-            "received": self.tr("Received"),
-            "missing": self.tr("Missing"),
-            "wrong": self.tr("Wrong"),
+            SubmissionStatus.RECEIVED: self.tr("Received"),
+            SubmissionStatus.MISSING: self.tr("Missing"),
+            SubmissionStatus.WRONG: self.tr("Wrong"),
         }
-        return texts.get(status, status)
+        return texts.get(SubmissionStatus(status), status)
 
     def display(self, row: Any, column: int) -> str:
         if column == self.ITEM:
@@ -71,14 +73,14 @@ class ChecklistModel(RowTableModel):
         if not index.isValid():
             return None
         row = self.row_at(index)
-        if role == Qt.ItemDataRole.BackgroundRole and row.status != "received":
-            return QBrush(_MISSING_BG if row.status == "missing" else _WRONG_BG)
+        if role == Qt.ItemDataRole.BackgroundRole and row.status != _RECEIVED:
+            return QBrush(_MISSING_BG if row.status == SubmissionStatus.MISSING else _WRONG_BG)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.requirement or None
         return super().data(index, role)
 
-    def set_status(self, row_index: int, status: str) -> None:
-        self._replace(row_index, status=status)
+    def set_status(self, row_index: int, status: SubmissionStatus) -> None:
+        self._replace(row_index, status=SubmissionStatus(status))
 
     def cycle_status(self, row_index: int) -> None:
         current = self._rows[row_index].status
@@ -87,7 +89,7 @@ class ChecklistModel(RowTableModel):
     def set_note(self, row_index: int, note: str) -> None:
         self._replace(row_index, note=note)
 
-    def _replace(self, row_index: int, **changes: str) -> None:
+    def _replace(self, row_index: int, **changes: object) -> None:
         if not 0 <= row_index < len(self._rows):
             return
         self._rows[row_index] = replace(self._rows[row_index], **changes)
@@ -102,11 +104,11 @@ class ChecklistModel(RowTableModel):
                 tuple(
                     MaterialCheck(r.material_id, r.status, r.note)
                     for r in self._rows
-                    if r.item_code == code and r.status != "received"
+                    if r.item_code == code and r.status != _RECEIVED
                 ),
             )
             for code in item_codes
         ]
 
     def lacking(self) -> list[ChecklistRow]:
-        return [r for r in self._rows if r.status != "received"]
+        return [r for r in self._rows if r.status != _RECEIVED]

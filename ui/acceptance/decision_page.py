@@ -1,8 +1,10 @@
-"""Step 4 of acceptance: the five decisions, each on its own key, with why 容缺 is not offered."""
+"""Step 4 of acceptance: the five decisions, each on its own key, with why 容缺 is not offered.
+
+What may be decided, the 容缺 days allowed and the road permit's form are the core's answer
+(``CaseService.decision_options``); this page only shows it.
+"""
 
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.services.cases.results import ToleranceCheck
+from clerk_app.services.cases.results import DecisionOptions
 from ui.acceptance.permit_form import PermitForm
 from ui.common.widgets import restyle
 
@@ -53,9 +55,9 @@ class DecisionPage(QWidget):
         self.commitment_check = QCheckBox(
             self.tr("The applicant signed the commitment letter (Alt+C)")
         )
+        # Working days, from 1 to the promised limit; starts at the hall's default (the core's).
         self.supplement_days = QSpinBox()
-        self.supplement_days.setRange(0, 60)
-        self.supplement_days.setSpecialValueText(self.tr("hall default"))
+        self.supplement_days.setRange(0, 0)
         self.reason_edit = QLineEdit()
         self.basis_edit = QLineEdit()
         self.body_edit = QLineEdit()
@@ -135,41 +137,42 @@ class DecisionPage(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
 
-    def prepare(
-        self,
-        summary: str,
-        *,
-        lacking: bool,
-        all_instant: bool,
-        gate: ToleranceCheck | None,
-        gate_error: str,
-        max_days: int,
-    ) -> None:
-        """Enable what the situation allows; say why 容缺受理 is not offered."""
+    def prepare(self, summary: str, options: DecisionOptions) -> None:
+        """Show what the core allows for this checklist; say why 容缺受理 is not offered."""
         self.summary.setText(summary)
         self.error_label.clear()
-        self.accept_button.setEnabled(not lacking)
-        self.instant_button.setEnabled(all_instant and not lacking)
-        self.notice_button.setEnabled(lacking)
-        allowed = gate is not None and gate.allowed
-        self.tolerant_button.setEnabled(allowed)
-        self.commitment_check.setEnabled(allowed)
-        self.supplement_days.setEnabled(allowed)
-        self.supplement_days.setMaximum(max(max_days, 0))
+        self.accept_button.setEnabled(options.may_accept)
+        self.instant_button.setEnabled(options.may_issue_instant)
+        self.notice_button.setEnabled(options.may_give_notice)
+        allowed = options.may_tolerate
+        for widget in (self.tolerant_button, self.commitment_check, self.supplement_days):
+            widget.setEnabled(allowed)
+        days = options.supplement
+        if days is None:
+            self.supplement_days.setRange(0, 0)
+        else:
+            self.supplement_days.setRange(days.low, days.high)
+            self.supplement_days.setValue(days.default)
         if allowed:
             restyle(self.gate_label, "InfoText")
             self.gate_label.setText(self.tr("Tolerant acceptance is possible."))
         else:
-            reasons = gate_error or "\n".join(gate.reasons() if gate else [])
+            gate = options.tolerance
+            reasons = options.tolerance_error or "\n".join(gate.reasons() if gate else [])
             restyle(self.gate_label, "Placeholder")
             self.gate_label.setText(self.tr("Tolerant acceptance is not offered:") + "\n" + reasons)
+        form = options.road_permit
+        self.permit_form.setVisible(form is not None)
+        if form is not None:
+            self.permit_form.start(form.today, form.max_days)
 
-    def ask_permit(self, today: date | None, max_days: int = 0) -> None:
-        """Ask what the road permit allows (``today`` the hall's date, ``max_days`` its longest
-        period), or not at all (None)."""
-        self.permit_form.setVisible(today is not None)
-        if today is not None:
-            self.permit_form.start(today, max_days)
+    def unavailable(self, message: str) -> None:
+        """The core could not tell what fits (e.g. an item left the catalog): decide nothing."""
+        for button in self.buttons():
+            button.setEnabled(False)
+        self.permit_form.hide()
+        self.gate_label.clear()
+        self.error_label.setText(message)
 
     def permit_details(self) -> dict[str, str] | None:
         """The permit's fields for ``issue_instant``; None when no road permit is issued."""
@@ -192,5 +195,4 @@ class DecisionPage(QWidget):
         for edit in (self.reason_edit, self.basis_edit, self.body_edit):
             edit.clear()
         self.commitment_check.setChecked(False)
-        self.supplement_days.setValue(0)
         self.error_label.clear()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from clerk_app.domain.case_states import SubmissionStatus
 from ui.acceptance.checklist_model import ChecklistModel, ChecklistRow
 from ui.common.widgets import read_only_table
 
@@ -15,9 +16,9 @@ if TYPE_CHECKING:
     from clerk_app.services.catalog import ItemInfo
 
 _STATUS_KEYS = {
-    Qt.Key.Key_R: "received",
-    Qt.Key.Key_M: "missing",
-    Qt.Key.Key_W: "wrong",
+    Qt.Key.Key_R: SubmissionStatus.RECEIVED,
+    Qt.Key.Key_M: SubmissionStatus.MISSING,
+    Qt.Key.Key_W: SubmissionStatus.WRONG,
 }
 
 

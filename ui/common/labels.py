@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.roles import Role
 from clerk_app.domain.roles import role_label as core_role_label
 
@@ -18,9 +19,9 @@ def role_label(role: str) -> str:
 
 def kind_label(kind: str) -> str:
     """即办件 / 承诺件."""
-    labels = {
-        "instant": QCoreApplication.translate("Labels", "Instant"),
-        "promised": QCoreApplication.translate("Labels", "Promised"),
+    labels: dict[str, str] = {
+        ItemKind.INSTANT: QCoreApplication.translate("Labels", "Instant"),
+        ItemKind.PROMISED: QCoreApplication.translate("Labels", "Promised"),
     }
     return labels.get(str(kind), str(kind))
 

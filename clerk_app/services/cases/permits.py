@@ -8,52 +8,19 @@ their generic certificate. Values are stored as strings in ``cases.permit_detail
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
-
-from sqlalchemy.orm import Session
 
 from clerk_app.errors import ValidationError
-from clerk_app.persistence.models import HallSetting
 
-__all__ = [
-    "ROAD_FIELDS",
-    "RoadPermitRules",
-    "load_road_rules",
-    "normalize_permit_details",
-]
+__all__ = ["ROAD_FIELDS", "normalize_permit_details"]
 
-# Hall settings: which item codes are the road occupation permit, and its longest period.
-ROAD_ITEMS_KEY = "document.road_permit_items"
-ROAD_MAX_DAYS_KEY = "document.road_permit_max_days"
-DEFAULT_ROAD_ITEMS = ("440500-CG-001",)  # the demo catalog's 临时占用城市道路许可
-DEFAULT_ROAD_MAX_DAYS = 180  # calendar days, first and last day included
-
+# The road permit's fields; which items issue it and its longest period are hall settings
+# (``clerk_app.services.settings.load_road_rules``).
 ROAD_FIELDS = ("location", "area_m2", "period_from", "period_to", "purpose", "conditions")
 _MAX_AREA = Decimal(100000)
 _MAX_TEXT = 200
 _MAX_GENERIC = 10
-
-
-@dataclass(frozen=True)
-class RoadPermitRules:
-    """The hall's road-permit settings: which items issue it, and its longest period (days)."""
-
-    items: tuple[str, ...]
-    max_days: int
-
-    def is_road(self, item_code: str) -> bool:
-        return item_code in self.items
-
-
-def load_road_rules(s: Session) -> RoadPermitRules:
-    items_row = s.get(HallSetting, ROAD_ITEMS_KEY)
-    days_row = s.get(HallSetting, ROAD_MAX_DAYS_KEY)
-    items: Any = items_row.value if items_row is not None else DEFAULT_ROAD_ITEMS
-    days: Any = days_row.value if days_row is not None else DEFAULT_ROAD_MAX_DAYS
-    return RoadPermitRules(tuple(str(i) for i in items), int(days))
 
 
 def normalize_permit_details(

@@ -1,69 +1,58 @@
-"""Finding cases again: by number (a scanned receipt), by ticket, the list with warning colours."""
+"""Finding cases again: by number (a scanned receipt), by ticket, the list with its warnings.
+
+Functions run inside the caller's unit of work. IDs are masked in every view; the full numbers
+come only from ``reveal_identity``, which writes an audit row (PIPL).
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import CaseState
-from clerk_app.domain.roles import Permission
-from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import Case, ServiceItem
+from clerk_app.domain.roles import Actor
+from clerk_app.persistence.models import Case
 from clerk_app.services import audit
-from clerk_app.services.base import Service
-from clerk_app.services.calendar import load_overrides
-from clerk_app.services.cases.records import case_by_no, load_policy, to_info
+from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.results import CaseInfo, FullIdentity
+from clerk_app.services.cases.views import Context, view_select
 
 
-class CaseQueries(Service):
-    """Read cases; IDs are masked except through ``reveal_identity``, which is logged."""
+def get(s: Session, now: datetime, case_no: str) -> CaseInfo:
+    """A case by its number as typed or scanned from a receipt's barcode."""
+    return Context.load(s, now).info(case_by_no(s, case_no), with_submissions=True)
 
-    def get(self, case_no: str) -> CaseInfo:
-        """A case by its number as typed or scanned from a receipt's barcode."""
-        self.actor.require(Permission.VIEW_CASES)
-        now = self.clock()
-        with self.db.read() as s:
-            case = case_by_no(s, case_no)
-            return to_info(
-                case, load_policy(s), local_date(now), load_overrides(s), with_submissions=True
-            )
 
-    def list_cases(self, state: str | None = None, limit: int = 500) -> list[CaseInfo]:
-        """Newest first, IDs masked, each with its deadline warning colour."""
-        self.actor.require(Permission.VIEW_CASES)
-        stmt = select(Case).order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)
-        if state is not None:
-            stmt = stmt.where(Case.state == CaseState(state).value)
-        return self._query(stmt)
+def list_cases(s: Session, now: datetime, state: CaseState | None, limit: int) -> list[CaseInfo]:
+    """Newest first, each with its deadline warning."""
+    newest = (Case.created_at.desc(), Case.id.desc())
+    # Choose the cases on their own keys, then join the few chosen: sorting whole joined rows
+    # of a big hall would cost many times more.
+    chosen = select(Case.id).order_by(*newest).limit(limit)
+    if state is not None:
+        chosen = chosen.where(Case.state == state.value)
+    return _infos(
+        s, now, view_select().where(Case.id.in_(chosen.scalar_subquery())).order_by(*newest)
+    )
 
-    def cases_for_ticket(self, ticket_id: int) -> list[CaseInfo]:
-        """The cases decided for the ticket being served."""
-        self.actor.require(Permission.VIEW_CASES)
-        return self._query(select(Case).where(Case.ticket_id == ticket_id).order_by(Case.id))
 
-    def reveal_identity(self, case_no: str) -> FullIdentity:
-        """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL)."""
-        self.actor.require(Permission.VIEW_FULL_IDENTITY)
-        with self.db.write() as s:
-            case = case_by_no(s, case_no)
-            audit.record(
-                s,
-                at=self.clock(),
-                actor=self.actor.username,
-                action="identity_viewed",
-                target=f"case:{case.case_no}",
-            )
-            return FullIdentity(case.case_no, case.applicant_id_value, case.agent_id_value or "")
+def for_ticket(s: Session, now: datetime, ticket_id: int) -> list[CaseInfo]:
+    """The cases decided for one ticket, in the order they were decided."""
+    return _infos(s, now, view_select().where(Case.ticket_id == ticket_id).order_by(Case.id))
 
-    def _query(self, stmt: Any) -> list[CaseInfo]:
-        now = self.clock()
-        stmt = stmt.options(
-            selectinload(Case.item).selectinload(ServiceItem.department),
-            selectinload(Case.counter),
-        )
-        with self.db.read() as s:
-            policy, overrides, today = load_policy(s), load_overrides(s), local_date(now)
-            return [to_info(c, policy, today, overrides) for c in s.scalars(stmt)]
+
+def reveal_identity(s: Session, actor: Actor, now: datetime, case_no: str) -> FullIdentity:
+    """The unmasked ID numbers of a case; the view itself is written to the audit log."""
+    case = case_by_no(s, case_no)
+    audit.record(
+        s, at=now, actor=actor.username, action="identity_viewed", target=f"case:{case.case_no}"
+    )
+    return FullIdentity(case.case_no, case.applicant_id_value, case.agent_id_value or "")
+
+
+def _infos(s: Session, now: datetime, stmt: Select[Any]) -> list[CaseInfo]:
+    ctx = Context.load(s, now)
+    return [ctx.row_info(row) for row in s.execute(stmt)]

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from clerk_app.domain.case_states import OWED_STATUSES, CaseState, SubmissionStatus
+from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.credit_gate import GateDecision, reason_text
+from clerk_app.domain.deadlines import DeadlineWarning, SupplementRange
 from clerk_app.errors import ValidationError
 
 IdKind = Literal["resident_id", "uscc"]
-MaterialStatus = Literal["received", "missing", "wrong"]
-MATERIAL_STATUSES: tuple[MaterialStatus, ...] = ("received", "missing", "wrong")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class MaterialCheck:
     """The clerk's verdict on one required material (``material_id`` from ``get_item``)."""
 
     material_id: int
-    status: MaterialStatus
+    status: SubmissionStatus  # received, missing or wrong (``CHECK_STATUSES``)
     note: str = ""  # what is wrong / what is required, for the notice
 
 
@@ -55,8 +56,8 @@ class SubmissionInfo:
     core: bool
     form: str
     requirement: str
-    status: str  # received | missing | wrong | supplemented
-    initial_status: str  # the status at acceptance
+    status: SubmissionStatus
+    initial_status: str  # the SubmissionStatus at acceptance ("" on rows older than it)
     note: str
 
 
@@ -68,11 +69,11 @@ class CaseInfo:
     bundle_no: str | None
     item_code: str
     item_name: str
-    item_kind: str  # instant | promised
+    item_kind: ItemKind
     department_name: str
     statutory_days: int  # working days
     promised_days: int  # working days
-    state: str  # a CaseState value
+    state: CaseState
     applicant_name: str
     applicant_id_kind: str
     applicant_id_masked: str
@@ -83,7 +84,7 @@ class CaseInfo:
     due_date: date | None
     supplement_due: date | None
     days_left: int | None  # working days to the running deadline; negative when overdue
-    warning: str  # "" | "yellow" | "red" | "calendar_missing"
+    warning: DeadlineWarning
     commitment_signed: bool
     decision_reason: str
     decision_basis: str
@@ -106,7 +107,7 @@ class CaseInfo:
     @property
     def missing(self) -> tuple[SubmissionInfo, ...]:
         """Materials still owed or handed in wrong."""
-        return tuple(x for x in self.submissions if x.status in ("missing", "wrong"))
+        return tuple(x for x in self.submissions if x.status in OWED_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,14 @@ class FullIdentity:
     case_no: str
     applicant_id: str
     agent_id: str
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """A case as the clerk saw it: its number and the version shown (for a bundle action)."""
+
+    case_no: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -160,3 +169,41 @@ def missing_materials_error(names: Sequence[str]) -> ValidationError:
         f"Materials are incomplete ({', '.join(names)}); give the one-time notice, or accept "
         "with deficiencies where allowed.",
     )
+
+
+@dataclass(frozen=True)
+class RoadPermitForm:
+    """The road occupation permit's form: it starts ``today`` and lasts at most ``max_days``."""
+
+    today: date
+    max_days: int  # calendar days, first and last included
+
+
+@dataclass(frozen=True)
+class DecisionOptions:
+    """What the decision step may offer for an applicant's items and checklist, as the core
+    decides it; the screen shows this and decides nothing itself."""
+
+    items: int
+    lacking: int  # materials marked missing or wrong
+    all_instant: bool  # every item is an instant item (即办件)
+    tolerance: ToleranceCheck | None  # None when the gate could not be asked
+    tolerance_error: str  # why not (e.g. the applicant's name is not entered yet)
+    supplement: SupplementRange | None  # 容缺 working days, None when nothing is owed
+    road_permit: RoadPermitForm | None  # the road permit's form, when an instant item issues it
+
+    @property
+    def may_accept(self) -> bool:
+        return not self.lacking
+
+    @property
+    def may_issue_instant(self) -> bool:
+        return self.all_instant and not self.lacking
+
+    @property
+    def may_give_notice(self) -> bool:
+        return bool(self.lacking)
+
+    @property
+    def may_tolerate(self) -> bool:
+        return self.tolerance is not None and self.tolerance.allowed

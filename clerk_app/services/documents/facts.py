@@ -11,11 +11,9 @@ from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper_data import HallHeader
 from clerk_app.persistence.models import Case, HallSetting
-from clerk_app.services.cases.permits import load_road_rules
-from clerk_app.services.cases.records import HallPolicy
 from clerk_app.services.cases.results import CaseInfo
 from clerk_app.services.documents.builders import CaseFacts
-from clerk_app.services.settings import get_setting
+from clerk_app.services.settings import HallPolicy, get_setting, load_road_rules
 
 __all__ = ["case_facts", "hall_header"]
 

@@ -36,7 +36,9 @@ from clerk_app.documents.signing import sign_payload
 from clerk_app.persistence.models import Case
 from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services.calendar import load_overrides
-from clerk_app.services.cases.records import case_by_no, load_policy, to_info
+from clerk_app.services.cases.lookup import case_by_no
+from clerk_app.services.cases.views import to_info
+from clerk_app.services.settings import load_policy
 from clerk_app.services.documents.builders import CaseFacts, build_document, facts_shape
 from clerk_app.services.documents.facts import case_facts
 from clerk_app.services.documents.fit import require_fit

@@ -36,8 +36,8 @@ from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.calendar import load_overrides
-from clerk_app.services.cases.permits import RoadPermitRules, load_road_rules
-from clerk_app.services.cases.records import case_by_no, load_policy, to_info
+from clerk_app.services.cases.lookup import case_by_no
+from clerk_app.services.cases.views import to_info
 from clerk_app.services.documents.builders import facts_shape
 from clerk_app.services.documents.facts import case_facts
 from clerk_app.services.documents.fit import fitting_kinds, parse_kind
@@ -57,6 +57,7 @@ from clerk_app.services.documents.results import (
 )
 from clerk_app.services.documents.secret import ensure_secret, read_secret
 from clerk_app.services.documents.snapshots import content_sha256, to_snapshot
+from clerk_app.services.settings import RoadPermitRules, load_policy, load_road_rules
 
 __all__ = ["PLAN_ATTEMPTS", "DocumentService"]
 

@@ -1,0 +1,113 @@
+"""The applicant and the checklist of a decision: validated, and what the 容缺 gate says.
+
+``Pairs`` are the chosen items with the clerk's verdict on each of their materials; a material
+not in the checklist counts as received.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from clerk_app.domain.case_states import CHECK_STATUSES, OWED_STATUSES
+from clerk_app.domain.catalog import ItemKind
+from clerk_app.domain.credit_gate import tolerant_accept_gate
+from clerk_app.domain.identity import validate_resident_id, validate_uscc
+from clerk_app.errors import ValidationError
+from clerk_app.persistence.models import Material, ServiceItem
+from clerk_app.services.cases import lookup
+from clerk_app.services.cases.results import (
+    ApplicantInput,
+    ItemGate,
+    ItemRequest,
+    MaterialCheck,
+    ToleranceCheck,
+)
+from clerk_app.services.credit import credit_status
+
+Checks = dict[int, MaterialCheck]
+Pairs = list[tuple[ServiceItem, Checks]]
+
+
+def normalize_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
+    """Validated and normalized, or ``ValidationError``/``InvalidIdentifier`` naming the fault."""
+    name = applicant.name.strip()
+    if not name or len(name) > 200:
+        raise ValidationError(
+            "请填写申请人名称（不超过 200 个字）。",
+            "Enter the applicant's name (at most 200 characters).",
+        )
+    if applicant.id_kind == "resident_id":
+        id_value = validate_resident_id(applicant.id_value, today=today)
+    elif applicant.id_kind == "uscc":
+        id_value = validate_uscc(applicant.id_value)
+    else:
+        raise ValidationError(
+            f"证件类型“{applicant.id_kind}”无效。", f"Invalid ID kind {applicant.id_kind!r}."
+        )
+    agent_id = applicant.agent_id.strip()
+    if agent_id:
+        agent_id = validate_resident_id(agent_id, today=today)
+        if not applicant.agent_name.strip():
+            raise ValidationError("请填写经办人姓名。", "Enter the agent's name.")
+    return ApplicantInput(
+        name=name,
+        id_kind=applicant.id_kind,
+        id_value=id_value,
+        legal_representative=applicant.legal_representative.strip()[:100],
+        agent_name=applicant.agent_name.strip()[:100],
+        agent_id=agent_id,
+    )
+
+
+def pairs(s: Session, items: Sequence[ItemRequest]) -> Pairs:
+    """The requested items, loaded, each with its checked checklist."""
+    loaded = lookup.load_items(s, [r.item_code for r in items])
+    return [(item, _checks(item, r)) for item, r in zip(loaded, items, strict=True)]
+
+
+def _checks(item: ServiceItem, request: ItemRequest) -> Checks:
+    ids = {m.id for m in item.materials}
+    checks: Checks = {}
+    for check in request.checks:
+        if check.material_id not in ids:
+            raise ValidationError(
+                f"材料 {check.material_id} 不是事项“{item.name}”的申请材料。",
+                f"Material {check.material_id} is not required by {item.name}.",
+            )
+        if check.status not in CHECK_STATUSES:
+            raise ValidationError(
+                f"材料状态“{check.status}”无效。", f"Invalid material status {check.status!r}."
+            )
+        checks[check.material_id] = check
+    return checks
+
+
+def owed(item: ServiceItem, checks: Checks) -> list[Material]:
+    """The item's materials marked missing or wrong."""
+    return [m for m in item.materials if m.id in checks and checks[m.id].status in OWED_STATUSES]
+
+
+def lacking(item: ServiceItem, checks: Checks) -> list[str]:
+    """The names of the item's materials marked missing or wrong."""
+    return [m.name for m in owed(item, checks)]
+
+
+def gate(s: Session, applicant: ApplicantInput, chosen: Pairs, today: date) -> ToleranceCheck:
+    """The gate for each item that lacks something (for every item when none does)."""
+    credit = credit_status(s, applicant.id_value, today) if applicant.id_kind == "uscc" else None
+    asked = [(i, c) for i, c in chosen if lacking(i, c)] or chosen
+    gates = []
+    for item, checks in asked:
+        missing = owed(item, checks)
+        decision = tolerant_accept_gate(
+            item_allows=item.tolerant_accept_allowed,
+            item_is_instant=item.kind == ItemKind.INSTANT,
+            missing_core=sum(1 for m in missing if m.core),
+            missing_non_core=sum(1 for m in missing if not m.core),
+            credit=credit,
+        )
+        gates.append(ItemGate(item.item_code, item.name, decision))
+    return ToleranceCheck(tuple(gates))
