@@ -70,164 +70,6 @@
     </message>
 </context>
 <context>
-    <name>AcceptancePreview</name>
-    <message>
-        <location filename="../../ui/acceptance/preview.py" line="+20"/>
-        <source>Acceptance notice</source>
-        <translation>受理通知书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notice of acceptance with deferred materials</source>
-        <translation>容缺受理通知书</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>One-time notice of missing materials</source>
-        <translation>一次性告知书</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Notice of rejection</source>
-        <translation>不予受理决定书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Instant item: decided and issued</source>
-        <translation>即办件办结单</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>missing</source>
-        <translation>缺少</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>wrong</source>
-        <translation>不符合要求</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>supplemented</source>
-        <translation>已补正</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>core</source>
-        <translation>核心材料</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>non-core</source>
-        <translation>非核心材料</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Required: %1</source>
-        <translation>要求：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Note: %1</source>
-        <translation>说明：%1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Promised limit: %1 working days (statutory %2); decision due by %3.</source>
-        <translation>承诺时限 %1 个工作日（法定时限 %2 个工作日），办结期限：%3。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Materials to supplement:</source>
-        <translation>需补正的材料：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Supplement them by %1. If they are not supplied in time the case is terminated and the broken commitment is recorded in the credit record.</source>
-        <translation>请于 %1 前补齐。逾期未补正的，终止办理，并记入信用记录（失信）。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Commitment letter signed by the applicant: yes.</source>
-        <translation>申请人已签署容缺受理承诺书。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Decision due by %1.</source>
-        <translation>办结期限：%1。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not accepted. Everything missing or wrong, told once:</source>
-        <translation>暂不予受理。现一次性告知需补齐或更正的全部材料：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Reason: %1</source>
-        <translation>理由：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Legal basis: %1</source>
-        <translation>法律依据：%1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Please apply to: %1</source>
-        <translation>请向 %1 申请</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Permit number: %1</source>
-        <translation>证照编号：%1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Red warning: the deadline has passed (%1 working day(s) ago).</source>
-        <translation>红牌预警：已超过期限 %1 个工作日。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Yellow warning: %1 working day(s) left.</source>
-        <translation>黄牌预警：距期限还有 %1 个工作日。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The holiday calendar of the deadline&apos;s year is missing: ask the admin to enter it.</source>
-        <translation>期限所在年度的节假日安排尚未录入：请联系管理员录入。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Case number: %1</source>
-        <translation>办件编号：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Item: %1 (%2)</source>
-        <translation>事项：%1（%2）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Applicant: %1</source>
-        <translation>申请人：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Date: %1</source>
-        <translation>日期：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>State: %1</source>
-        <translation>状态：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Bundle: %1</source>
-        <translation>一件事编号：%1</translation>
-    </message>
-</context>
-<context>
     <name>AdminScreen</name>
     <message>
         <location filename="../../ui/admin/admin_screen.py" line="+21"/>
@@ -673,7 +515,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+47"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+49"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -912,9 +754,14 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/acceptance/items_page.py" line="+32"/>
+        <location filename="../../ui/acceptance/items_page.py" line="+33"/>
         <source>Find the item: name, code, department or pinyin initials (e.g. lszy)</source>
         <translation>查找事项：名称、编码、部门或拼音首字母（如 lszy）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only the first %1 matches are listed: type more to narrow the search.</source>
+        <translation>仅列出前 %1 项，请继续输入以缩小范围。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -922,7 +769,7 @@
         <translation>回车：转到结果 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>%1 · statutory %2 / promised %3 working days · fee %4 yuan · tolerant acceptance: %5 · %6</source>
         <translation>%1 · 法定 %2 / 承诺 %3 个工作日 · 收费 %4 元 · 容缺受理：%5 · %6</translation>
     </message>
