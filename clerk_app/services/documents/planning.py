@@ -38,12 +38,12 @@ from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services.calendar import load_overrides
 from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.views import to_info
-from clerk_app.services.settings import load_policy
 from clerk_app.services.documents.builders import CaseFacts, build_document, facts_shape
 from clerk_app.services.documents.facts import case_facts
 from clerk_app.services.documents.fit import require_fit
 from clerk_app.services.documents.secret import read_secret
 from clerk_app.services.documents.snapshots import content_sha256, from_snapshot
+from clerk_app.services.settings import load_policy
 
 __all__ = ["CaseSeen", "Original", "Plan", "plan", "read_case", "sha256", "unchanged"]
 log = logging.getLogger(__name__)
