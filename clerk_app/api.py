@@ -15,14 +15,40 @@ import getpass
 import logging
 
 from clerk_app.clock import Clock, utcnow
+from clerk_app.documents.paper_data import DocumentKind
+from clerk_app.documents.signing import ForgedPayload
+from clerk_app.domain.case_states import CaseState, SubmissionStatus
+from clerk_app.domain.catalog import ItemKind
+from clerk_app.domain.deadlines import DeadlineWarning
+from clerk_app.domain.identity import InvalidIdentifier
+from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import Actor, Role
-from clerk_app.errors import ClerkError
+from clerk_app.domain.ticket_status import TicketStatus
+from clerk_app.domain.workdays import CalendarNotCovered
+from clerk_app.errors import (
+    AuthError,
+    ClerkError,
+    ConfigError,
+    Conflict,
+    DatabaseUnavailable,
+    NotFound,
+    OutcomeUnknown,
+    PermissionDenied,
+    ValidationError,
+)
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import HallSetting
 from clerk_app.services.admin import AdminService
 from clerk_app.services.auth import authenticate
 from clerk_app.services.calendar import CalendarService
+from clerk_app.services.cases.results import (
+    ApplicantInput,
+    CaseInfo,
+    ItemRequest,
+    MaterialCheck,
+    ToleranceRefused,
+)
 from clerk_app.services.cases.service import CaseService
 from clerk_app.services.catalog import CatalogService
 from clerk_app.services.credit import CreditService
@@ -111,4 +137,35 @@ def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
     return Hall(db, clock)
 
 
-__all__ = ["Hall", "StaffSession", "open_hall"]
+# Besides Hall and open_hall: what a script passes to the services or gets back, importable
+# from here wherever it lives (the README's examples need no other import).
+__all__ = [
+    "ApplicantInput",
+    "AuthError",
+    "CalendarNotCovered",
+    "CaseInfo",
+    "CaseState",
+    "ClerkError",
+    "ConfigError",
+    "Conflict",
+    "DatabaseUnavailable",
+    "DeadlineWarning",
+    "DocumentKind",
+    "ForgedPayload",
+    "Hall",
+    "InvalidIdentifier",
+    "ItemKind",
+    "ItemRequest",
+    "MaterialCheck",
+    "NotFound",
+    "OutcomeUnknown",
+    "PermissionDenied",
+    "PriorityClass",
+    "Role",
+    "StaffSession",
+    "SubmissionStatus",
+    "TicketStatus",
+    "ToleranceRefused",
+    "ValidationError",
+    "open_hall",
+]
