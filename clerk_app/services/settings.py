@@ -20,6 +20,12 @@ DEFAULTS: dict[str, Any] = {
     "queue.appointment_early_minutes": 30,  # check-in window opens before the slot
     "queue.appointment_late_minutes": 15,  # and closes after the slot's start
     "queue.default_service_minutes": 8.0,  # wait estimate before any service today
+    # 好差评 (evaluation)
+    "evaluation.default_after_days": 7,  # natural days; then unrated counts as 基本满意 (Guangdong)
+    "evaluation.rectification_workdays": 5,  # deadline of a bad review's rectification
+    "evaluation.scores": [10, 8, 6, 3, 0],  # 非常满意 … 非常不满意 (Shantou)
+    "evaluation.prompt_seconds": 180,  # the counter's evaluator asks this long after a service
+    "evaluation.first_ticket_id": 0,  # services of lower ticket ids predate rating (migration)
 }
 
 
