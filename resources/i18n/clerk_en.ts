@@ -26,7 +26,7 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/printing/preview_dialog.py" line="+163"/>
+        <location filename="../../ui/printing/preview_dialog.py" line="+164"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+72"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+71"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -238,7 +238,7 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/acceptance/applicant_page.py" line="+49"/>
+        <location filename="../../ui/acceptance/applicant_page.py" line="+50"/>
         <source>Person (Alt+P)</source>
         <translation>个人（Alt+P）</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>公民身份号码（18位）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>Valid</source>
         <translation>校验通过</translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+46"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+47"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -798,7 +798,7 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+59"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+58"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -813,7 +813,7 @@
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+70"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
@@ -834,6 +834,97 @@
         <location line="+9"/>
         <source>Something unexpected went wrong; the details were written to the log. Please tell the administrator.</source>
         <translation>发生了意外错误，详细信息已写入日志，请联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorView</name>
+    <message>
+        <location filename="../../ui/evaluator/evaluator_view.py" line="+66"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Please rate this service</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Press 1 to 5 or touch a button</source>
+        <translation>请按数字键 1–5 或点击按钮</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>What went wrong? (choose at least one)</source>
+        <translation>哪里不满意？（至少选择一项）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Comment (optional, at most %1 characters)</source>
+        <translation>留言（选填，最多 %1 字）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit (Enter)</source>
+        <translation>提交（Enter）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorWindow</name>
+    <message>
+        <location filename="../../ui/evaluator/evaluator_window.py" line="+102"/>
+        <source>Connection lost; retrying…</source>
+        <translation>连接中断，正在重试…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counter %1</source>
+        <translation>%1号窗口</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not in service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please go to another counter</source>
+        <translation>请到其他窗口办理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clerk at counter %1</source>
+        <translation>%1号窗口工作人员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Now serving number %1</source>
+        <translation>正在为 %1 号办理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Welcome</source>
+        <translation>欢迎您</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number %1, served by %2</source>
+        <translation>%1 号，由 %2 为您服务</translation>
     </message>
 </context>
 <context>
@@ -902,9 +993,14 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/acceptance/items_page.py" line="+32"/>
+        <location filename="../../ui/acceptance/items_page.py" line="+33"/>
         <source>Find the item: name, code, department or pinyin initials (e.g. lszy)</source>
         <translation>查找事项：名称、编码、部门或拼音首字母（如 lszy）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only the first %1 matches are listed: type more to narrow the search.</source>
+        <translation>仅列出前 %1 个匹配结果，请继续输入以缩小范围。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -912,7 +1008,7 @@
         <translation>回车：转到结果 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>%1 · statutory %2 / promised %3 working days · fee %4 yuan · tolerant acceptance: %5 · %6</source>
         <translation>%1 · 法定 %2 / 承诺 %3 个工作日 · 收费 %4 元 · 容缺受理：%5 · %6</translation>
     </message>
@@ -1173,7 +1269,7 @@
 <context>
     <name>PermitForm</name>
     <message>
-        <location filename="../../ui/acceptance/permit_form.py" line="+43"/>
+        <location filename="../../ui/acceptance/permit_form.py" line="+34"/>
         <source>Road, section and side of the street</source>
         <translation>道路名称、路段及占用侧</translation>
     </message>
@@ -1226,7 +1322,7 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/preview_dialog.py" line="+83"/>
+        <location filename="../../ui/printing/preview_dialog.py" line="+84"/>
         <source>Set as this counter&apos;s default</source>
         <translation>设为本窗口默认打印机</translation>
     </message>
@@ -1303,7 +1399,7 @@
         <translation>尚未打印。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%1 is now this counter&apos;s printer.</source>
         <translation>已将 %1 设为本窗口的打印机。</translation>
     </message>
@@ -1321,7 +1417,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/pdf_printing.py" line="+50"/>
+        <location filename="../../ui/printing/pdf_printing.py" line="+59"/>
         <source>The document&apos;s PDF cannot be read (%1).</source>
         <translation>文书的 PDF 无法读取（%1）。</translation>
     </message>
@@ -1331,7 +1427,7 @@
         <translation>打印机 %1 未接受打印任务，请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printers.py" line="+80"/>
+        <location filename="../../ui/printing/printers.py" line="+87"/>
         <source>Cannot write to the folder %1 (%2).</source>
         <translation>无法写入文件夹 %1（%2）。</translation>
     </message>
@@ -1458,7 +1554,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/kiosk/ticket_page.py" line="+39"/>
+        <location filename="../../ui/kiosk/ticket_page.py" line="+40"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1483,7 +1579,7 @@
         <translation>号票正在打印，请在下方取票。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Please take your ticket and watch the hall display.</source>
         <translation>请取走号票，留意叫号屏。</translation>
     </message>
@@ -1626,7 +1722,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/counter/verify_dialog.py" line="+39"/>
+        <location filename="../../ui/counter/verify_dialog.py" line="+41"/>
         <source>Verify a document (F8)</source>
         <translation>文书验真（F8）</translation>
     </message>
