@@ -45,7 +45,7 @@ def test_import_linter_contract_holds() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 kept, 0 broken" in result.stdout
+    assert ", 0 broken" in result.stdout
 
 
 def test_importing_the_core_loads_no_qt() -> None:
