@@ -1,9 +1,11 @@
-"""Starts the desk: the staff window (sign-in first), the kiosk, the hall display, or screenshots.
+"""Starts the desk: the staff window (sign-in first), the kiosk, the hall display, a counter's
+evaluator, or screenshots.
 
 Examples::
 
     python main.py --demo                     # demo hall, sign in as clerk01 / demo
     python main.py --db postgresql+psycopg://…  --kiosk
+    python main.py --demo --evaluator --counter 3   # the screen facing the applicant
     python main.py --demo --screenshot out/   # render every screen to PNG and exit
 """
 
@@ -39,12 +41,25 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     mode.add_argument("--kiosk", action="store_true", help="run as the ticket kiosk, full screen")
     mode.add_argument("--display", action="store_true", help="run as the hall display, full screen")
     mode.add_argument(
+        "--evaluator",
+        action="store_true",
+        help="run as the evaluator (评价器) of the counter given by --counter, full screen",
+    )
+    mode.add_argument(
         "--screenshot",
         metavar="DIR",
         type=Path,
         help="render every main screen to DIR/*.png offscreen and exit (demo hall unless --db)",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--counter", metavar="N", type=int, help="the counter number of --evaluator"
+    )
+    args = parser.parse_args(argv)
+    if args.evaluator and args.counter is None:
+        parser.error("--evaluator needs --counter N")
+    if args.counter is not None and not args.evaluator:
+        parser.error("--counter is for --evaluator")
+    return args
 
 
 def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
@@ -78,7 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = create_application(sys.argv[:1], args.lang)
     options = Options(
-        db_url=args.db, demo=args.demo, lang=args.lang, kiosk=args.kiosk, display=args.display
+        db_url=args.db,
+        demo=args.demo,
+        lang=args.lang,
+        kiosk=args.kiosk,
+        display=args.display,
+        evaluator_counter=args.counter if args.evaluator else None,
     )
     return run_gui(options, app)
 

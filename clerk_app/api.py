@@ -14,6 +14,8 @@ from __future__ import annotations
 import getpass
 import logging
 
+from sqlalchemy import select
+
 from clerk_app.clock import Clock, utcnow
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import ForgedPayload
@@ -38,7 +40,7 @@ from clerk_app.errors import (
 )
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
-from clerk_app.persistence.models import HallSetting
+from clerk_app.persistence.models import Counter, HallSetting
 from clerk_app.services.admin import AdminService
 from clerk_app.services.auth import authenticate
 from clerk_app.services.calendar import CalendarService
@@ -53,6 +55,7 @@ from clerk_app.services.cases.service import CaseService
 from clerk_app.services.catalog import CatalogService
 from clerk_app.services.credit import CreditService
 from clerk_app.services.documents.service import DocumentService
+from clerk_app.services.evaluations.service import EvaluationService
 from clerk_app.services.queue.service import QueueService
 from clerk_app.services.seed import seed_demo
 
@@ -72,6 +75,7 @@ class StaffSession:
         self.calendar = CalendarService(db, actor, clock)
         self.queue = QueueService(db, actor, clock)
         self.documents = DocumentService(db, actor, clock)
+        self.evaluations = EvaluationService(db, actor, clock)
 
 
 class Hall:
@@ -111,6 +115,18 @@ class Hall:
     def display(self) -> StaffSession:
         """The hall display's read-only session."""
         return StaffSession(self.db, Actor(Role.DISPLAY, "display", "叫号屏"), self.clock)
+
+    def evaluator(self, counter_no: int) -> StaffSession:
+        """The session of the evaluator (评价器) at counter ``counter_no``: it may only read that
+        counter and rate the service that just ended there. Raises ``NotFound`` for a counter
+        the hall does not have."""
+        with self.db.read() as s:
+            known = s.scalar(select(Counter.id).where(Counter.number == counter_no))
+        if known is None:
+            raise NotFound(f"没有 {counter_no} 号窗口。", f"No counter {counter_no}.")
+        name = f"evaluator:{counter_no}"
+        actor = Actor(Role.EVALUATOR, name, f"{counter_no}号窗口评价器", counter_no=counter_no)
+        return StaffSession(self.db, actor, self.clock)
 
     def system(self, role: Role = Role.ADMIN) -> StaffSession:
         """An administrator session for the command line on a trusted machine.

@@ -1,4 +1,4 @@
-"""The ``clerk`` command line: schema, demo seeding, users, queue, cases, documents.
+"""The ``clerk`` command line: schema, demo seeding, users, queue, cases, documents, evaluations.
 
 Every command goes through ``clerk_app.api`` like the UI does. Errors print one sentence to
 stderr and exit with status 2; no traceback reaches the user.
@@ -164,6 +164,52 @@ def cmd_cases_sweep(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluations_sweep(hall: Hall, args: argparse.Namespace) -> int:
+    evaluations = hall.system(Role.SUPERVISOR).evaluations
+    defaults = evaluations.apply_defaults()
+    overdue = evaluations.mark_overdue_rectifications()
+    print(
+        pick(
+            f"未评价满期计为基本满意 {len(defaults.defaulted)} 次；"
+            f"差评整改超期 {len(overdue.overdue)} 件。",
+            f"{len(defaults.defaulted)} unrated services counted as basically satisfied; "
+            f"{len(overdue.overdue)} rectifications overdue.",
+        )
+    )
+    return 0
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ClerkError(
+            f"日期“{text}”格式不对，应为 2026-12-01。", f"Bad date {text!r}; write 2026-12-01."
+        ) from None
+
+
+def cmd_evaluations_export(hall: Hall, args: argparse.Namespace) -> int:
+    result = hall.system(Role.SUPERVISOR).evaluations.export(_date(args.since), Path(args.out))
+    if result is None:
+        print(pick("没有需要上报的评价，未写文件。", "No evaluations to report; no file written."))
+        return 0
+    if result.recovered:
+        print(
+            pick(
+                f"上次导出中断，已重写批次 {result.batch_no}；再次运行以导出其后的评价。",
+                f"An earlier export was interrupted: batch {result.batch_no} written again; "
+                "run again to export later ratings.",
+            )
+        )
+    print(
+        pick(
+            f"已导出批次 {result.batch_no}：{result.record_count} 条评价，{result.path}",
+            f"Exported batch {result.batch_no}: {result.record_count} evaluations to {result.path}",
+        )
+    )
+    return 0
+
+
 def _days(text: str) -> list[date]:
     """ "2027-01-01,2027-02-16..2027-02-22" -> the dates, ranges inclusive."""
     days: list[date] = []
@@ -310,6 +356,22 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_parser(
         "sweep", help="end 容缺 cases past their deadline and record the broken commitments"
     ).set_defaults(func=cmd_cases_sweep)
+    evaluations = sub.add_parser("evaluations", help="好差评 ratings").add_subparsers(
+        dest="evaluations_command", required=True
+    )
+    evaluations.add_parser(
+        "sweep",
+        help="count services left unrated past the allowed days as basically satisfied, "
+        "and mark rectifications past their deadline overdue",
+    ).set_defaults(func=cmd_evaluations_sweep)
+    exporting = evaluations.add_parser(
+        "export",
+        help="write evaluations not yet reported to the province to a JSON Lines file "
+        "(each exactly once, also across interrupted runs)",
+    )
+    exporting.add_argument("--since", required=True, metavar="DATE", help="e.g. 2026-12-01")
+    exporting.add_argument("--out", required=True, metavar="FILE.jsonl", help="the file to write")
+    exporting.set_defaults(func=cmd_evaluations_export)
     calendar = sub.add_parser("calendar", help="working-day overrides (工作日调整)").add_subparsers(
         dest="calendar_command", required=True
     )

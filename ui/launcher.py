@@ -1,4 +1,5 @@
-"""Runs the desk interactively: opens the hall, then the kiosk, the hall display or sign-in."""
+"""Runs the desk interactively: opens the hall, then the kiosk, the hall display, a counter's
+evaluator or sign-in."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from ui.common.errors import install_excepthook, show_error
 if TYPE_CHECKING:
     from clerk_app.api import Hall
     from ui.display.hall_display_window import HallDisplayWindow
+    from ui.evaluator.evaluator_window import EvaluatorWindow
     from ui.kiosk.kiosk_window import KioskWindow
     from ui.main_window import MainWindow
 
-# Each PC runs one of three windows: a window's modules (and what they pull in, e.g. the
+# Each PC runs one of four windows: a window's modules (and what they pull in, e.g. the
 # kiosk's ESC/POS driver) are imported only by the PC that shows it.
 
 #: Exit status when the hall cannot be opened or a screenshot login fails.
@@ -34,6 +36,7 @@ class Options:
     lang: str = "zh_CN"
     kiosk: bool = False
     display: bool = False
+    evaluator_counter: int | None = None  # run as this counter's evaluator
     screenshot_dir: Path | None = None
 
 
@@ -90,7 +93,7 @@ def run_gui(options: Options, app: QApplication) -> int:
     install_excepthook()
     try:
         hall = open_configured_hall(options)
-        public: KioskWindow | HallDisplayWindow | None = None
+        public: KioskWindow | HallDisplayWindow | EvaluatorWindow | None = None
         if options.kiosk:
             from ui.kiosk.kiosk_window import KioskWindow
 
@@ -99,6 +102,10 @@ def run_gui(options: Options, app: QApplication) -> int:
             from ui.display.hall_display_window import HallDisplayWindow
 
             public = HallDisplayWindow(hall.display(), hall.name)
+        elif options.evaluator_counter is not None:
+            from ui.evaluator.evaluator_window import EvaluatorWindow
+
+            public = EvaluatorWindow(hall.evaluator(options.evaluator_counter), hall.name)
     except ClerkError as error:
         show_error(None, error)
         return EXIT_ERROR

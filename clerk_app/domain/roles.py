@@ -19,6 +19,7 @@ class Role(StrEnum):
     CLERK = "clerk"
     KIOSK = "kiosk"  # the ticket machine: least privilege
     DISPLAY = "display"  # the hall display: read-only
+    EVALUATOR = "evaluator"  # 评价器 at one counter: rates that counter's services only
 
 
 STAFF_ROLES = (Role.ADMIN, Role.SUPERVISOR, Role.CLERK)
@@ -39,13 +40,15 @@ class Permission(StrEnum):
     MANAGE_CREDIT_LIST = "manage_credit_list"
     MANAGE_SETTINGS = "manage_settings"
     VIEW_REPORTS = "view_reports"
-    HANDLE_EVALUATIONS = "handle_evaluations"
+    HANDLE_EVALUATIONS = "handle_evaluations"  # rectify bad reviews, sweep, export
+    RATE_SERVICE = "rate_service"  # the evaluator: an applicant rates the service just ended
 
 
 _P = Permission
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DISPLAY: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE}),
     Role.KIOSK: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE, _P.TAKE_TICKET}),
+    Role.EVALUATOR: frozenset({_P.RATE_SERVICE}),
     Role.CLERK: frozenset(
         {
             _P.VIEW_CATALOG,
@@ -91,6 +94,7 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
     Role.CLERK: ("窗口人员", "Clerk"),
     Role.KIOSK: ("取号机", "Kiosk"),
     Role.DISPLAY: ("叫号屏", "Hall display"),
+    Role.EVALUATOR: ("评价器", "Evaluator"),
 }
 
 

@@ -51,6 +51,12 @@ DEFAULTS: dict[str, Any] = {
     MASK_TAIL: 4,
     ROAD_ITEMS: ("440500-CG-001",),  # the demo catalog's 临时占用城市道路许可
     ROAD_MAX_DAYS: 180,
+    # 好差评 (evaluation)
+    "evaluation.default_after_days": 7,  # natural days; then unrated counts as 基本满意 (Guangdong)
+    "evaluation.rectification_workdays": 5,  # deadline of a bad review's rectification
+    "evaluation.scores": [10, 8, 6, 3, 0],  # 非常满意 … 非常不满意 (Shantou)
+    "evaluation.prompt_seconds": 180,  # the counter's evaluator asks this long after a service
+    "evaluation.first_ticket_id": 0,  # services of lower ticket ids predate rating (migration)
 }
 
 

@@ -689,6 +689,97 @@
     </message>
 </context>
 <context>
+    <name>EvaluatorView</name>
+    <message>
+        <location filename="../../ui/evaluator/evaluator_view.py" line="+66"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Please rate this service</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Press 1 to 5 or touch a button</source>
+        <translation>请按数字键 1–5 或点击按钮</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>What went wrong? (choose at least one)</source>
+        <translation>哪里不满意？（至少选择一项）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Comment (optional, at most %1 characters)</source>
+        <translation>留言（选填，最多 %1 字）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit (Enter)</source>
+        <translation>提交（Enter）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorWindow</name>
+    <message>
+        <location filename="../../ui/evaluator/evaluator_window.py" line="+102"/>
+        <source>Connection lost; retrying…</source>
+        <translation>连接中断，正在重试…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counter %1</source>
+        <translation>%1号窗口</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not in service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please go to another counter</source>
+        <translation>请到其他窗口办理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clerk at counter %1</source>
+        <translation>%1号窗口工作人员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Now serving number %1</source>
+        <translation>正在为 %1 号办理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Welcome</source>
+        <translation>欢迎您</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number %1, served by %2</source>
+        <translation>%1 号，由 %2 为您服务</translation>
+    </message>
+</context>
+<context>
     <name>HallDisplayWindow</name>
     <message>
         <location filename="../../ui/display/hall_display_window.py" line="+74"/>

@@ -1,0 +1,1 @@
+"""The evaluator (评价器) facing the applicant at a counter: `main.py --evaluator --counter N`."""
