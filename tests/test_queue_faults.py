@@ -22,7 +22,7 @@ from clerk_app.clock import utcnow
 from clerk_app.errors import Conflict, DatabaseUnavailable
 from clerk_app.persistence import database
 from clerk_app.persistence.models import AuditLog, CallEvent, Ticket
-from clerk_app.services import queue_call_pg
+from clerk_app.services.queue import calling_pg as queue_call_pg
 
 
 def _admin(pg_cluster) -> psycopg.Connection[Any]:  # type: ignore[no-untyped-def]
