@@ -13,7 +13,8 @@ font of a chain that has it, and ``require_glyphs_in_any`` refuses, before anyth
 text with a character no font of the chain has.
 
 Registration is process-wide (reportlab keeps a global font registry) and thread-safe, so
-documents may be built on worker threads.
+documents may be built on worker threads, one at a time: every PDF that embeds a registered font
+is built holding ``drawing_lock`` (see there).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ __all__ = [
     "FONT_ENV",
     "FontUnavailable",
     "UnprintableText",
+    "drawing_lock",
     "fallback_font_paths",
     "find_cjk_font",
     "font_runs",
@@ -75,6 +77,11 @@ _SFNT_CFF = b"OTTO"
 _TTC = b"ttcf"
 
 _lock = threading.Lock()
+# reportlab's TrueType fonts cannot be embedded by two threads at once: subsetting reads the
+# font file through one shared read position (``TTFontFile``), so two documents saved at the
+# same moment corrupt each other's subsets (a KeyError, or wrong glyphs). The documents of one
+# process therefore take turns; separate processes (counter PCs) are not affected.
+drawing_lock = threading.RLock()
 _registered: dict[tuple[Path, int], str] = {}
 
 

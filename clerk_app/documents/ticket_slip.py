@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from clerk_app.documents.barcodes import code128_png, image_size_mm, qr_png
-from clerk_app.documents.fonts import register_cjk_font, require_glyphs
+from clerk_app.documents.fonts import drawing_lock, register_cjk_font, require_glyphs
 from clerk_app.errors import ValidationError
 
 __all__ = [
@@ -305,5 +305,6 @@ def ticket_pdf(slip: TicketSlip, *, font_name: str | None = None) -> bytes:
         canvas.restoreState()
         top -= block.height
     canvas.showPage()
-    canvas.save()
+    with drawing_lock:  # saving embeds the font subset (see fonts.drawing_lock)
+        canvas.save()
     return out.getvalue()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from paper_samples import samples
 from sqlalchemy import select, update
 
 from clerk_app.api import Hall, open_hall
@@ -191,6 +192,31 @@ def test_a_case_that_keeps_changing_while_drawn_is_a_conflict_and_nothing_is_rec
     printed = clerk(first, 1).documents.print_document(K.RECEIPT, case_no)
     assert renderer.calls == 2 and not printed.reprint
     assert prints(first, case_no) == [(False, None)]
+
+
+def test_documents_drawn_on_several_threads_at_once_are_each_as_drawn_alone() -> None:
+    """reportlab embeds a font subset through one shared file position; without
+    ``fonts.drawing_lock`` two documents saved at once broke each other (KeyError)."""
+    documents = list(samples().values())
+    alone = [render.render_paper(doc) for doc in documents]
+    drawn: list[bytes] = []
+    failures: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def draw_all() -> None:
+        start.wait()
+        try:
+            for _ in range(3):
+                drawn.extend(render.render_paper(doc) for doc in documents)
+        except BaseException as e:
+            failures.append(e)
+
+    threads = [threading.Thread(target=draw_all) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == [] and sorted(drawn) == sorted(alone * 12)
 
 
 # --- a preview writes nothing -----------------------------------------------------------------

@@ -16,7 +16,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
-from clerk_app.documents.fonts import require_glyphs_in_any
+from clerk_app.documents.fonts import drawing_lock, require_glyphs_in_any
 from clerk_app.documents.paper.bodies import document_copies, document_title, paper_text
 from clerk_app.documents.paper.content import (
     PAGE_NUMBER_FORMAT,
@@ -101,5 +101,6 @@ def render_paper(doc: PaperDocument, *, fonts: PaperFonts | None = None) -> byte
         initialFontName=fonts.body,
     )
     maker: type[Canvas] = partial(PagedCanvas, furniture=furniture)  # type: ignore[assignment]
-    template.build(_story(copies, fonts), canvasmaker=maker)
+    with drawing_lock:  # one document at a time per process (see fonts.drawing_lock)
+        template.build(_story(copies, fonts), canvasmaker=maker)
     return out.getvalue()
