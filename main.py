@@ -83,6 +83,9 @@ def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.display:
+        # The hall's IT staff read here which voice the display speaks with ("voice: …").
+        logging.getLogger("ui.display").setLevel(logging.INFO)
     if args.screenshot is not None:
         # Rendering to files needs no screen, and must not flash windows on one.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the desk needs on a fresh Debian/Ubuntu machine, idempotently:
 # system libraries for offscreen Qt, a CJK TrueType font, PostgreSQL binaries (tests),
-# poppler/zbar helpers, an offline Chinese voice for the hall display (speech-dispatcher +
-# espeak-ng), and the Python environment in .venv.
+# poppler/zbar helpers, an offline Chinese voice for the hall display (speech-dispatcher with
+# its espeak-ng output module, which --no-install-recommends would leave out: without it the
+# daemon loads no module and says nothing), and the Python environment in .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
   libpulse0 fonts-wqy-microhei fonts-dejavu-core postgresql poppler-utils
-  speech-dispatcher espeak-ng
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 )
 
 missing=()

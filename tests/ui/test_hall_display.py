@@ -184,6 +184,52 @@ def test_an_engine_that_fails_is_dropped_with_one_warning(
     assert len([r for r in caplog.records if r.name == ANNOUNCER_LOG]) == 1
 
 
+@needs_mock
+def test_without_a_voice_for_the_language_the_warning_says_what_is_missing_and_what_was_seen(
+    clerk_qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv(announcer_module.ENV_VOICE, raising=False)
+    caplog.set_level(logging.INFO, logger=ANNOUNCER_LOG)
+
+    announcer = Announcer("mock", lang="zh_CN")  # Qt's mock engine has no Chinese voice
+    announcer.announce("请 A 零零一 号 到 1 号窗口办理")
+
+    assert not announcer.enabled
+    [warning] = [r.getMessage() for r in caplog.records if r.name == ANNOUNCER_LOG]
+    assert "has no zh_CN voice among 10 voices (Bob, Anne, Charly" in warning
+    assert "locales: en_GB, en_US, fi_FI, nb_NO, nn_NO" in warning
+    assert "speech-dispatcher-espeak-ng" in warning and "CLERK_SPEECH_VOICE" in warning
+
+
+@needs_mock
+def test_the_configured_voice_is_spoken_with_and_named_in_the_log(
+    clerk_qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv(announcer_module.ENV_VOICE, "mary")
+    caplog.set_level(logging.INFO, logger=ANNOUNCER_LOG)
+
+    announcer = Announcer("mock", lang="en")
+
+    assert announcer.speech is not None and announcer.speech.voice().name() == "Mary"
+    messages = [r.getMessage() for r in caplog.records if r.name == ANNOUNCER_LOG]
+    assert messages == ["voice: Mary (engine mock, locale en_US; rule: configured)"]
+
+
+@needs_mock
+def test_a_configured_voice_that_is_not_there_is_reported_and_the_rule_chooses(
+    clerk_qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv(announcer_module.ENV_VOICE, "Microsoft Huihui")
+    caplog.set_level(logging.INFO, logger=ANNOUNCER_LOG)
+
+    announcer = Announcer("mock", lang="en")
+
+    assert announcer.enabled
+    messages = [r.getMessage() for r in caplog.records if r.name == ANNOUNCER_LOG]
+    assert "CLERK_SPEECH_VOICE='Microsoft Huihui' names none of the engine's voices" in messages[0]
+    assert messages[1].startswith("voice: Bob (engine mock, locale en_GB; rule: same language)")
+
+
 def test_the_engine_is_speech_dispatcher_when_there_and_never_mock_unless_asked() -> None:
     from ui.display.announcer import choose_engine
 

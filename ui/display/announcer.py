@@ -4,8 +4,11 @@ Announcements queue up: the next is said only when the engine is back to Ready, 
 another off. The engine is ``CLERK_SPEECH_ENGINE`` when set ("none" turns the voice off), else
 "speechd" (speech-dispatcher with espeak-ng: offline, installed by ``scripts/setup.sh``), else
 any other real engine of the platform; Qt's "mock" engine is only used when asked for (tests).
-With no engine, or one that fails, the display goes on without a voice and says so in ONE
-logged warning.
+The voice is chosen by ``ui.display.voice_choice`` (``CLERK_SPEECH_VOICE`` first) and named in
+the log ("voice: …"). An engine that failed to set the default locale is still used: espeak-ng's
+Mandarin voices sit under Qt's C locale, so a zh_CN start fails while the voice is there. With no
+engine, no voice for the language, or an engine that fails, the display goes on without a voice
+and says why in ONE logged warning.
 """
 
 from __future__ import annotations
@@ -15,18 +18,31 @@ import os
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerk_app.i18n import language
+from ui.display.voice_choice import (
+    MANDARIN,
+    VoiceInfo,
+    choose_voice,
+    configured_voice,
+    describe_voices,
+)
 
 if TYPE_CHECKING:
     # Imported when a voice is opened: loading Qt's speech (and multimedia) libraries is slow
     # and noisy, and a display with the voice off never needs them.
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
 log = logging.getLogger(__name__)
 
 ENV_ENGINE = "CLERK_SPEECH_ENGINE"
+ENV_VOICE = "CLERK_SPEECH_VOICE"
+MISSING_VOICE_HINT = (
+    "install a Chinese voice (Debian/Ubuntu: speech-dispatcher-espeak-ng, which brings espeak-ng's"
+    ' "Chinese (Mandarin, latin as Pinyin)"; Windows: the Chinese (Simplified) speech pack with'
+    f" Huihui), or name an installed voice in {ENV_VOICE}"
+)
 #: Engines tried in this order when none is named; then any other but "mock".
 PREFERRED_ENGINES = ("speechd", "flite", "winrt", "sapi", "darwin")
 VOICE_OFF = ("", "none", "off")
@@ -38,6 +54,11 @@ def available_engines() -> list[str]:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     return list(QTextToSpeech.availableEngines())
+
+
+def all_voices(tts: QTextToSpeech) -> list[QVoice]:
+    """Every voice of the engine, locale by locale (``availableVoices`` only has the current)."""
+    return [voice for locale in tts.availableLocales() for voice in tts.allVoices(locale)]
 
 
 def choose_engine(available: list[str], requested: str | None = None) -> str | None:
@@ -65,6 +86,7 @@ class Announcer(QObject):
         self._speaking: str | None = None
         self._warned = False
         self._tts: QTextToSpeech | None = None
+        self._requested = ""
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.setInterval(WATCHDOG_MS)
@@ -81,27 +103,60 @@ class Announcer(QObject):
         if name is None:
             self._degrade("no text-to-speech engine is installed (install speech-dispatcher)")
             return
+        self._requested = name
         tts = QTextToSpeech(name, self)
-        if tts.state() == QTextToSpeech.State.Error:
-            self._degrade(f"the text-to-speech engine {name!r} failed: {tts.errorString()}")
+        voice = self._choose_voice(tts, lang)
+        if voice is None:
             tts.deleteLater()
             return
         self._tts = tts
         tts.stateChanged.connect(self._on_state)
         tts.errorOccurred.connect(self._on_error)
-        self._choose_locale(tts, QLocale(lang))
 
-    @staticmethod
-    def _choose_locale(tts: QTextToSpeech, locale: QLocale) -> None:
-        if any(available.name() == locale.name() for available in tts.availableLocales()):
-            tts.setLocale(locale)
-            return
-        log.warning(
-            "the text-to-speech engine %r has no %s voice; calls are spoken with its default "
-            "voice (install espeak-ng for Chinese)",
-            tts.engine(),
-            locale.name(),
+    def _choose_voice(self, tts: QTextToSpeech, lang: str) -> QVoice | None:
+        """Select the voice the rule picks and log it; None (warned) when there is none.
+
+        The engine may be in its error state here ("Failed to initialize default locale"):
+        speech-dispatcher still speaks once a voice is set.
+        """
+        voices = all_voices(tts)
+        infos = [VoiceInfo(v.name(), v.locale().name()) for v in voices]
+        engine = tts.engine() or self._requested
+        if not voices:
+            failure = tts.errorString() or "it lists no voices"
+            self._degrade(f"the text-to-speech engine {engine!r} has no voices: {failure}")
+            return None
+        configured = os.environ.get(ENV_VOICE, "").strip() or None
+        if configured and configured_voice(infos, configured) is None:
+            log.warning(
+                "%s=%r names none of the engine's voices; choosing one by the rule",
+                ENV_VOICE,
+                configured,
+            )
+        choice = choose_voice(infos, lang, configured)
+        if choice is None:
+            hint = MISSING_VOICE_HINT if lang == MANDARIN else f"name a voice in {ENV_VOICE}"
+            self._degrade(
+                f"the text-to-speech engine {engine!r} has no {lang} voice among "
+                f"{describe_voices(infos)}; {hint}"
+            )
+            return None
+        voice = voices[infos.index(choice.voice)]
+        # The locale first, then the voice: speech-dispatcher sends both with every sentence,
+        # and a language left over from listing the voices would override the voice.
+        tts.setLocale(voice.locale())
+        tts.setVoice(voice)
+        if tts.voice().name() != voice.name():
+            self._degrade(f"the voice {voice.name()!r} could not be selected: {tts.errorString()}")
+            return None
+        log.info(
+            "voice: %s (engine %s, locale %s; rule: %s)",
+            voice.name(),
+            engine,
+            voice.locale().name(),
+            choice.reason,
         )
+        return voice
 
     @property
     def enabled(self) -> bool:

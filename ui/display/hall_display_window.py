@@ -8,6 +8,7 @@ spoken. The window only shows; it runs as the read-only display actor.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ from ui.display.flash import Flash
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
+
+log = logging.getLogger(__name__)
 
 POLL_MS = 500
 
@@ -105,6 +108,9 @@ class HallDisplayWindow(QWidget):
         self.view.waiting_model.set_rows(board.waiting)
         if first:
             # Calls made before the display started: shown, not flashed, not spoken.
+            log.info(
+                "reading the queue: %d call(s) in service; new calls are announced", len(current)
+            )
             if board.recent:
                 self._show_banner(board.recent[0])
         elif board.new_calls:
