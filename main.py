@@ -5,6 +5,9 @@ Examples::
     python main.py --demo                     # demo hall, sign in as clerk01 / demo
     python main.py --db postgresql+psycopg://…  --kiosk
     python main.py --demo --screenshot out/   # render every screen to PNG and exit
+
+Without flags the PC's configuration file (``clerk setup-pc``) says what this PC is for:
+defaults < /etc/clerk-desk/clerk-desk.conf (or ``$CLERK_CONFIG``) < environment < these flags.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from clerk_app.config import ROLES, DeviceSettings, load_settings, with_flags
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -39,12 +44,34 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     mode.add_argument("--kiosk", action="store_true", help="run as the ticket kiosk, full screen")
     mode.add_argument("--display", action="store_true", help="run as the hall display, full screen")
     mode.add_argument(
+        "--evaluator", action="store_true", help="run as a counter's evaluator (next release)"
+    )
+    mode.add_argument("--role", choices=ROLES, help="desk, kiosk, display or evaluator")
+    mode.add_argument(
         "--screenshot",
         metavar="DIR",
         type=Path,
         help="render every main screen to DIR/*.png offscreen and exit (demo hall unless --db)",
     )
+    parser.add_argument("--counter", type=int, metavar="N", help="this PC's counter number")
+    parser.add_argument(
+        "--fullscreen", action="store_true", help="full screen (public roles always are)"
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="this PC's settings (default: $CLERK_CONFIG)"
+    )
     return parser.parse_args(argv)
+
+
+def device_settings(args: argparse.Namespace) -> DeviceSettings:
+    """The PC's settings with the flags given on the command line laid over them."""
+    role = args.role or next(
+        (r for r in ("kiosk", "display", "evaluator") if getattr(args, r)), None
+    )
+    settings = load_settings(args.config)
+    return with_flags(
+        settings, db_url=args.db, role=role, counter=args.counter, fullscreen=args.fullscreen
+    )
 
 
 def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
@@ -73,12 +100,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return run_screenshots(args.screenshot, args.db, args.lang)
 
+    from clerk_app.errors import ClerkError
+    from ui.launcher import EXIT_ERROR, EXIT_NOT_AVAILABLE, Options, run_gui
+
+    try:
+        settings = device_settings(args)
+    except ClerkError as error:
+        print(f"clerk-desk: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    if settings.role == "evaluator":
+        # Installed with this release (desktop entry, autostart) for the next one's screen.
+        print(
+            "clerk-desk: 评价器界面将在下一版本提供。/ The evaluator screen comes with the next "
+            "release.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_AVAILABLE
+
     from ui.app import create_application
-    from ui.launcher import Options, run_gui
 
     app = create_application(sys.argv[:1], args.lang)
     options = Options(
-        db_url=args.db, demo=args.demo, lang=args.lang, kiosk=args.kiosk, display=args.display
+        db_url=settings.db_url,
+        demo=args.demo,
+        lang=args.lang,
+        kiosk=settings.role == "kiosk",
+        display=settings.role == "display",
+        counter=settings.counter,
+        fullscreen=settings.full_screen,
+        ticket_printer=settings.ticket_printer,
     )
     return run_gui(options, app)
 

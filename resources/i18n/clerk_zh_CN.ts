@@ -1456,6 +1456,14 @@
     </message>
 </context>
 <context>
+    <name>ReconnectingScreen</name>
+    <message>
+        <location filename="../../ui/reconnecting_screen.py" line="+30"/>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+</context>
+<context>
     <name>TicketPage</name>
     <message>
         <location filename="../../ui/kiosk/ticket_page.py" line="+39"/>
