@@ -87,3 +87,20 @@ def test_the_evaluator_is_accepted_and_says_it_comes_with_the_next_release(
     monkeypatch.setattr(sys, "argv", ["clerk-desk"])
     assert main.main(["--evaluator", "--counter", "3"]) == launcher.EXIT_NOT_AVAILABLE
     assert "next release" in capsys.readouterr().err
+
+
+def test_speech_voice_is_chosen_by_part_of_its_name(
+    clerk_qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from ui.display.announcer import Announcer
+
+    announcer = Announcer("mock")
+    assert announcer.speech is not None
+    voices = announcer.speech.availableVoices()
+    assert voices, "Qt's mock engine has voices"
+    monkeypatch.setenv("CLERK_SPEECH_VOICE", voices[-1].name()[1:].upper())
+    second = Announcer("mock")
+    assert second.speech is not None and second.speech.voice().name() == voices[-1].name()
+    monkeypatch.setenv("CLERK_SPEECH_VOICE", "Huihui")
+    Announcer("mock")
+    assert "no voice named 'Huihui'" in caplog.text

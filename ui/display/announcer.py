@@ -5,7 +5,8 @@ another off. The engine is ``CLERK_SPEECH_ENGINE`` when set ("none" turns the vo
 "speechd" (speech-dispatcher with espeak-ng: offline, installed by ``scripts/setup.sh``), else
 any other real engine of the platform; Qt's "mock" engine is only used when asked for (tests).
 With no engine, or one that fails, the display goes on without a voice and says so in ONE
-logged warning.
+logged warning. ``CLERK_SPEECH_VOICE`` picks a voice of the language by (part of) its name,
+e.g. Huihui, Yaoyao or Kangkang on Windows.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENV_ENGINE = "CLERK_SPEECH_ENGINE"
+ENV_VOICE = "CLERK_SPEECH_VOICE"
 #: Engines tried in this order when none is named; then any other but "mock".
 PREFERRED_ENGINES = ("speechd", "flite", "winrt", "sapi", "darwin")
 VOICE_OFF = ("", "none", "off")
@@ -90,6 +92,7 @@ class Announcer(QObject):
         tts.stateChanged.connect(self._on_state)
         tts.errorOccurred.connect(self._on_error)
         self._choose_locale(tts, QLocale(lang))
+        self._choose_voice(tts, os.environ.get(ENV_VOICE, "").strip())
 
     @staticmethod
     def _choose_locale(tts: QTextToSpeech, locale: QLocale) -> None:
@@ -102,6 +105,17 @@ class Announcer(QObject):
             tts.engine(),
             locale.name(),
         )
+
+    @staticmethod
+    def _choose_voice(tts: QTextToSpeech, wanted: str) -> None:
+        if not wanted:
+            return
+        for voice in tts.availableVoices():
+            if wanted.lower() in voice.name().lower():
+                tts.setVoice(voice)
+                return
+        names = ", ".join(v.name() for v in tts.availableVoices()) or "none"
+        log.warning("no voice named %r in %r (it has: %s)", wanted, tts.engine(), names)
 
     @property
     def enabled(self) -> bool:
