@@ -223,7 +223,7 @@ def autostart_entry(role: str) -> str:
         f"Name[zh_CN]=一窗受理 {zh}\n"
         "TryExec=clerk-desk\n"
         f"Exec=clerk-desk --role {role} --fullscreen\n"
-        "Icon=clerk-desk\n"
+        f"Icon=clerk-desk-{role}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
     )
