@@ -26,7 +26,15 @@ DEB2=$(CLERK_DEB_VERSION="$V2" bash scripts/package-deb.sh --no-freeze | tail -1
 ls -l "$DEB1" "$DEB2"
 
 WORK=$(mktemp -d /tmp/check-deb.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+ours=0
+cleanup() {
+  # A failed check must not leave its package on the CI machine for the next run.
+  if [ "$ours" = 1 ] && dpkg-query -W -f='${Status}' clerk-desk 2>/dev/null | grep -q installed; then
+    $SUDO dpkg --purge clerk-desk > /dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 mkdir -p "$WORK/home"
 WATCHED=(/opt /usr/bin /usr/lib/systemd/user /usr/share/applications /usr/share/icons /usr/share/doc /etc)
 # Files a dpkg trigger rewrites for every package (icon and desktop caches): not ours.
@@ -35,6 +43,7 @@ snapshot > "$WORK/before.txt"
 
 say "install $DEB1 with dpkg -i"
 install_start=$SECONDS
+ours=1
 if ! $SUDO dpkg -i "$DEB1"; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -f -y -qq --no-install-recommends
 fi
