@@ -1,5 +1,4 @@
-"""Starts the desk: the staff window (sign-in first), the kiosk, the hall display, a counter's
-evaluator, or screenshots.
+"""Starts the desk: the staff window (sign-in first), the kiosk, the hall display, or screenshots.
 
 Examples::
 
@@ -7,6 +6,9 @@ Examples::
     python main.py --db postgresql+psycopg://…  --kiosk
     python main.py --demo --evaluator --counter 3   # the screen facing the applicant
     python main.py --demo --screenshot out/   # render every screen to PNG and exit
+
+Without flags the PC's configuration file (``clerk setup-pc``) says what this PC is for:
+defaults < /etc/clerk-desk/clerk-desk.conf (or ``$CLERK_CONFIG``) < environment < these flags.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from clerk_app.config import ROLES, DeviceSettings, load_settings, with_flags
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -43,28 +47,40 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     mode.add_argument(
         "--evaluator",
         action="store_true",
-        help="run as the evaluator (评价器) of the counter given by --counter, full screen",
+        help="run as the evaluator (评价器) of this PC's counter (--counter), full screen",
     )
+    mode.add_argument("--role", choices=ROLES, help="desk, kiosk, display or evaluator")
     mode.add_argument(
         "--screenshot",
         metavar="DIR",
         type=Path,
         help="render every main screen to DIR/*.png offscreen and exit (demo hall unless --db)",
     )
+    parser.add_argument("--counter", type=int, metavar="N", help="this PC's counter number")
     parser.add_argument(
-        "--counter", metavar="N", type=int, help="the counter number of --evaluator"
+        "--fullscreen", action="store_true", help="full screen (public roles always are)"
     )
-    args = parser.parse_args(argv)
-    if args.evaluator and args.counter is None:
-        parser.error("--evaluator needs --counter N")
-    if args.counter is not None and not args.evaluator:
-        parser.error("--counter is for --evaluator")
-    return args
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="this PC's settings (default: $CLERK_CONFIG)"
+    )
+    return parser.parse_args(argv)
+
+
+def device_settings(args: argparse.Namespace) -> DeviceSettings:
+    """The PC's settings with the flags given on the command line laid over them."""
+    role = args.role or next(
+        (r for r in ("kiosk", "display", "evaluator") if getattr(args, r)), None
+    )
+    settings = load_settings(args.config)
+    return with_flags(
+        settings, db_url=args.db, role=role, counter=args.counter, fullscreen=args.fullscreen
+    )
 
 
 def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
+    from ui.screenshots import take_screenshots
+
     from clerk_app.errors import ClerkError
-    from screenshot_tool.screenshots import take_screenshots
     from ui.app import create_application
     from ui.launcher import EXIT_ERROR, Options, open_configured_hall
 
@@ -83,25 +99,40 @@ def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if args.display:
-        # The hall's IT staff read here which voice the display speaks with ("voice: …").
-        logging.getLogger("ui.display").setLevel(logging.INFO)
     if args.screenshot is not None:
         # Rendering to files needs no screen, and must not flash windows on one.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return run_screenshots(args.screenshot, args.db, args.lang)
 
+    from clerk_app.errors import ClerkError
+    from ui.launcher import EXIT_ERROR, Options, run_gui
+
+    try:
+        settings = device_settings(args)
+    except ClerkError as error:
+        print(f"clerk-desk: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    if settings.role == "evaluator" and settings.counter is None:
+        print(
+            "clerk-desk: 评价器须指定窗口号（--counter N 或本机配置）。/ "
+            "An evaluator needs its counter (--counter N or this PC's settings).",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
     from ui.app import create_application
-    from ui.launcher import Options, run_gui
 
     app = create_application(sys.argv[:1], args.lang)
     options = Options(
-        db_url=args.db,
+        db_url=settings.db_url,
         demo=args.demo,
         lang=args.lang,
-        kiosk=args.kiosk,
-        display=args.display,
-        evaluator_counter=args.counter if args.evaluator else None,
+        kiosk=settings.role == "kiosk",
+        display=settings.role == "display",
+        evaluator_counter=settings.counter if settings.role == "evaluator" else None,
+        counter=settings.counter,
+        fullscreen=settings.full_screen,
+        ticket_printer=settings.ticket_printer,
     )
     return run_gui(options, app)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from clerk_app import i18n
+from clerk_app import i18n, setup_pc
 from clerk_app.api import Hall, open_hall
 from clerk_app.config import ENV_DB_URL, default_db_url
 from clerk_app.documents.paper_data import DocumentKind
@@ -397,6 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check a scanned QR payload (exit 0 genuine, 1 forged)")
     verify.add_argument("payload", metavar="PAYLOAD")
     verify.set_defaults(func=cmd_verify)
+    setup_pc.add_parser(sub)
     return parser
 
 
@@ -404,6 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     i18n.set_language(args.lang)
     try:
+        if args.command == "setup-pc":  # configures the PC: opens no hall
+            return setup_pc.run(args)
         hall = open_hall(args.db or default_db_url())
         try:
             result: int = args.func(hall, args)

@@ -1,5 +1,10 @@
 """Runs the desk interactively: opens the hall, then the kiosk, the hall display, a counter's
-evaluator or sign-in."""
+evaluator or sign-in.
+
+A public screen (kiosk, display, evaluator) that cannot reach its database at start shows
+"正在重新连接…" and tries again every few seconds instead of an error box nobody in the hall
+would click.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from clerk_app.errors import ClerkError
+from clerk_app.errors import ClerkError, DatabaseUnavailable
 from ui.common.errors import install_excepthook, show_error
+from ui.common.tasks import run_task
+from ui.reconnecting_screen import ReconnectingScreen
 
 if TYPE_CHECKING:
     from clerk_app.api import Hall
@@ -20,11 +27,13 @@ if TYPE_CHECKING:
     from ui.kiosk.kiosk_window import KioskWindow
     from ui.main_window import MainWindow
 
-# Each PC runs one of four windows: a window's modules (and what they pull in, e.g. the
-# kiosk's ESC/POS driver) are imported only by the PC that shows it.
+# Each PC runs one kind of window: a window's modules (and what they pull in, e.g. the kiosk's
+# ESC/POS driver) are imported only by the PC that shows it.
 
 #: Exit status when the hall cannot be opened or a screenshot login fails.
 EXIT_ERROR = 2
+#: How often a public screen tries its database again while it is unreachable.
+RETRY_MS = 5000
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,12 @@ class Options:
     display: bool = False
     evaluator_counter: int | None = None  # run as this counter's evaluator
     screenshot_dir: Path | None = None
+    #: This PC's counter (the device configuration): preselected at sign-in.
+    counter: int | None = None
+    #: The staff window full screen too (public screens always are).
+    fullscreen: bool = False
+    #: The kiosk's ESC/POS printer spec; ``None``: ``CLERK_TICKET_PRINTER`` or the system's.
+    ticket_printer: str | None = None
 
 
 def open_configured_hall(options: Options) -> Hall:
@@ -55,12 +70,15 @@ def open_configured_hall(options: Options) -> Hall:
 class StaffShell(QObject):
     """Sign-in, the main window, sign-out and sign-in again, until the user quits."""
 
-    def __init__(self, hall: Hall, app: QApplication) -> None:
+    def __init__(
+        self, hall: Hall, app: QApplication, counter: int | None = None, fullscreen: bool = False
+    ) -> None:
         super().__init__(app)
         self._hall = hall
         self._app = app
         self._window: MainWindow | None = None
-        self._last_counter: int | None = None
+        self._last_counter: int | None = counter
+        self._fullscreen = fullscreen
 
     def sign_in(self) -> None:
         from ui.login.login_dialog import LoginDialog, public_counters
@@ -77,7 +95,10 @@ class StaffShell(QObject):
         window.signed_out.connect(self.on_signed_out)
         window.closed.connect(self._app.quit)
         window.resize(1366, 768)
-        window.showMaximized()
+        if self._fullscreen:
+            window.showFullScreen()
+        else:
+            window.showMaximized()
         self._window = window
 
     def on_signed_out(self) -> None:
@@ -88,32 +109,90 @@ class StaffShell(QObject):
         QTimer.singleShot(0, self.sign_in)
 
 
+def public_window(
+    hall: Hall, options: Options
+) -> KioskWindow | HallDisplayWindow | EvaluatorWindow:
+    """The kiosk, the hall display or a counter's evaluator on ``hall``; raises ``ClerkError``
+    (it reads the hall)."""
+    if options.kiosk:
+        from ui.kiosk.kiosk_window import KioskWindow
+        from ui.kiosk.ticket_printer import EscposTicketPrinter
+
+        printer = EscposTicketPrinter(options.ticket_printer) if options.ticket_printer else None
+        return KioskWindow(hall.kiosk(), hall.name, printer=printer)
+    if options.evaluator_counter is not None:
+        from ui.evaluator.evaluator_window import EvaluatorWindow
+
+        return EvaluatorWindow(hall.evaluator(options.evaluator_counter), hall.name)
+    from ui.display.hall_display_window import HallDisplayWindow
+
+    return HallDisplayWindow(hall.display(), hall.name)
+
+
+class PublicStarter(QObject):
+    """Opens the hall off the GUI thread and shows the public window full screen.
+
+    While the database is unreachable (``DatabaseUnavailable``) it shows the reconnecting
+    screen and tries again every ``RETRY_MS``; any other error (a malformed URL) is shown once
+    and ends the program with ``EXIT_ERROR``.
+    """
+
+    def __init__(self, options: Options, app: QApplication) -> None:
+        super().__init__(app)
+        self._options = options
+        self._app = app
+        self.window: KioskWindow | HallDisplayWindow | EvaluatorWindow | None = None
+        self.reconnecting: ReconnectingScreen | None = None
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.try_open)
+
+    def try_open(self) -> None:
+        run_task(
+            lambda: open_configured_hall(self._options), self._opened, self._failed, owner=self
+        )
+
+    def _opened(self, hall: Hall) -> None:
+        try:
+            window = public_window(hall, self._options)
+        except ClerkError as error:
+            hall.close()
+            self._failed(error)
+            return
+        self.window = window
+        window.showFullScreen()
+        if self.reconnecting is not None:
+            self.reconnecting.close()
+            self.reconnecting.deleteLater()
+            self.reconnecting = None
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, DatabaseUnavailable):
+            show_error(None, error)
+            self._app.exit(EXIT_ERROR)
+            return
+        if self.reconnecting is None:
+            self.reconnecting = ReconnectingScreen()
+            self.reconnecting.showFullScreen()
+        self.reconnecting.show_reason(str(error))
+        self._retry.start()
+
+
 def run_gui(options: Options, app: QApplication) -> int:
     """Show the chosen window and run the event loop; returns the process exit status."""
     install_excepthook()
+    if options.kiosk or options.display or options.evaluator_counter is not None:
+        starter = PublicStarter(options, app)
+        QTimer.singleShot(0, starter.try_open)
+        return app.exec()
     try:
         hall = open_configured_hall(options)
-        public: KioskWindow | HallDisplayWindow | EvaluatorWindow | None = None
-        if options.kiosk:
-            from ui.kiosk.kiosk_window import KioskWindow
-
-            public = KioskWindow(hall.kiosk(), hall.name)
-        elif options.display:
-            from ui.display.hall_display_window import HallDisplayWindow
-
-            public = HallDisplayWindow(hall.display(), hall.name)
-        elif options.evaluator_counter is not None:
-            from ui.evaluator.evaluator_window import EvaluatorWindow
-
-            public = EvaluatorWindow(hall.evaluator(options.evaluator_counter), hall.name)
     except ClerkError as error:
         show_error(None, error)
         return EXIT_ERROR
-    if public is not None:
-        public.showFullScreen()
-        return app.exec()
     # Sign-out closes the main window before sign-in shows again: quit explicitly instead.
     app.setQuitOnLastWindowClosed(False)
-    shell = StaffShell(hall, app)
+    shell = StaffShell(hall, app, options.counter, options.fullscreen)
     QTimer.singleShot(0, shell.sign_in)
     return app.exec()

@@ -15,7 +15,7 @@
 <context>
     <name>HallDisplayWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/display/hall_display_window.py" line="+87"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+90"/>
         <source>%n counter(s) serving today</source>
         <translation>
             <numerusform>%n counter serving today</numerusform>

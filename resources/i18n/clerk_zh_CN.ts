@@ -782,7 +782,7 @@
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+74"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+77"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
@@ -1401,6 +1401,14 @@
         <location line="+1"/>
         <source>window %1</source>
         <translation> %1 号窗口</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectingScreen</name>
+    <message>
+        <location filename="../../ui/reconnecting_screen.py" line="+30"/>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
     </message>
 </context>
 <context>

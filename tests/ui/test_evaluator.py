@@ -207,10 +207,12 @@ def test_main_starts_the_evaluator_of_one_counter() -> None:
 
     args = main.parse_args(["--demo", "--evaluator", "--counter", "3"])
     assert (args.evaluator, args.counter) == (True, 3)
+    settings = main.device_settings(args)
+    assert (settings.role, settings.counter) == ("evaluator", 3)
     for wrong in (
-        ["--evaluator"],
-        ["--counter", "3"],
         ["--kiosk", "--evaluator", "--counter", "1"],
+        ["--evaluator", "--role", "kiosk"],
+        ["--evaluator", "--counter", "x"],
     ):
         with pytest.raises(SystemExit):
             main.parse_args(wrong)
