@@ -78,9 +78,8 @@ def device_settings(args: argparse.Namespace) -> DeviceSettings:
 
 
 def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
-    from ui.screenshots import take_screenshots
-
     from clerk_app.errors import ClerkError
+    from screenshot_tool.screenshots import take_screenshots
     from ui.app import create_application
     from ui.launcher import EXIT_ERROR, Options, open_configured_hall
 
@@ -119,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    if settings.role == "display":
+        # The hall's IT staff read here which voice the display speaks with ("voice: …").
+        logging.getLogger("ui.display").setLevel(logging.INFO)
 
     from ui.app import create_application
 
