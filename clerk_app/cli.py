@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from clerk_app import i18n, setup_pc
 from clerk_app.api import Hall, open_hall
-from clerk_app.config import ENV_DB_URL, default_db_url
+from clerk_app.config import ENV_DB_URL, default_db_url, demo_db_url
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.pdf_file import write_pdf_file
 from clerk_app.documents.signing import ForgedPayload
@@ -297,8 +298,16 @@ def cmd_verify(hall: Hall, args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
-    parser.add_argument(
-        "--db", help=f"database URL (default: ${ENV_DB_URL} or a local SQLite file)"
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--db",
+        help=f"database URL (default: ${ENV_DB_URL}, this PC's settings, else the local hall "
+        "file — not the demo hall)",
+    )
+    source.add_argument(
+        "--demo",
+        action="store_true",
+        help="the demo hall's own file, the one `clerk-desk --demo` opens",
     )
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="zh_CN")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -407,15 +416,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "setup-pc":  # configures the PC: opens no hall
             return setup_pc.run(args)
-        hall = open_hall(args.db or default_db_url())
+        hall = open_hall(demo_db_url() if args.demo else args.db or default_db_url())
         try:
             result: int = args.func(hall, args)
+            sys.stdout.flush()
             return result
         finally:
             hall.close()
     except ClerkError as e:
         print(str(e), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`clerk cases list | head`): stop quietly, as Unix tools do.
+        # Python would otherwise report the pipe again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # what a shell reports for a tool ended by SIGPIPE
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 from clerk_app.api import open_hall
 from clerk_app.demo.credit_cases import HONGDA, PERSONS
@@ -81,3 +83,32 @@ def test_admin_enters_next_years_holiday_notice(hall_url: str) -> None:
     hall.close()
     # Friday 5 Feb + 1 working day: the festival week is off, Sunday 14 Feb is worked (调休).
     assert add_workdays(date(2027, 2, 5), 1, overrides) == date(2027, 2, 14)
+
+
+def test_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path: Path) -> None:
+    """`clerk cases list | head` printed a BrokenPipeError traceback."""
+    env = {**os.environ, "CLERK_DATA_DIR": str(tmp_path)}
+    clerk = [sys.executable, "-m", "clerk_app", "--demo"]
+    subprocess.run([*clerk, "seed-demo"], env=env, check=True, capture_output=True)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line
+    try:
+        done = subprocess.run(
+            [*clerk, "cases", "list"], stdout=write_end, stderr=subprocess.PIPE, env=env
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == b""
+    assert done.returncode == 141
+
+
+def test_demo_opens_the_demo_halls_file_and_db_another(tmp_path: Path) -> None:
+    env = {**os.environ, "CLERK_DATA_DIR": str(tmp_path), "CLERK_CONFIG": str(tmp_path / "x")}
+    env.pop("CLERK_DB_URL", None)
+    clerk = [sys.executable, "-m", "clerk_app"]
+    subprocess.run([*clerk, "--demo", "seed-demo"], env=env, check=True, capture_output=True)
+    demo = subprocess.run([*clerk, "--demo", "user", "list"], env=env, capture_output=True)
+    local = subprocess.run([*clerk, "user", "list"], env=env, capture_output=True)
+    assert b"clerk01" in demo.stdout and b"clerk01" not in local.stdout
+    both = subprocess.run([*clerk, "--demo", "--db", "sqlite://", "user", "list"], env=env)
+    assert both.returncode == 2  # argparse: one source at a time
