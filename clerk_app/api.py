@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -38,6 +39,7 @@ from clerk_app.errors import (
     PermissionDenied,
     ValidationError,
 )
+from clerk_app.hall_time import to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import Counter, HallSetting
@@ -68,6 +70,7 @@ class StaffSession:
 
     def __init__(self, db: Database, actor: Actor, clock: Clock) -> None:
         self.actor = actor
+        self._clock = clock
         self.catalog = CatalogService(db, actor, clock)
         self.admin = AdminService(db, actor, clock)
         self.cases = CaseService(db, actor, clock)
@@ -76,6 +79,11 @@ class StaffSession:
         self.queue = QueueService(db, actor, clock)
         self.documents = DocumentService(db, actor, clock)
         self.evaluations = EvaluationService(db, actor, clock)
+
+    def hall_now(self) -> datetime:
+        """The hall's local time now (China Standard Time), whatever the PC's clock zone is:
+        every screen shows this, as the tickets and cases do."""
+        return to_local(self._clock())
 
 
 class Hall:

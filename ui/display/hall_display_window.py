@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -80,10 +80,11 @@ class HallDisplayWindow(QWidget):
         self.poller.start()
 
     def _tick(self) -> None:
-        now = QDateTime.currentDateTime()
-        self.view.clock_label.setText(now.toString("HH:mm:ss"))
+        now = self._display.hall_now()  # hall time, not the PC's clock zone
+        self.view.clock_label.setText(f"{now:%H:%M:%S}")
         # QLocale() follows the chosen language, so the weekday reads 星期三 or Wednesday.
-        self.view.date_label.setText(QLocale().toString(now, "yyyy-MM-dd dddd"))
+        day = QDate(now.year, now.month, now.day)
+        self.view.date_label.setText(QLocale().toString(day, "yyyy-MM-dd dddd"))
 
     def _counters_text(self) -> str:
         counters = self._display.catalog.list_counters()

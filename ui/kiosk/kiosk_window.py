@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -117,7 +117,7 @@ class KioskWindow(QWidget):
         self.view.options.id_edit.setFocus()
 
     def _tick(self) -> None:
-        self.view.clock_label.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))
+        self.view.clock_label.setText(f"{self._kiosk.hall_now():%Y-%m-%d %H:%M}")  # hall time
 
     # --- messages ------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
