@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.roles import STAFF_ROLES, Permission, Role
+from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import Conflict, NotFound, ValidationError
 from clerk_app.persistence.models import User
 from clerk_app.services import audit
@@ -53,6 +54,7 @@ class AdminService(Service):
     def add_user(self, username: str, display_name: str, role: str, password: str) -> UserInfo:
         self.actor.require(Permission.MANAGE_USERS)
         username = username.strip()
+        display_name = typed_text(display_name, "姓名", "Display name", max_len=64)
         if not username or len(username) > 64 or not username.isprintable():
             raise ValidationError(
                 "用户名不能为空且不超过 64 个字符。",

@@ -15,6 +15,7 @@ from clerk_app.domain.case_states import CHECK_STATUSES, OWED_STATUSES
 from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.credit_gate import tolerant_accept_gate
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
+from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
 from clerk_app.persistence.models import Material, ServiceItem
 from clerk_app.services.cases import lookup
@@ -33,31 +34,31 @@ Pairs = list[tuple[ServiceItem, Checks]]
 
 def normalize_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
     """Validated and normalized, or ``ValidationError``/``InvalidIdentifier`` naming the fault."""
-    name = applicant.name.strip()
-    if not name or len(name) > 200:
-        raise ValidationError(
-            "请填写申请人名称（不超过 200 个字）。",
-            "Enter the applicant's name (at most 200 characters).",
-        )
+    name = typed_text(applicant.name, "申请人名称", "Applicant's name", max_len=200, required=True)
+    representative = typed_text(
+        applicant.legal_representative, "法定代表人", "Legal representative", max_len=100
+    )
+    agent_name = typed_text(applicant.agent_name, "经办人姓名", "Agent's name", max_len=100)
+    scanned = applicant.id_value.strip().strip("\x00")  # ID-card readers pad with NUL
     if applicant.id_kind == "resident_id":
-        id_value = validate_resident_id(applicant.id_value, today=today)
+        id_value = validate_resident_id(scanned, today=today)
     elif applicant.id_kind == "uscc":
-        id_value = validate_uscc(applicant.id_value)
+        id_value = validate_uscc(scanned)
     else:
         raise ValidationError(
             f"证件类型“{applicant.id_kind}”无效。", f"Invalid ID kind {applicant.id_kind!r}."
         )
-    agent_id = applicant.agent_id.strip()
+    agent_id = applicant.agent_id.strip().strip("\x00")
     if agent_id:
         agent_id = validate_resident_id(agent_id, today=today)
-        if not applicant.agent_name.strip():
+        if not agent_name:
             raise ValidationError("请填写经办人姓名。", "Enter the agent's name.")
     return ApplicantInput(
         name=name,
         id_kind=applicant.id_kind,
         id_value=id_value,
-        legal_representative=applicant.legal_representative.strip()[:100],
-        agent_name=applicant.agent_name.strip()[:100],
+        legal_representative=representative,
+        agent_name=agent_name,
         agent_id=agent_id,
     )
 

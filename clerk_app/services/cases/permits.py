@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
 
 __all__ = ["ROAD_FIELDS", "normalize_permit_details"]
@@ -29,6 +30,15 @@ def normalize_permit_details(
     """The details as stored, or ``ValidationError`` with one clear bilingual sentence."""
     clean = {str(k).strip(): str(v).strip() for k, v in details.items() if str(v).strip()}
     for key, value in clean.items():
+        # Conditions may run over several lines; every other detail is one line on the permit.
+        typed_text(key, "证照信息名称", "A permit detail's name", max_len=40)
+        typed_text(
+            value,
+            f"证照信息“{key}”",
+            f"Permit detail {key!r}",
+            max_len=10_000,
+            lines=key == "conditions",
+        )
         limit = _MAX_TEXT * 3 if key == "conditions" else _MAX_TEXT
         if not key or len(key) > 40 or len(value) > limit:
             raise ValidationError(
