@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.qt
@@ -31,12 +31,15 @@ class _Model(QAbstractTableModel):
 
 
 def test_emitting_a_signal_keeps_the_references_to_true(qapp: QApplication) -> None:
+    QThreadPool.globalInstance().waitForDone()  # earlier tests' workers hold and drop True too
     emitter = _Emitter()
     emitter.fired.connect(lambda _value: None)
     before = sys.getrefcount(True)
     for _ in range(ROUNDS):
         emitter.fired.emit(0.5)
-    assert sys.getrefcount(True) >= before
+    # 6.12.0 loses one reference per emit (ROUNDS here); other threads of the process (the
+    # SQLite checkpointer, a poller) may let go of a few meanwhile, as for None below.
+    assert sys.getrefcount(True) >= before - ROUNDS // 10
 
 
 def test_an_empty_qvariant_keeps_the_references_to_none(qapp: QApplication) -> None:
