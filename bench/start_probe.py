@@ -45,10 +45,13 @@ def bare() -> int:
 
 
 def counter(url: str) -> int:
+    import gc
+
+    gc.disable()  # as main.py does; ui.launcher.end_of_start() turns it back on
     from PySide6.QtCore import QTimer
 
     from ui.app import create_application
-    from ui.launcher import Options, open_configured_hall
+    from ui.launcher import Options, end_of_start, open_configured_hall
     from ui.login.login_dialog import LoginDialog, public_counters
     from ui.main_window import MainWindow
 
@@ -64,6 +67,7 @@ def counter(url: str) -> int:
     window = MainWindow(session, hall.name)
     window.resize(1366, 768)
     window.show()
+    QTimer.singleShot(0, end_of_start)
     QTimer.singleShot(0, lambda: (_report(), app.quit()))
     return app.exec()
 

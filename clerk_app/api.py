@@ -14,6 +14,8 @@ from __future__ import annotations
 import getpass
 import logging
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -43,7 +45,6 @@ from clerk_app.hall_time import to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import Counter, HallSetting
-from clerk_app.services.admin import AdminService
 from clerk_app.services.auth import authenticate
 from clerk_app.services.calendar import CalendarService
 from clerk_app.services.cases.results import (
@@ -56,10 +57,12 @@ from clerk_app.services.cases.results import (
 from clerk_app.services.cases.service import CaseService
 from clerk_app.services.catalog import CatalogService
 from clerk_app.services.credit import CreditService
-from clerk_app.services.documents.service import DocumentService
-from clerk_app.services.evaluations.service import EvaluationService
 from clerk_app.services.queue.service import QueueService
-from clerk_app.services.seed import seed_demo
+
+if TYPE_CHECKING:  # loaded when first used: a counter shows its window without them
+    from clerk_app.services.admin import AdminService
+    from clerk_app.services.documents.service import DocumentService
+    from clerk_app.services.evaluations.service import EvaluationService
 
 DEFAULT_HALL_NAME = "政务服务中心"
 log = logging.getLogger(__name__)
@@ -70,15 +73,33 @@ class StaffSession:
 
     def __init__(self, db: Database, actor: Actor, clock: Clock) -> None:
         self.actor = actor
+        self._db = db
         self._clock = clock
         self.catalog = CatalogService(db, actor, clock)
-        self.admin = AdminService(db, actor, clock)
         self.cases = CaseService(db, actor, clock)
         self.credit = CreditService(db, actor, clock)
         self.calendar = CalendarService(db, actor, clock)
         self.queue = QueueService(db, actor, clock)
-        self.documents = DocumentService(db, actor, clock)
-        self.evaluations = EvaluationService(db, actor, clock)
+
+    # The services below are built (and their modules imported) when first used, so a counter
+    # PC does not load administration, 好差评 or the paper before its window is up.
+    @cached_property
+    def admin(self) -> AdminService:
+        from clerk_app.services.admin import AdminService
+
+        return AdminService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from clerk_app.services.documents.service import DocumentService
+
+        return DocumentService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def evaluations(self) -> EvaluationService:
+        from clerk_app.services.evaluations.service import EvaluationService
+
+        return EvaluationService(self._db, self.actor, self._clock)
 
     def hall_now(self) -> datetime:
         """The hall's local time now (China Standard Time), whatever the PC's clock zone is:
@@ -100,6 +121,8 @@ class Hall:
             return str(setting.value) if setting is not None else DEFAULT_HALL_NAME
 
     def seed_demo(self) -> None:
+        from clerk_app.services.seed import seed_demo  # the demo's data, only when seeding
+
         seed_demo(self.db, self.clock)
 
     def login(self, username: str, password: str, counter: int | None = None) -> StaffSession:

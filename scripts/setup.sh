@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  python3 python3-venv python3-pip
+  python3 python3-venv python3-pip python3-dev
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
@@ -28,7 +28,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-PY=${PYTHON:-python3}
+# The distribution's own Python when it is 3.11 or newer: Debian and Ubuntu build it with PGO
+# and LTO (a pyenv or source build is plain -O2 unless asked), which starts the counter about
+# 10 % faster, and the .deb bundles the interpreter it is built with (libpython from
+# python3-dev). $PYTHON overrides; an older distribution Python falls back to PATH's python3.
+PY=${PYTHON:-}
+if [ -z "$PY" ]; then
+  if /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    PY=/usr/bin/python3
+  else
+    PY=python3
+  fi
+fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi

@@ -8,24 +8,28 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from ui.admin.admin_screen import AdminScreen
 from ui.common.labels import counter_label, role_label
 from ui.common.widgets import placeholder
-from ui.counter.counter_screen import CounterScreen
-from ui.dashboard.dashboard_screen import DashboardScreen
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
 
 
 def screen_for(session: StaffSession, hall_name: str) -> QWidget:
-    """The central screen of a role: clerk → counter, supervisor → dashboard, admin → admin."""
+    """The central screen of a role: clerk → counter, supervisor → dashboard, admin → admin.
+    Each is imported here, so a PC loads only its own role's screen."""
     role = str(session.actor.role)
     if role == "clerk":
+        from ui.counter.counter_screen import CounterScreen
+
         return CounterScreen(session, hall_name)
     if role == "supervisor":
+        from ui.dashboard.dashboard_screen import DashboardScreen
+
         return DashboardScreen(session, hall_name)
     if role == "admin":
+        from ui.admin.admin_screen import AdminScreen
+
         return AdminScreen(session, hall_name)
     return NoScreen(role)
 
