@@ -21,7 +21,8 @@ hall's estimate (issue 12, defect 6). The rule, in order:
    cannot multiply the wait beyond three times the usual.
 4. ``t`` is the mean of what is left after dropping the shortest and longest 10 % (at least one at
    each end): a plain mean is slightly better on clean data, a median underestimates a right-skewed
-   service time (``bench/bench_wait_accuracy.py``).
+   service time (``bench/bench_wait_estimate.py``: 0.02 min and 0.9 min). The error of the whole
+   rule on ordinary and adversarial days is measured by ``bench/bench_wait_accuracy.py``.
 
 When no counter is open now that serves the category (paused, offline and signed-off counters do
 not count), nobody will be called: there is no estimate (``WaitEstimate.minutes`` is ``None``) and
