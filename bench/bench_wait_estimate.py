@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clerk_app.domain.wait_estimate import estimate_wait, recent_service_minutes
+from clerk_app.domain.wait_estimate import estimate_wait, typical_service_minutes
 
 OPEN_MINUTES = 480.0  # 09:00–17:00, minutes since opening
 MEAN_SERVICE = 8.0
@@ -87,7 +87,7 @@ def predictions(tickets: list[Ticket], counters: int, predict: Predictor) -> lis
     out: list[float] = []
     for i, ticket in enumerate(tickets):
         done = bisect.bisect_right(end_times, ticket.taken)
-        avg = recent_service_minutes(durations[:done])
+        avg = typical_service_minutes(durations[:done])
         # Tickets taken earlier and not yet called; starts are sorted, so one bisect suffices.
         ahead = i - bisect.bisect_right(starts, ticket.taken, 0, i)
         out.append(predict(ahead, avg, counters))
@@ -95,7 +95,9 @@ def predictions(tickets: list[Ticket], counters: int, predict: Predictor) -> lis
 
 
 def kiosk_estimate(ahead: int, avg: float, counters: int) -> float:
-    return float(estimate_wait(ahead, avg, counters).minutes)
+    minutes = estimate_wait(ahead, avg, counters).minutes
+    assert minutes is not None  # counters >= 1 throughout this bench
+    return float(minutes)
 
 
 def naive_estimate(ahead: int, avg: float, counters: int) -> float:

@@ -102,8 +102,10 @@ def cmd_ticket_take(hall: Hall, args: argparse.Namespace) -> int:
     t = hall.kiosk().queue.take_ticket(args.category, priority=args.priority, identity=args.id)
     print(
         pick(
-            f"{t.number}\t{t.category_name}\t前面 {t.ahead} 人\t预计等候 {t.wait_minutes} 分钟",
-            f"{t.number}\t{t.category_name}\t{t.ahead} ahead\t~{t.wait_minutes} min",
+            f"{t.number}\t{t.category_name}\t前面 {t.ahead} 人\t"
+            + ("暂无窗口办理" if t.wait_minutes is None else f"预计等候 {t.wait_minutes} 分钟"),
+            f"{t.number}\t{t.category_name}\t{t.ahead} ahead\t"
+            + ("no counter open" if t.wait_minutes is None else f"~{t.wait_minutes} min"),
         )
     )
     return 0
@@ -113,7 +115,8 @@ def cmd_queue_status(hall: Hall, args: argparse.Namespace) -> int:
     status = hall.system().queue.status()
     print(pick("类别\t名称\t等候\t开放窗口\t预计等候(分)", "cat\tname\twaiting\topen\twait(min)"))
     for c in status.categories:
-        print(f"{c.prefix}\t{c.name}\t{c.waiting}\t{c.open_counters}\t{c.wait_minutes}")
+        wait = "-" if c.wait_minutes is None else c.wait_minutes  # no counter open: no estimate
+        print(f"{c.prefix}\t{c.name}\t{c.waiting}\t{c.open_counters}\t{wait}")
     print(pick("窗口\t状态\t人员\t当前号\t类别", "counter\tstate\tclerk\tcurrent\tcategories"))
     for k in status.counters:
         state = ("暂停" if k.paused else "在线") if k.online else "离线"

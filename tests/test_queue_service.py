@@ -11,7 +11,7 @@ from clerk_app.api import Hall, open_hall
 from clerk_app.domain.identity import InvalidIdentifier
 from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.errors import NotFound, PermissionDenied, ValidationError
-from clerk_app.persistence.models import Appointment, QueueCategory, Ticket
+from clerk_app.persistence.models import Appointment, HallSetting, QueueCategory, Ticket
 
 
 class FakeClock:
@@ -213,18 +213,91 @@ def test_close_day_expires_waiting(qhall: Hall) -> None:
     assert dict(_tickets(qhall)) == {"D001": "serving", "D002": "expired"}
 
 
+def _serve(q, kiosk, clock: FakeClock, category: str, minutes: float) -> None:  # type: ignore[no-untyped-def]
+    kiosk.take_ticket(category)
+    q.call_next()
+    clock.tick(minutes=minutes)
+    q.finish()
+    q.heartbeat()  # the counter PC's heartbeat kept it online meanwhile
+
+
+def _load(hall: Hall, prefix: str):  # type: ignore[no-untyped-def]
+    return {c.prefix: c for c in hall.display().queue.board().waiting}[prefix]
+
+
 def test_wait_estimate_uses_open_counters_and_service_times(qhall: Hall, clock: FakeClock) -> None:
+    # Five services of 12 minutes are enough samples to replace the hall's usual 8 minutes
+    # (one used to be: see the next tests).
     kiosk = qhall.kiosk().queue
     q = qhall.login("clerk09", "demo", counter=9).queue  # counters 1-8 are offline; 9 online
-    kiosk.take_ticket("C")
-    q.call_next()
-    clock.tick(minutes=12)
-    q.finish()
+    for _ in range(5):
+        _serve(q, kiosk, clock, "C", 12)
     for _ in range(3):
         kiosk.take_ticket("C")
     t = kiosk.take_ticket("C")
     # 3 ahead, one open counter serving C (counter 9), 12 minutes each: (3 + 1) * 12 = 48
     assert (t.ahead, t.wait_minutes) == (3, 48)
+    # Counter 10 (C and E) opens too: the same wait shared by two counters.
+    qhall.login("clerk10", "demo", counter=10).queue.heartbeat()
+    load = _load(qhall, "C")
+    assert (load.waiting, load.open_counters, load.wait_minutes) == (4, 2, 30)  # 5 * 12 / 2
+
+
+def test_one_short_service_does_not_set_the_estimate(qhall: Hall, clock: FakeClock) -> None:
+    """Issue 12, defect 6: after one 20-second service, 5 waiting were told about a minute."""
+    kiosk = qhall.kiosk().queue
+    q = qhall.login("clerk09", "demo", counter=9).queue
+    _serve(q, kiosk, clock, "C", 20 / 60)
+    for _ in range(5):
+        kiosk.take_ticket("C")
+    # Too few services today: the hall's usual 8 minutes, (5 + 1) * 8.
+    assert _load(qhall, "C").wait_minutes == 48
+    # A category's own usual time, when the hall set one, comes before the hall's.
+    with qhall.db.write() as s:
+        s.merge(HallSetting(key="queue.service_minutes", value={"C": 15, "A": 5}))
+    assert _load(qhall, "C").wait_minutes == 90
+    # Many short services do count, but one service is never taken as shorter than a third
+    # of the usual time: the estimate cannot fall below (5 + 1) * 15 / 3 = 30.
+    for _ in range(10):
+        _serve(q, kiosk, clock, "C", 20 / 60)
+    assert _load(qhall, "C").wait_minutes == 30
+
+
+def test_a_ticket_left_open_for_hours_does_not_set_the_estimate(
+    qhall: Hall, clock: FakeClock
+) -> None:
+    """Issue 12, defect 6: one ticket left open 3 hours made 4 waiting show 226 minutes."""
+    kiosk = qhall.kiosk().queue
+    q = qhall.login("clerk09", "demo", counter=9).queue
+    _serve(q, kiosk, clock, "C", 180)
+    for _ in range(4):
+        kiosk.take_ticket("C")
+    assert _load(qhall, "C").wait_minutes == 40  # (4 + 1) * 8: too few services to trust
+    # With enough services tickets left open count at most 3 * 8 = 24 minutes, and two of
+    # twenty are trimmed away: the other 18 took 10 minutes, (4 + 1) * 10.
+    for _ in range(18):
+        _serve(q, kiosk, clock, "C", 10)
+    _serve(q, kiosk, clock, "C", 180)
+    assert _load(qhall, "C").wait_minutes == 50
+
+
+def test_no_open_counter_gives_no_estimate(qhall: Hall, clock: FakeClock) -> None:
+    """Issue 12, defect 6: with no counter open the estimate still promised minutes."""
+    kiosk = qhall.kiosk().queue
+    t = kiosk.take_ticket("C")
+    assert (t.ahead, t.wait_minutes) == (0, None)
+    t = kiosk.take_ticket("C")
+    assert (t.ahead, t.wait_minutes) == (1, None)
+    load = _load(qhall, "C")
+    assert (load.waiting, load.open_counters, load.wait_minutes) == (2, 0, None)
+    q = qhall.login("clerk09", "demo", counter=9).queue
+    assert _load(qhall, "C").wait_minutes == 24  # (2 + 1) * 8
+    q.pause()  # a paused counter serves no one
+    assert _load(qhall, "C").wait_minutes is None
+    q.resume()
+    clock.tick(minutes=5)  # no heartbeat for 5 minutes: counter 9 is offline
+    assert _load(qhall, "C").wait_minutes is None
+    assert kiosk.take_ticket("C").wait_minutes is None
 
 
 def test_appointment_check_in(qhall: Hall, clock: FakeClock) -> None:

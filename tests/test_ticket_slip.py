@@ -116,6 +116,15 @@ def test_pdf_text_reads_back_exactly() -> None:
     assert REPRINT_MARK not in "".join(lines)
 
 
+def test_no_minutes_are_printed_when_no_counter_is_open() -> None:
+    """Issue 12, defect 6: with no counter open the ticket promised minutes."""
+    slip = replace(SLIP, wait_minutes=None)
+    lines = pdf_text(ticket_pdf(slip))
+    assert "暂无窗口办理" in lines
+    assert "分钟" not in "".join(lines)
+    assert "暂无窗口办理".encode("gb18030") in escpos_bytes(slip)
+
+
 def test_reprint_mark_is_printed_only_on_a_reprint() -> None:
     lines = pdf_text(ticket_pdf(replace(SLIP, reprint=True)))
     assert lines[0] == "补打 REPRINT"

@@ -1,4 +1,4 @@
-"""The kiosk's wait estimate: the robust recent service time and the queue formula."""
+"""The kiosk's wait estimate: the usual and the typical service time, and the queue formula."""
 
 from __future__ import annotations
 
@@ -8,69 +8,115 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clerk_app.domain.wait_estimate import WaitEstimate, estimate_wait, recent_service_minutes
+from clerk_app.domain.wait_estimate import (
+    WaitEstimate,
+    estimate_wait,
+    typical_service_minutes,
+    usual_service_minutes,
+)
 from clerk_app.errors import ValidationError
 
-# --- recent_service_minutes --------------------------------------------------------------
+# --- usual_service_minutes ---------------------------------------------------------------
 
 
-def test_no_history_gives_the_default() -> None:
-    assert recent_service_minutes([]) == 8.0
-    assert recent_service_minutes([], default=12.5) == 12.5
+def test_a_category_setting_comes_before_the_hall_default() -> None:
+    assert usual_service_minutes({"C": 15, "A": 5.5}, "C", 8.0) == 15.0
+    assert usual_service_minutes({"C": 15, "A": 5.5}, "A", 8.0) == 5.5
+    assert usual_service_minutes({"C": 15}, "B", 8.0) == 8.0
+    assert usual_service_minutes({}, "B", 10.0) == 10.0
+
+
+def test_a_malformed_category_setting_falls_back_to_the_hall_default() -> None:
+    for bad in ({"C": "15"}, {"C": 0}, {"C": -3}, {"C": math.nan}, {"C": True}, ["C"], None):
+        assert usual_service_minutes(bad, "C", 8.0) == 8.0
+
+
+def test_a_bad_hall_default_is_refused() -> None:
+    for bad in (0.0, -1.0, math.nan, math.inf):
+        with pytest.raises(ValidationError):
+            usual_service_minutes({}, "C", bad)
+
+
+# --- typical_service_minutes -------------------------------------------------------------
+
+
+def test_no_history_gives_the_usual_time() -> None:
+    assert typical_service_minutes([]) == 8.0
+    assert typical_service_minutes([], usual=12.5) == 12.5
+
+
+def test_one_short_service_does_not_set_the_time() -> None:
+    """Issue 12, defect 6: one 20-second service made 5 waiting show about a minute."""
+    assert typical_service_minutes([20 / 60]) == 8.0
+    assert estimate_wait(5, typical_service_minutes([20 / 60]), 1).minutes == 48
+
+
+def test_a_ticket_left_open_for_hours_does_not_set_the_time() -> None:
+    """Issue 12, defect 6: one ticket left open 3 hours made 4 waiting show 226 minutes."""
+    assert typical_service_minutes([180.0]) == 8.0
+    assert typical_service_minutes([8.0, 180.5]) == 8.0
+    ordinary = [7.0, 9.0, 8.0, 6.0, 10.0, 8.0, 7.5, 8.5, 9.0, 7.0]
+    assert 7.0 <= typical_service_minutes([*ordinary, 240.0]) <= 9.0
+    # Even two of five open for hours count at most three times the usual time each.
+    assert typical_service_minutes([8.0, 8.0, 8.0, 180.0, 180.0]) == pytest.approx(40 / 3)
+
+
+def test_fewer_than_five_services_give_the_usual_time() -> None:
+    assert typical_service_minutes([5.0, 5.0, 5.0, 5.0], usual=10.0) == 10.0
+    assert typical_service_minutes([5.0] * 5, usual=10.0) == 5.0
+    assert typical_service_minutes([5.0, 5.0], usual=10.0, min_samples=2) == 5.0
 
 
 def test_unusable_durations_are_ignored() -> None:
-    assert recent_service_minutes([0.0, -3.0, math.nan, math.inf]) == 8.0
-    assert recent_service_minutes([0.0, 6.0, -1.0]) == 6.0
+    assert typical_service_minutes([0.0, -3.0, math.nan, math.inf]) == 8.0
+    assert typical_service_minutes([0.0, 6.0, -1.0, 6.0, 6.0, 6.0, 6.0]) == 6.0
 
 
-def test_one_or_two_durations_are_averaged() -> None:
-    assert recent_service_minutes([5.0]) == 5.0
-    assert recent_service_minutes([4.0, 10.0]) == 7.0
-
-
-def test_three_durations_give_the_middle_one() -> None:
-    assert recent_service_minutes([4.0, 120.0, 6.0]) == 6.0
-
-
-def test_a_ticket_left_open_for_hours_barely_moves_the_estimate() -> None:
-    durations = [7.0, 9.0, 8.0, 6.0, 10.0, 8.0, 7.5, 8.5, 9.0, 7.0, 240.0]
-    assert 7.0 <= recent_service_minutes(durations) <= 9.0
-    # A plain mean would say about 29 minutes.
-    assert sum(durations) / len(durations) > 28
+def test_durations_are_clamped_to_a_third_and_three_times_the_usual_time() -> None:
+    assert typical_service_minutes([0.1] * 10, usual=9.0) == 3.0
+    assert typical_service_minutes([500.0] * 10, usual=9.0) == 27.0
 
 
 def test_trimmed_mean_of_twenty_drops_two_at_each_end() -> None:
     durations = [1.0, 2.0] + [10.0] * 16 + [50.0, 90.0]
-    assert recent_service_minutes(durations) == 10.0
+    assert typical_service_minutes(durations) == 10.0
+    # Not a median: the right tail of real service times still counts.
+    assert typical_service_minutes([4.0, 5.0, 6.0, 6.0, 14.0, 15.0, 16.0]) > 9.0
 
 
 def test_only_the_last_window_counts() -> None:
-    old = [30.0] * 50
+    old = [20.0] * 50
     new = [5.0] * 30
-    assert recent_service_minutes(old + new) == 5.0
-    assert recent_service_minutes(old + new[:3], window=3) == 5.0
-    assert recent_service_minutes([5.0, 5.0, 5.0, 30.0], window=1) == 30.0
+    assert typical_service_minutes(old + new) == 5.0
+    assert typical_service_minutes(old + new[:5], window=5) == 5.0
+    assert typical_service_minutes([5.0] * 10 + [20.0], window=1, min_samples=1) == 20.0
 
 
 def test_bad_settings_are_refused() -> None:
     with pytest.raises(ValidationError):
-        recent_service_minutes([5.0], window=0)
+        typical_service_minutes([5.0], window=0)
     with pytest.raises(ValidationError):
-        recent_service_minutes([], default=-1.0)
-    with pytest.raises(ValidationError):
-        recent_service_minutes([], default=math.nan)
+        typical_service_minutes([5.0], min_samples=0)
+    for bad in (0.0, -1.0, math.nan):
+        with pytest.raises(ValidationError):
+            typical_service_minutes([], usual=bad)
 
 
-@given(st.lists(st.floats(min_value=0.1, max_value=600.0), min_size=1, max_size=80))
-def test_estimate_lies_within_the_recent_durations(durations: list[float]) -> None:
-    recent = durations[-30:]
-    assert min(recent) - 1e-9 <= recent_service_minutes(durations) <= max(recent) + 1e-9
+@given(
+    st.lists(st.floats(min_value=0.01, max_value=600.0), max_size=80),
+    st.floats(min_value=0.5, max_value=60.0),
+)
+def test_the_time_is_bounded_by_the_usual_time(durations: list[float], usual: float) -> None:
+    t = typical_service_minutes(durations, usual)
+    assert usual / 3 - 1e-9 <= t <= usual * 3 + 1e-9
+    if len(durations) >= 5:
+        recent = durations[-30:]
+        assert min(min(recent), usual * 3) - 1e-9 <= t <= max(max(recent), usual / 3) + 1e-9
 
 
-@given(st.floats(min_value=0.1, max_value=600.0), st.integers(min_value=1, max_value=40))
-def test_equal_durations_give_that_duration(duration: float, count: int) -> None:
-    assert recent_service_minutes([duration] * count) == pytest.approx(duration)
+@given(st.floats(min_value=3.0, max_value=24.0), st.integers(min_value=5, max_value=40))
+def test_equal_durations_in_the_band_give_that_duration(duration: float, count: int) -> None:
+    assert typical_service_minutes([duration] * count) == pytest.approx(duration)
 
 
 # --- estimate_wait -------------------------------------------------------------------------
@@ -78,7 +124,7 @@ def test_equal_durations_give_that_duration(duration: float, count: int) -> None
 
 def test_nobody_ahead_means_no_wait() -> None:
     assert estimate_wait(0, 8.0, 3) == WaitEstimate(ahead=0, minutes=0)
-    assert estimate_wait(0, 8.0, 0) == WaitEstimate(ahead=0, minutes=0)
+    assert estimate_wait(0, 8.0, 1) == WaitEstimate(ahead=0, minutes=0)
 
 
 def test_wait_counts_the_services_ahead_and_the_one_in_progress() -> None:
@@ -98,9 +144,11 @@ def test_exact_results_are_not_pushed_up_by_float_noise() -> None:
     assert estimate_wait(9, 0.7, 1).minutes == 7
 
 
-def test_no_open_counter_is_estimated_as_one() -> None:
-    assert estimate_wait(3, 8.0, 0) == estimate_wait(3, 8.0, 1)
-    assert estimate_wait(3, 8.0, 0).minutes == 32
+def test_no_open_counter_gives_no_estimate() -> None:
+    """Issue 12, defect 6: with no counter open the estimate still promised minutes."""
+    assert estimate_wait(3, 8.0, 0) == WaitEstimate(ahead=3, minutes=None)
+    assert estimate_wait(0, 8.0, 0).no_counter_open
+    assert not estimate_wait(3, 8.0, 1).no_counter_open
 
 
 def test_bad_inputs_are_refused() -> None:
@@ -124,9 +172,12 @@ def test_wait_grows_with_the_queue_and_shrinks_with_counters(
 ) -> None:
     estimate = estimate_wait(ahead, avg, counters)
     assert estimate.ahead == ahead
-    assert estimate.minutes >= 0
-    assert estimate_wait(ahead + 1, avg, counters).minutes >= estimate.minutes
-    assert estimate_wait(ahead, avg, counters + 1).minutes <= estimate.minutes
+    if counters == 0:
+        assert estimate.minutes is None
+        return
+    assert estimate.minutes is not None and estimate.minutes >= 0
+    assert (estimate_wait(ahead + 1, avg, counters).minutes or 0) >= estimate.minutes
+    assert (estimate_wait(ahead, avg, counters + 1).minutes or 0) <= estimate.minutes
     if ahead > 0:
-        exact = (ahead + 1) * avg / max(counters, 1)
+        exact = (ahead + 1) * avg / counters
         assert exact - 1e-6 <= estimate.minutes < exact + 1

@@ -25,6 +25,7 @@ from clerk_app.documents.fonts import drawing_lock, register_cjk_font, require_g
 from clerk_app.errors import ValidationError
 
 __all__ = [
+    "NO_COUNTER_OPEN",
     "REPRINT_MARK",
     "TicketSlip",
     "ticket_barcode_data",
@@ -34,6 +35,8 @@ __all__ = [
 ]
 
 REPRINT_MARK = "补打 REPRINT"
+#: Printed instead of a wait when no open counter serves the category: no minutes are promised.
+NO_COUNTER_OPEN = "暂无窗口办理"
 
 _TICKET_NUMBER = re.compile(r"[A-Z]*[0-9]+", re.ASCII)
 
@@ -57,7 +60,7 @@ class TicketSlip:
     ticket_id: int
     category_name: str
     ahead: int
-    wait_minutes: int
+    wait_minutes: int | None  # None: no counter open serves the category (暂无窗口办理)
     taken_at: datetime
     priority_label: str = ""
     masked_identity: str = ""
@@ -70,7 +73,7 @@ class TicketSlip:
                 f"Invalid ticket number {self.ticket_number!r}: expected capital letters then"
                 " digits, like A012.",
             )
-        if self.ticket_id < 1 or self.ahead < 0 or self.wait_minutes < 0:
+        if self.ticket_id < 1 or self.ahead < 0 or (self.wait_minutes or 0) < 0:
             raise ValidationError(
                 "号票编号须为正整数，等候人数和等候时长不能为负数。",
                 "The ticket id must be positive; people ahead and wait minutes cannot be negative.",
@@ -108,7 +111,9 @@ def ticket_lines(slip: TicketSlip) -> dict[str, str]:
         "category": slip.category_name,
         "number": slip.ticket_number,
         "ahead": f"前面还有 {slip.ahead} 人",
-        "wait": f"预计等候约 {slip.wait_minutes} 分钟",
+        "wait": NO_COUNTER_OPEN
+        if slip.wait_minutes is None
+        else f"预计等候约 {slip.wait_minutes} 分钟",
         "time": f"取号时间：{_local(slip.taken_at):%Y-%m-%d %H:%M}",
         "notice": "请留意叫号屏和语音叫号",
     }

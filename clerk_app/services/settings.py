@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.deadlines import DEFAULT_SUPPLEMENT_DAYS, WarningThresholds
 from clerk_app.domain.identity import mask_identifier
+from clerk_app.domain.wait_estimate import DEFAULT_USUAL_MINUTES
 from clerk_app.persistence.models import HallSetting
 
 # Acceptance (受理) and the deadline warnings, in working days.
@@ -41,7 +42,10 @@ DEFAULTS: dict[str, Any] = {
     "queue.offline_after_seconds": 90,  # a counter PC silent this long is offline
     "queue.appointment_early_minutes": 30,  # check-in window opens before the slot
     "queue.appointment_late_minutes": 15,  # and closes after the slot's start
-    "queue.default_service_minutes": 8.0,  # wait estimate before any service today
+    # The usual length of one service (wait estimate, domain/wait_estimate.py): used with fewer
+    # than 5 services finished today, and the centre of the band durations are clamped into.
+    "queue.default_service_minutes": DEFAULT_USUAL_MINUTES,  # the hall's
+    "queue.service_minutes": {},  # a category's own, by prefix: {"C": 15}
     # Cases (办件)
     SUPPLEMENT_DAYS: DEFAULT_SUPPLEMENT_DAYS,
     SUPPLEMENT_GRACE_DAYS: 0,

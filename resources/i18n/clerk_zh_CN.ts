@@ -259,13 +259,23 @@
 <context>
     <name>CategoryButton</name>
     <message>
-        <location filename="../../ui/kiosk/category_button.py" line="+39"/>
+        <location filename="../../ui/kiosk/category_button.py" line="+40"/>
         <source>No one waiting</source>
         <extracomment>Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.</extracomment>
         <translation>当前无人等候</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>%1 waiting · no counter open now</source>
+        <translation>等候 %1 人 · 暂无窗口办理</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>No counter open now</source>
+        <translation>暂无窗口办理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 waiting · about %2 min</source>
         <translation>等候 %1 人 · 约 %2 分钟</translation>
     </message>
@@ -278,7 +288,14 @@
         <translation>人等候</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>waiting
+no window open</source>
+        <translation>人等候
+暂无窗口办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>waiting · about %1 min
 %2 window(s) open</source>
         <translation>人等候 · 约 %1 分钟
@@ -1429,12 +1446,17 @@
         <translation>您的号码</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1 ahead of you · no counter open now</source>
+        <translation>前面还有 %1 人 · 暂无窗口办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 ahead of you · about %2 min</source>
         <translation>前面还有 %1 人 · 预计等候约 %2 分钟</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Your ticket is being printed; please take it below.</source>
         <translation>号票正在打印，请在下方取票。</translation>
     </message>
@@ -1658,6 +1680,11 @@
         <location line="+0"/>
         <source>About (min)</source>
         <translation>约需（分钟）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No counter open</source>
+        <translation>暂无窗口办理</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall
 from clerk_app.demo.hall_data import DEMO_PASSWORD
+from clerk_app.services.queue.results import CategoryLoad
+from ui.dashboard.category_tile import CategoryTile
 from ui.dashboard.counter_state_model import CounterStateModel
 from ui.dashboard.dashboard_screen import DashboardScreen
 from ui.main_window import MainWindow
@@ -145,3 +147,15 @@ def test_closing_the_day_asks_first_then_expires_the_waiting(
     assert "2 waiting ticket(s) expired" in screen.view.message_label.text()
     assert sum(c.waiting for c in hall.kiosk().queue.status().categories) == 0
     assert screen.view.total_badge.text() == "Waiting in hall: 0"
+
+
+def test_a_category_no_open_counter_serves_shows_no_minutes(
+    qtbot: QtBot, clerk_qapp: QApplication
+) -> None:
+    """Issue 12, defect 6: the tile promised minutes when no counter served the category."""
+    tile = CategoryTile("C", "不动产登记")
+    qtbot.addWidget(tile)
+    tile.show_load(CategoryLoad("C", "不动产登记", 3, 0, None))
+    assert tile.caption_label.text() == "waiting\nno window open"
+    tile.show_load(CategoryLoad("C", "不动产登记", 3, 1, 32))
+    assert tile.caption_label.text() == "waiting · about 32 min\n1 window(s) open"

@@ -102,6 +102,24 @@ def test_the_waiting_per_category_follows_the_kiosk(
     qtbot.waitUntil(lambda: waiting_c() == 1, timeout=1000)
 
 
+def test_with_no_counter_open_the_display_promises_no_minutes(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    """Issue 12, defect 6: with no counter open the estimate still promised minutes."""
+    display = open_display(qtbot, hall, Announcer("none"))
+    model = display.view.waiting_model
+    hall.kiosk().queue.take_ticket("C")
+
+    def wait_c() -> str:
+        rows = model.rows()
+        row = next(i for i, r in enumerate(rows) if r.prefix == "C")
+        return str(model.index(row, model.WAIT).data())
+
+    qtbot.waitUntil(lambda: wait_c() == "No counter open", timeout=1000)
+    hall.login("clerk09", DEMO_PASSWORD, counter=9)
+    qtbot.waitUntil(lambda: wait_c() == "16", timeout=1000)  # (1 + 1) * 8 minutes
+
+
 @needs_mock
 def test_the_announcer_speaks_each_text_in_order_without_cutting_one_off(
     qtbot: QtBot, clerk_qapp: QApplication

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall
+from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.documents.escpos_ticket import PrinterUnavailable
 from clerk_app.documents.ticket_slip import TicketSlip
 from ui.kiosk.kiosk_window import KioskWindow
@@ -79,7 +80,7 @@ def test_touching_a_category_shows_the_ticket_and_prints_it(
 ) -> None:
     button = kiosk.view.button_for("A")
     assert button is not None
-    assert button.load_label.text() == "No one waiting"
+    assert button.load_label.text() == "No counter open now"  # no clerk has signed in
 
     with qtbot.waitSignal(kiosk.ticket_taken) as taken:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -100,6 +101,32 @@ def test_touching_a_category_shows_the_ticket_and_prints_it(
     assert width_mm == pytest.approx(80, abs=0.5)
     # The poll after the ticket shows the new count on the button.
     assert button.load_label.text().startswith("1 waiting")
+
+
+def test_with_no_counter_open_the_kiosk_and_the_ticket_promise_no_minutes(
+    qtbot: QtBot, kiosk: KioskWindow, hall: Hall, printed: Printed
+) -> None:
+    """Issue 12, defect 6: with no counter open the estimate still promised minutes."""
+    button = kiosk.view.button_for("C")
+    assert button is not None
+    page = kiosk.view.ticket_page
+    with qtbot.waitSignal(kiosk.ticket_taken):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.facts_label.text() == "0 ahead of you · no counter open now"
+    assert printed.printer.last_pdf is not None
+    slip = pdf_text(printed.printer.last_pdf)
+    assert "暂无窗口办理" in slip and "分钟" not in slip
+    assert button.load_label.text() == "1 waiting · no counter open now"
+
+    # Counter 9 (不动产登记) opens: minutes again, the hall's usual 8 per service.
+    hall.login("clerk09", DEMO_PASSWORD, counter=9)
+    qtbot.waitUntil(lambda: button.load_label.text() == "1 waiting · about 16 min", timeout=3000)
+    kiosk.show_choices()
+    with qtbot.waitSignal(kiosk.ticket_taken):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.facts_label.text() == "1 ahead of you · about 16 min"
+    assert printed.printer.last_pdf is not None
+    assert "预计等候约 16 分钟" in pdf_text(printed.printer.last_pdf)
 
 
 def test_the_waiting_count_follows_tickets_taken_elsewhere(

@@ -42,6 +42,9 @@ class CategoryTile(QFrame):
             self.caption_label.setText(self.tr("waiting"))
             return
         self.waiting_label.setText(str(load.waiting))
-        caption = self.tr("waiting · about %1 min\n%2 window(s) open")
-        caption = caption.replace("%1", str(load.wait_minutes))
+        if load.wait_minutes is None:  # no counter open serves it: no estimate
+            caption = self.tr("waiting\nno window open")
+        else:
+            caption = self.tr("waiting · about %1 min\n%2 window(s) open")
+            caption = caption.replace("%1", str(load.wait_minutes))
         self.caption_label.setText(caption.replace("%2", str(load.open_counters)))

@@ -106,5 +106,7 @@ class WaitingModel(RowTableModel):
         if column == self.WAITING:
             return str(row.waiting)
         if column == self.WAIT:
+            if row.wait_minutes is None:  # no counter open serves it: no minutes promised
+                return self.tr("No counter open")
             return str(row.wait_minutes) if row.waiting else "—"
         return ""

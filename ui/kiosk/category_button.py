@@ -33,10 +33,18 @@ class CategoryButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
 
-    def show_load(self, waiting: int, wait_minutes: int) -> None:
-        """Show "3 waiting · about 12 min", or that no one is waiting."""
-        if waiting == 0:
+    def show_load(self, waiting: int, wait_minutes: int | None) -> None:
+        """Show "3 waiting · about 12 min", that no one is waiting, or that no counter is open
+        (``wait_minutes`` is ``None``: no minutes are promised)."""
+        if waiting == 0 and wait_minutes is not None:
             self.load_label.setText(self.tr("No one waiting"))
+            return
+        if wait_minutes is None:
+            if waiting:
+                text = self.tr("%1 waiting · no counter open now").replace("%1", str(waiting))
+            else:
+                text = self.tr("No counter open now")
+            self.load_label.setText(text)
             return
         text = self.tr("%1 waiting · about %2 min")
         self.load_label.setText(text.replace("%1", str(waiting)).replace("%2", str(wait_minutes)))

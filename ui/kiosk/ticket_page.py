@@ -69,8 +69,13 @@ class TicketPage(QWidget):
         self.number_label.setText(ticket.number)
         category = ticket.category_name
         self.category_label.setText(f"{category} · {priority}" if priority else category)
-        facts = self.tr("%1 ahead of you · about %2 min").replace("%1", str(ticket.ahead))
-        self.facts_label.setText(facts.replace("%2", str(ticket.wait_minutes)))
+        if ticket.wait_minutes is None:  # no counter open serves it: no minutes promised
+            facts = self.tr("%1 ahead of you · no counter open now")
+        else:
+            facts = self.tr("%1 ahead of you · about %2 min").replace(
+                "%2", str(ticket.wait_minutes)
+            )
+        self.facts_label.setText(facts.replace("%1", str(ticket.ahead)))
         self.show_printing()
 
     def show_printing(self) -> None:

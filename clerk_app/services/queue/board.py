@@ -20,7 +20,12 @@ from clerk_app.domain.queue_order import (
     order_for_counter,
 )
 from clerk_app.domain.ticket_status import TicketStatus
-from clerk_app.domain.wait_estimate import estimate_wait, recent_service_minutes
+from clerk_app.domain.wait_estimate import (
+    WINDOW,
+    estimate_wait,
+    typical_service_minutes,
+    usual_service_minutes,
+)
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date, to_local, to_utc
 from clerk_app.persistence.models import (
@@ -45,7 +50,11 @@ RECENT_CALLS = 8
 
 
 def ticket_info(
-    ticket: Ticket, counter_number: int | None, *, ahead: int = 0, wait_minutes: int = 0
+    ticket: Ticket,
+    counter_number: int | None,
+    *,
+    ahead: int = 0,
+    wait_minutes: int | None = 0,
 ) -> TicketInfo:
     return TicketInfo(
         id=ticket.id,
@@ -73,7 +82,8 @@ def _online_since(s: Session, now: datetime) -> datetime:
 def category_load(
     s: Session, cat: QueueCategory, now: datetime, before: Ticket | None = None
 ) -> CategoryLoad:
-    """Waiting tickets of ``cat`` (ahead of ``before`` if given) and the estimated wait."""
+    """Waiting tickets of ``cat`` (ahead of ``before`` if given) and the estimated wait: none
+    (``None``) when no counter open now serves the category (``domain.wait_estimate``)."""
     today = local_date(now)
     waiting = (
         select(func.count())
@@ -111,13 +121,18 @@ def category_load(
             Ticket.status == TicketStatus.FINISHED,
         )
         .order_by(Ticket.finished_at.desc())
-        .limit(30)
+        .limit(WINDOW)
     ).all()
     minutes = [
         (end - start).total_seconds() / 60 for start, end in reversed(durations) if start and end
     ]
-    default = float(get_settings(s, "queue.")["queue.default_service_minutes"])
-    estimate = estimate_wait(ahead, recent_service_minutes(minutes, default), open_counters)
+    settings = get_settings(s, "queue.")
+    usual = usual_service_minutes(
+        settings["queue.service_minutes"],
+        cat.prefix,
+        float(settings["queue.default_service_minutes"]),
+    )
+    estimate = estimate_wait(ahead, typical_service_minutes(minutes, usual), open_counters)
     return CategoryLoad(cat.prefix, cat.name, ahead, open_counters, estimate.minutes)
 
 

@@ -24,7 +24,7 @@ class TicketInfo:
     recall_count: int
     masked_identity: str
     ahead: int = 0  # people ahead when taken (kiosk) or now (counter queue view)
-    wait_minutes: int = 0  # estimated wait when taken
+    wait_minutes: int | None = 0  # estimated wait when taken; None: no counter open (暂无窗口办理)
     reprint: bool = False
 
 
@@ -34,7 +34,7 @@ class CategoryLoad:
     name: str
     waiting: int
     open_counters: int
-    wait_minutes: int  # estimated wait for a ticket taken now
+    wait_minutes: int | None  # estimated wait for a ticket taken now; None: no counter open
 
 
 @dataclass(frozen=True)
