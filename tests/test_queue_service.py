@@ -436,3 +436,21 @@ def test_call_next_goes_through_the_adapter_chosen_by_the_dialect(
     qhall.kiosk().queue.take_ticket("A")
     assert qhall.login("clerk01", "demo", counter=1).queue.call_next().number == "A001"  # type: ignore[union-attr]
     assert used == ["call_next"]
+
+
+def test_a_counters_desk_is_its_own_ticket_queue_and_state_in_one_read(qhall: Hall) -> None:
+    kiosk = qhall.kiosk().queue
+    for category in "AAB":
+        kiosk.take_ticket(category)
+    queue = qhall.login("clerk01", "demo", counter=1).queue
+    queue.call_next()
+    queue.pause()
+    desk = queue.desk()
+    assert desk.current is not None and desk.current.number == "A001"
+    assert [t.number for t in desk.waiting] == [t.number for t in queue.waiting_for_counter()]
+    assert desk.counter is not None
+    assert (desk.counter.number, desk.counter.paused, desk.counter.online) == (1, True, True)
+    assert desk.counter == {c.number: c for c in queue.status().counters}[1]
+    # A session without a counter has no desk.
+    with pytest.raises(ValidationError):
+        qhall.login("clerk02", "demo").queue.desk()

@@ -131,15 +131,11 @@ class QueueDesk(QObject):
     def _read(self) -> CounterSnapshot:
         """Runs on a worker: plain reads of the core, no widget."""
         generation = self._generation
-        status = self._queue.status()
-        counter = next((c for c in status.counters if c.number == self._counter_no), None)
-        return CounterSnapshot(
-            generation,
-            self._queue.current(),
-            self._queue.waiting_for_counter(),
-            counter,
-            to_local(self._queue.clock()),
-        )
+        now = to_local(self._queue.clock())
+        if self._counter_no is None:  # signed in without a counter: nothing to serve
+            return CounterSnapshot(generation, None, [], None, now)
+        desk = self._queue.desk()
+        return CounterSnapshot(generation, desk.current, desk.waiting, desk.counter, now)
 
     def on_snapshot(self, snapshot: CounterSnapshot) -> None:
         if snapshot.generation != self._generation:

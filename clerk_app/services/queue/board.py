@@ -39,6 +39,7 @@ from clerk_app.persistence.models import (
 from clerk_app.services.queue.results import (
     CallInfo,
     CategoryLoad,
+    CounterDesk,
     CounterState,
     DisplayBoard,
     QueueStatus,
@@ -167,16 +168,35 @@ def status(s: Session, now: datetime) -> QueueStatus:
     """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
     cats = list(s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order)))
     loads = tuple(category_load(s, c, now) for c in cats)
+    return QueueStatus(loads, counter_states(s, now))
+
+
+def desk(s: Session, counter_no: int, now: datetime) -> CounterDesk:
+    """What a counter's queue desk shows, read at one moment: its ticket in service, its
+    queue in call order and its own state (not the whole hall's, which it never shows)."""
+    own = counter_states(s, now, counter_no)
+    return CounterDesk(
+        current(s, counter_no), waiting_for_counter(s, counter_no, now), own[0] if own else None
+    )
+
+
+def counter_states(
+    s: Session, now: datetime, counter_no: int | None = None
+) -> tuple[CounterState, ...]:
+    """The state of every active counter in number order, or of counter ``counter_no``."""
     since = _online_since(s, now)
-    rows = s.execute(
+    query = (
         select(Counter, Ticket.number, User.display_name)
         .outerjoin(Ticket, Ticket.id == Counter.current_ticket_id)
         .outerjoin(User, User.id == Counter.clerk_id)
         .options(selectinload(Counter.categories).selectinload(CounterCategory.category))
         .where(Counter.active)
         .order_by(Counter.number)
-    ).all()
-    counters = tuple(
+    )
+    if counter_no is not None:
+        query = query.where(Counter.number == counter_no)
+    rows = s.execute(query).all()
+    return tuple(
         CounterState(
             number=c.number,
             name=c.name,
@@ -189,7 +209,6 @@ def status(s: Session, now: datetime) -> QueueStatus:
         )
         for c, number, clerk in rows
     )
-    return QueueStatus(loads, counters)
 
 
 def board(s: Session, now: datetime, since_call_id: int = 0) -> DisplayBoard:

@@ -56,6 +56,15 @@ class QueueStatus:
 
 
 @dataclass(frozen=True)
+class CounterDesk:
+    """One consistent read of a counter's desk: ``counter`` is ``None`` for an inactive one."""
+
+    current: TicketInfo | None
+    waiting: list[TicketInfo]
+    counter: CounterState | None
+
+
+@dataclass(frozen=True)
 class CallInfo:
     id: int
     at: datetime  # hall-local

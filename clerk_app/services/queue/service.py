@@ -28,7 +28,7 @@ from clerk_app.services.queue import board, counter, tickets
 from clerk_app.services.queue.calling import CallNext, call_ticket_in
 from clerk_app.services.queue.calling_pg import PostgresCallNext
 from clerk_app.services.queue.calling_sqlite import SqliteCallNext
-from clerk_app.services.queue.results import DisplayBoard, QueueStatus, TicketInfo
+from clerk_app.services.queue.results import CounterDesk, DisplayBoard, QueueStatus, TicketInfo
 
 # Call-next for each database, by ``Database.dialect``: the only place the two are told apart.
 CALL_NEXT: dict[str, CallNext] = {"sqlite": SqliteCallNext(), "postgresql": PostgresCallNext()}
@@ -181,6 +181,14 @@ class QueueService(Service):
         now = self.clock()
         with self.db.read() as s:
             return board.waiting_for_counter(s, self.actor.counter_no, now)
+
+    def desk(self) -> CounterDesk:
+        """This counter's ticket in service, queue and state in one read (the counter polls
+        it); raises ``ValidationError`` for a session without a counter."""
+        counter_no = self._counter_no()
+        now = self.clock()
+        with self.db.read() as s:
+            return board.desk(s, counter_no, now)
 
     def status(self) -> QueueStatus:
         """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
