@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 from clerk_app.errors import ClerkError, DatabaseUnavailable
 from ui.common.errors import install_excepthook, show_error
 from ui.common.tasks import run_task
-from ui.reconnecting_screen import ReconnectingScreen
 
 if TYPE_CHECKING:
     from clerk_app.api import Hall
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from ui.evaluator.evaluator_window import EvaluatorWindow
     from ui.kiosk.kiosk_window import KioskWindow
     from ui.main_window import MainWindow
+    from ui.reconnecting_screen import ReconnectingScreen
 
 # Each PC runs one kind of window: a window's modules (and what they pull in, e.g. the kiosk's
 # ESC/POS driver) are imported only by the PC that shows it.
@@ -186,6 +186,8 @@ class PublicStarter(QObject):
             self._app.exit(EXIT_ERROR)
             return
         if self.reconnecting is None:
+            from ui.reconnecting_screen import ReconnectingScreen  # public screens only
+
             self.reconnecting = ReconnectingScreen()
             self.reconnecting.showFullScreen()
         self.reconnecting.show_reason(str(error))

@@ -27,6 +27,8 @@ from sqlalchemy.sql import Executable
 
 from clerk_app.errors import ConfigError, Conflict, DatabaseUnavailable, OutcomeUnknown
 from clerk_app.persistence.checkpoint import Checkpointer
+from clerk_app.persistence.dialects import use_partial_predicates
+from clerk_app.persistence.models import Base
 
 SQLITE_BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5
@@ -145,6 +147,7 @@ class Database:
             self._checkpointer = Checkpointer(str(Path(database).resolve()))
         else:
             self.write_engine = self.read_engine = _pg_engine(self.url)
+        use_partial_predicates(Base, self.dialect)
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
         self._own = threading.local()  # this thread's autocommit connection

@@ -21,7 +21,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
@@ -39,6 +38,15 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def partial_index(name: str, *columns: str, where: str) -> Index:
+    """An index of only the rows where ``where`` (SQL) holds, on PostgreSQL and SQLite alike.
+
+    The predicate waits in ``info`` until a database is opened
+    (``persistence.dialects.use_partial_predicates``): naming it for both dialects here
+    (``postgresql_where=…``) would import the PostgreSQL dialect on every SQLite PC."""
+    return Index(name, *columns, info={"where": where})
 
 
 # Times are stored as naive UTC (``DateTime`` without time zone) on both databases; the
@@ -190,56 +198,50 @@ class Ticket(Base):
         # Partial, so they hold only waiting tickets and a call writes nothing to them: the
         # waited-too-long group (oldest across categories; also the expiry of earlier days),
         # walk-ins category by category (also the board's counts), priority, transferred.
-        Index(
+        partial_index(
             "ix_tickets_waiting_order",
             "service_date",
             "queue_position_at",
             "id",
-            postgresql_where=text(_WAITING),
-            sqlite_where=text(_WAITING),
+            where=_WAITING,
         ),
-        Index(
+        partial_index(
             "ix_tickets_waiting_category",
             "service_date",
             "category_id",
             "queue_position_at",
             "id",
-            postgresql_where=text(_WAITING),
-            sqlite_where=text(_WAITING),
+            where=_WAITING,
         ),
-        Index(
+        partial_index(
             "ix_tickets_waiting_priority",
             "service_date",
             "queue_position_at",
             "id",
-            postgresql_where=text(_WAITING_PRIORITY),
-            sqlite_where=text(_WAITING_PRIORITY),
+            where=_WAITING_PRIORITY,
         ),
-        Index(
+        partial_index(
             "ix_tickets_waiting_transferred",
             "service_date",
             "transferred_to_counter",
             "queue_position_at",
             "id",
-            postgresql_where=text(_WAITING_TRANSFERRED),
-            sqlite_where=text(_WAITING_TRANSFERRED),
+            where=_WAITING_TRANSFERRED,
         ),
         # The board's recent service times per category (wait estimate): finished tickets only.
-        Index(
+        partial_index(
             "ix_tickets_finished",
             "service_date",
             "category_id",
             "finished_at",
-            postgresql_where=text(_FINISHED),
-            sqlite_where=text(_FINISHED),
+            where=_FINISHED,
         ),
         # The daily limit of real-name tickets; anonymous tickets (most) are not in it.
-        Index(
+        partial_index(
             "ix_tickets_identity",
             "identity_value",
             "service_date",
-            postgresql_where=text("identity_value IS NOT NULL"),
-            sqlite_where=text("identity_value IS NOT NULL"),
+            where="identity_value IS NOT NULL",
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -442,11 +444,10 @@ class Evaluation(Base):
     __tablename__ = "evaluations"
     __table_args__ = (
         # The export claims what is not yet in a batch, by rating time.
-        Index(
+        partial_index(
             "ix_evaluations_unexported",
             "rated_at",
-            postgresql_where=text("export_id IS NULL"),
-            sqlite_where=text("export_id IS NULL"),
+            where="export_id IS NULL",
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,19 +11,18 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Table
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from clerk_app.persistence.dialects import upsert
 from clerk_app.persistence.models import DailySequence
 
 
 def next_value(session: Session, scope: str, day: date) -> int:
-    dialect = session.get_bind().dialect.name
     table = DailySequence.__table__
     assert isinstance(table, Table)
-    insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
     stmt = (
-        insert.values(scope=scope, day=day, last_value=1)
+        upsert(session, table)
+        .values(scope=scope, day=day, last_value=1)
         .on_conflict_do_update(
             index_elements=[table.c.scope, table.c.day],
             set_={"last_value": table.c.last_value + 1},

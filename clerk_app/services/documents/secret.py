@@ -9,13 +9,11 @@ never printed, logged or put in an audit row.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from clerk_app.documents.signing import new_secret
+from clerk_app.persistence.dialects import upsert
 from clerk_app.persistence.models import HallSetting
 
 __all__ = ["SECRET_KEY", "ensure_secret", "read_secret"]
@@ -32,10 +30,8 @@ def ensure_secret(s: Session) -> str:
     """The hall's document key, created if absent (inside the caller's writing unit)."""
     if (secret := read_secret(s)) is not None:
         return secret
-    dialect = s.get_bind().dialect.name
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     s.execute(
-        insert(HallSetting)
+        upsert(s, HallSetting)
         .values(key=SECRET_KEY, value=new_secret())
         .on_conflict_do_nothing(index_elements=[HallSetting.key])
     )
