@@ -341,9 +341,34 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+68"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+80"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The application in progress was kept: Ctrl+N starts a new one.</source>
+        <translation>正在受理的申请已保留，按 Ctrl+N 开始新的受理。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Application not submitted</source>
+        <translation>受理尚未提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application in progress has not been submitted. Discard it?</source>
+        <translation>当前受理尚未提交，是否放弃？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Return to the application</source>
+        <translation>返回受理(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -787,7 +812,7 @@
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n counter(s) serving today</source>
         <translation>
             <numerusform>今日共有 %n 个窗口为您服务</numerusform>
@@ -1307,7 +1332,7 @@
 <context>
     <name>QueueDesk</name>
     <message>
-        <location filename="../../ui/counter/queue_desk.py" line="+111"/>
+        <location filename="../../ui/counter/queue_desk.py" line="+129"/>
         <source>%1 is still in service at this window from an earlier session: finish it (F6) or put it back in the queue.</source>
         <translation>%1 是本窗口上次登录留下的办理中号票：请办结（F6）或放回队列。</translation>
     </message>

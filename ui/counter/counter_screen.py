@@ -4,14 +4,21 @@ The queue side (current ticket, keys F1–F7, the waiting tickets, the heartbeat
 ``QueueDesk``. Acceptance is ``ui.acceptance.AcceptancePanel``: whenever the ticket in
 service changes, the panel is told, so the cases it decides are linked to that ticket.
 F8 opens 验真, where a hand scanner reads the QR code of a document the applicant brings.
+
+An application typed but not decided (a draft: applicant fields or chosen items that no
+decision has taken yet) is never thrown away silently: a queue key that would move to another
+applicant (F1, F3, F4, F6, F7, back to the queue) asks 当前受理尚未提交，是否放弃？ first, and
+the default answer (Enter, Esc) returns to the application with the ticket still in service.
+A ticket that changes without the clerk's key (a supervisor released it) keeps the draft.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from ui.acceptance.acceptance_panel import AcceptancePanel
 from ui.common.labels import counter_label, role_label
@@ -40,6 +47,11 @@ class CounterScreen(QWidget):
         self.view.set_acceptance(self.acceptance)
         self.desk = QueueDesk(session, self.view, self)
         self.desk.current_changed.connect(self.on_ticket_changed)
+        self.desk.leave_guard = self.may_leave_applicant
+        self.discard_box: QMessageBox | None = None
+        self._decided_draft: tuple[str, ...] = ()  # the draft as the last decision took it
+        self._discarding = False  # the clerk said yes: the next ticket starts afresh
+        self.acceptance.cases_decided.connect(self._on_cases_decided)
         self.verify_dialog: VerifyDialog | None = None
         self.view.ticket_panel.verify_button.clicked.connect(self.ask_verify)
         QShortcut(QKeySequence(VERIFY_KEY), self).activated.connect(self._verify_key)
@@ -93,9 +105,71 @@ class CounterScreen(QWidget):
             dialog.deleteLater()
 
     def on_ticket_changed(self, ticket: TicketInfo | None) -> None:
-        """A new applicant at the window: acceptance starts afresh, focused on its first field."""
+        """A new applicant at the window: acceptance starts afresh, focused on its first field.
+
+        A draft the clerk did not agree to discard stays (the ticket changed without their key).
+        """
         if ticket is None:
             self.acceptance.set_ticket(None, None)
+            if self._discarding:  # finished, no-show, transferred: the clerk let the draft go
+                self.acceptance.new_application()
             return
         self.acceptance.set_ticket(ticket.id, ticket.number)
-        self.acceptance.new_application()
+        if self._discarding or not self.has_draft():
+            self.acceptance.new_application()
+        else:
+            self.view.ticket_panel.show_message(
+                self.tr("The application in progress was kept: Ctrl+N starts a new one.")
+            )
+
+    # --- the application in progress --------------------------------------------------------
+    def _draft(self) -> tuple[str, ...]:
+        """What the clerk has typed and chosen for the application in progress."""
+        page = self.acceptance.applicant_page
+        edits = [page.scan_edit, page.name_edit, page.id_edit, page.legal_rep_edit]
+        edits += [page.agent_name_edit, page.agent_id_edit]
+        items = tuple(item.item_code for item in self.acceptance.items_page.chosen())
+        return tuple(edit.text().strip() for edit in edits) + items
+
+    def has_draft(self) -> bool:
+        """Something typed or chosen that no decision has taken yet."""
+        draft = self._draft()
+        return any(draft) and draft != self._decided_draft
+
+    def _on_cases_decided(self, _cases: object) -> None:
+        self._decided_draft = self._draft()
+
+    def may_leave_applicant(self, proceed: Callable[[], None]) -> bool:
+        """The queue's ``leave_guard``: True to go on at once; with a draft, ask and return
+        False, running ``proceed`` only if the clerk chooses to discard it."""
+        if not self.has_draft():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Application not submitted"),
+            self.tr("The application in progress has not been submitted. Discard it?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("&Discard"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Return to the application"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda _r: self._discard_answered(box, proceed))
+        self.discard_box = box
+        box.open()
+        return False
+
+    def _discard_answered(self, box: QMessageBox, proceed: Callable[[], None]) -> None:
+        self.discard_box = None
+        box.deleteLater()
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Discard):
+            focus = QApplication.focusWidget()
+            if focus is None or not self.isAncestorOf(focus):
+                self.acceptance.setFocus()
+            return
+        self._discarding = True
+        try:
+            proceed()
+        finally:
+            self._discarding = False
