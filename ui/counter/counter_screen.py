@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
@@ -49,6 +50,7 @@ class CounterScreen(QWidget):
         self.desk.current_changed.connect(self.on_ticket_changed)
         self.desk.leave_guard = self.may_leave_applicant
         self.discard_box: QMessageBox | None = None
+        self._after_discard: Callable[[], None] | None = None  # the key's action, on a yes
         self._decided_draft: tuple[str, ...] = ()  # the draft as the last decision took it
         self._discarding = False  # the clerk said yes: the next ticket starts afresh
         self.acceptance.cases_decided.connect(self._on_cases_decided)
@@ -155,14 +157,18 @@ class CounterScreen(QWidget):
         box.button(QMessageBox.StandardButton.No).setText(self.tr("&Return to the application"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda _r: self._discard_answered(box, proceed))
-        self.discard_box = box
+        # Deleted on close; no lambda holds the box (one that did crashed its deferred delete).
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._discard_answered)
+        self.discard_box, self._after_discard = box, proceed
         box.open()
         return False
 
-    def _discard_answered(self, box: QMessageBox, proceed: Callable[[], None]) -> None:
-        self.discard_box = None
-        box.deleteLater()
+    def _discard_answered(self) -> None:
+        box, self.discard_box = self.discard_box, None
+        proceed, self._after_discard = self._after_discard, None
+        if box is None or proceed is None:
+            return
         if box.clickedButton() is not box.button(QMessageBox.StandardButton.Discard):
             focus = QApplication.focusWidget()
             if focus is None or not self.isAncestorOf(focus):
