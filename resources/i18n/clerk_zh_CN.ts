@@ -341,7 +341,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+80"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+82"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
     </message>
@@ -968,13 +968,13 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login/login_dialog.py" line="+55"/>
-        <location line="+35"/>
+        <location filename="../../ui/login/login_dialog.py" line="+65"/>
+        <location line="+37"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>Integrated service window: sign in to start work</source>
         <translation>一窗受理 · 请登录后开始办公</translation>
     </message>
@@ -989,7 +989,12 @@
         <translation>不在窗口（值班长、管理员）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Choose your counter</source>
+        <translation>请选择所在窗口</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
@@ -1009,9 +1014,31 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Please enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Counter in use</source>
+        <translation>窗口已有人登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Sign in at this counter all the same?</source>
+        <translation>%1
+仍要在此窗口登录吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Yes, sign in here</source>
+        <translation>仍在此登录(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No, choose another</source>
+        <translation>另选窗口(&amp;N)</translation>
     </message>
 </context>
 <context>
