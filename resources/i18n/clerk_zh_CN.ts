@@ -206,12 +206,12 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../ui/counter/call_ticket_dialog.py" line="+22"/>
+        <location filename="../../ui/counter/call_ticket_dialog.py" line="+27"/>
         <source>Call a number</source>
         <translation>指定叫号</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Came back with the missing materials</source>
         <translation>补齐材料后返回</translation>
     </message>
@@ -341,12 +341,22 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+82"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+91"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+15"/>
+        <source>%1  Open case: scan or type the case number, Enter</source>
+        <translation>%1  调取办件：扫描或输入办件编号，回车</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Genuine document of case %1, issued %2.</source>
+        <translation>文书真实：办件 %1，出具日期 %2。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>The application in progress was kept: Ctrl+N starts a new one.</source>
         <translation>正在受理的申请已保留，按 Ctrl+N 开始新的受理。</translation>
     </message>
@@ -1405,12 +1415,12 @@ Sign in at this counter all the same?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>Called %1.</source>
         <translation>已叫号 %1。</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-79"/>
         <source>Called %1 again (recall %2).</source>
         <translation>已重呼 %1（第 %2 次）。</translation>
     </message>
@@ -1453,6 +1463,11 @@ Sign in at this counter all the same?</source>
         <location line="+1"/>
         <source>window %1</source>
         <translation> %1 号窗口</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is the ticket in service.</source>
+        <translation>%1 正在本窗口办理。</translation>
     </message>
 </context>
 <context>
@@ -1504,9 +1519,9 @@ Sign in at this counter all the same?</source>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/counter/ticket_panel.py" line="+39"/>
+        <location filename="../../ui/counter/ticket_panel.py" line="+41"/>
         <source>Current ticket</source>
-        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8). Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
+        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8). Puts the cursor in 调取办件 (open a case by its number) from wherever it is. Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
         <translation>当前号票</translation>
     </message>
     <message>

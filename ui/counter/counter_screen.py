@@ -10,6 +10,11 @@ decision has taken yet) is never thrown away silently: a queue key that would mo
 applicant (F1, F3, F4, F6, F7, back to the queue) asks 当前受理尚未提交，是否放弃？ first, and
 the default answer (Enter, Esc) returns to the application with the ticket still in service.
 A ticket that changes without the clerk's key (a supervisor released it) keeps the draft.
+
+A code scanned anywhere on the window (``scan_filter``: a receipt's case number, a ticket slip,
+a document's QR code) opens what it names, the field that had the focus left as it was: a case
+in 调取办件 (F9 puts the cursor there), a ticket in 指定叫号, a document's case once its QR code
+is verified.
 """
 
 from __future__ import annotations
@@ -21,11 +26,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
+from clerk_app.domain.scans import ScanKind
+from clerk_app.errors import ClerkError
 from ui.acceptance.acceptance_panel import AcceptancePanel
 from ui.common.labels import counter_label, role_label
 from ui.counter.counter_view import CounterView
 from ui.counter.queue_desk import QueueDesk
-from ui.counter.ticket_panel import VERIFY_KEY
+from ui.counter.scan_filter import ScanFilter, scan_field
+from ui.counter.ticket_panel import OPEN_CASE_KEY, VERIFY_KEY
 from ui.counter.verify_dialog import VerifyDialog
 
 if TYPE_CHECKING:
@@ -57,6 +65,7 @@ class CounterScreen(QWidget):
         self.verify_dialog: VerifyDialog | None = None
         self.view.ticket_panel.verify_button.clicked.connect(self.ask_verify)
         QShortcut(QKeySequence(VERIFY_KEY), self).activated.connect(self._verify_key)
+        self._prepare_scans()
         self._show_header(hall_name, self._own_counter())
         self.desk.start()
 
@@ -85,6 +94,56 @@ class CounterScreen(QWidget):
         self.view.header.title_label.setText(title)
         self.view.header.subtitle_label.setText(hall_name)
         self.view.clerk_badge.setText(f"{actor.display_name} · {role_label(actor.role)}")
+
+    # --- scans -----------------------------------------------------------------------------
+    def _prepare_scans(self) -> None:
+        """The scan filter, the fields meant for codes, and F9 to 调取办件."""
+        panel = self.acceptance
+        page = panel.applicant_page
+        for edit in (panel.case_edit, page.scan_edit, page.id_edit, page.agent_id_edit):
+            scan_field(edit)
+        panel.case_edit.setPlaceholderText(
+            self.tr("%1  Open case: scan or type the case number, Enter").replace(
+                "%1", OPEN_CASE_KEY
+            )
+        )
+        panel.case_edit.setToolTip(OPEN_CASE_KEY)
+        QShortcut(QKeySequence(OPEN_CASE_KEY), self).activated.connect(self.focus_open_case)
+        self.scan_filter = ScanFilter(self, self.on_scan, self)
+        self.scan_filter.install()
+
+    def focus_open_case(self) -> None:
+        if QApplication.activeModalWidget() is None:
+            self.acceptance.case_edit.setFocus()
+            self.acceptance.case_edit.selectAll()
+
+    def on_scan(self, text: str) -> bool:
+        """A code scanned anywhere on the window: open what it names. False: not one of ours."""
+        panel = self.view.ticket_panel
+        try:
+            scan = self._session.cases.read_scan(text)
+            if scan is None:
+                return False
+            if scan.kind is ScanKind.TICKET:
+                self.desk.open_ticket(scan.ticket_number)
+                return True
+            if scan.kind is ScanKind.DOCUMENT:
+                found = self._session.documents.verify(scan.text)
+                panel.show_message(
+                    self.tr("Genuine document of case %1, issued %2.")
+                    .replace("%1", found.case_no)
+                    .replace("%2", found.issued_on.isoformat())
+                )
+        except ClerkError as error:
+            panel.show_message(str(error), error=True)
+            return True
+        self.open_case(scan.case_no)
+        return True
+
+    def open_case(self, case_no: str) -> None:
+        """Show a case in 调取办件 as if its number were typed there; the draft stays."""
+        self.acceptance.case_edit.setText(case_no)
+        self.acceptance.open_case()
 
     # --- behaviour ------------------------------------------------------------------------
     def _verify_key(self) -> None:

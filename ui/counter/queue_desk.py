@@ -313,8 +313,16 @@ class QueueDesk(QObject):
             return self.tr("queue %1").replace("%1", str(target))
         return self.tr("window %1").replace("%1", str(target))
 
-    def ask_call_ticket(self) -> None:
-        dialog = CallTicketDialog(self._screen)
+    def open_ticket(self, number: str) -> None:
+        """A ticket slip scanned: the ticket in service is said so, another is offered to
+        指定叫号 (F7) with its number filled in, asking only the reason."""
+        if self.current is not None and self.current.number == number:
+            self._say(self.tr("%1 is the ticket in service.").replace("%1", number))
+            return
+        self._leaving(lambda: self.ask_call_ticket(number))()
+
+    def ask_call_ticket(self, number: str = "") -> None:
+        dialog = CallTicketDialog(self._screen, number=number)
         dialog.accepted.connect(lambda: self.call_ticket(dialog.number(), dialog.reason()))
         dialog.finished.connect(dialog.deleteLater)
         self.call_ticket_dialog = dialog
