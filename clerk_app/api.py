@@ -125,9 +125,30 @@ class Hall:
 
         seed_demo(self.db, self.clock)
 
-    def login(self, username: str, password: str, counter: int | None = None) -> StaffSession:
-        """Raises ``clerk_app.errors.AuthError`` with one clear sentence when refused."""
-        actor = authenticate(self.db, self.clock, username, password, counter)
+    def login(
+        self,
+        username: str,
+        password: str,
+        counter: int | None = None,
+        *,
+        counter_check: bool = False,
+        take_over: bool = False,
+    ) -> StaffSession:
+        """Raises ``clerk_app.errors.AuthError`` with one clear sentence when refused.
+
+        ``counter_check`` (the counter PC's sign-in): a clerk must name a counter
+        (``CounterNeeded``) and one no other clerk holds now (``CounterHeld``), unless
+        ``take_over``; see ``clerk_app.services.auth``.
+        """
+        actor = authenticate(
+            self.db,
+            self.clock,
+            username,
+            password,
+            counter,
+            counter_check=counter_check,
+            take_over=take_over,
+        )
         session = StaffSession(self.db, actor, self.clock)
         if counter is not None and actor.role is Role.CLERK:
             session.queue.heartbeat()  # the counter is online with this clerk from now on

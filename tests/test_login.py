@@ -33,9 +33,11 @@ def test_clerk_logs_in_at_a_counter(hall) -> None:  # type: ignore[no-untyped-de
 
 @pytest.mark.parametrize("user,password", [("clerk01", "wrong"), ("nobody", "demo"), ("", "")])
 def test_wrong_credentials_give_one_sentence(hall, user: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    # The sentence says how many tries are left before the lockout (issue 12, defect 9), the
+    # same for an unknown name as for an account, so it never tells whether one exists.
     with pytest.raises(AuthError) as info:
         hall.login(user, password, counter=1)
-    assert str(info.value) == "用户名或密码错误。"
+    assert str(info.value) == "用户名或密码错误，还可尝试4次。"
 
 
 def test_unknown_counter_is_refused(hall) -> None:  # type: ignore[no-untyped-def]
@@ -93,7 +95,9 @@ def test_english_messages(hall) -> None:  # type: ignore[no-untyped-def]
     try:
         with pytest.raises(AuthError) as info:
             hall.login("clerk01", "nope")
-        assert str(info.value) == "Wrong user name or password."
+        assert str(info.value) == (
+            "Wrong user name or password; 4 more tries before the account is locked."
+        )
     finally:
         i18n.set_language("zh_CN")
 
@@ -150,3 +154,61 @@ def test_the_password_check_holds_no_write_lock(tmp_path, monkeypatch) -> None: 
     assert result and result[0].actor.username == "clerk01"  # type: ignore[attr-defined]
     signing_in.close()
     other.close()
+
+
+@pytest.mark.parametrize("user", ["clerk02", "nobody"])
+def test_a_wrong_password_says_how_many_tries_are_left(hall_url: str, user: str) -> None:
+    """The count comes from the lockout policy; an unknown name counts and locks alike."""
+    hall = open_hall(hall_url, clock=FakeClock())
+    said = []
+    for _ in range(auth.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthError) as info:
+            hall.login(user, "bad", counter=2)
+        said.append(str(info.value))
+    assert said[:4] == [f"用户名或密码错误，还可尝试{n}次。" for n in (4, 3, 2, 1)]
+    assert said[4].startswith("用户名或密码错误。") and "已锁定 15 分钟" in said[4]
+    with pytest.raises(AuthError, match="锁定"):
+        hall.login(user, "demo", counter=2)
+    hall.close()
+
+
+def test_the_counter_sign_in_refuses_a_clerk_without_a_counter_naming_the_last_one(
+    hall,  # type: ignore[no-untyped-def]
+) -> None:
+    with pytest.raises(auth.CounterNeeded) as first:
+        hall.login("clerk03", "demo", counter_check=True)
+    assert first.value.last_counter is None
+    hall.login("clerk03", "demo", counter=7)
+    with pytest.raises(auth.CounterNeeded) as again:
+        hall.login("clerk03", "demo", counter_check=True)
+    assert again.value.last_counter == 7
+    assert "上次在 7 号窗口" in str(again.value)
+    # A supervisor needs no counter; without the check (CLI, scripts) nothing changes.
+    assert hall.login("supervisor", "demo", counter_check=True).actor.counter_no is None
+    assert hall.login("clerk03", "demo").actor.counter_no is None
+
+
+def test_a_counter_another_clerk_holds_is_named_and_taken_only_when_asked(
+    hall_url: str,
+) -> None:
+    clock = FakeClock()
+    hall = open_hall(hall_url, clock=clock)
+    hall.login("clerk01", "demo", counter=1)  # online at counter 1 (its heartbeat)
+    with pytest.raises(auth.CounterHeld) as held:
+        hall.login("clerk02", "demo", counter=1, counter_check=True)
+    assert held.value.holder == "林晓芸" and "林晓芸" in str(held.value)
+    # The same clerk again (a restarted PC) or another counter: no question.
+    assert hall.login("clerk01", "demo", counter=1, counter_check=True).actor.counter_no == 1
+    assert hall.login("clerk02", "demo", counter=2, counter_check=True).actor.counter_no == 2
+    taken = hall.login("clerk02", "demo", counter=1, counter_check=True, take_over=True)
+    assert taken.actor.counter_no == 1
+    hall.close()
+
+
+def test_a_counter_whose_pc_went_silent_is_free(hall_url: str) -> None:
+    clock = FakeClock()
+    hall = open_hall(hall_url, clock=clock)
+    hall.login("clerk01", "demo", counter=1)
+    clock.now += timedelta(seconds=91)  # queue.offline_after_seconds is 90
+    assert hall.login("clerk02", "demo", counter=1, counter_check=True).actor.counter_no == 1
+    hall.close()

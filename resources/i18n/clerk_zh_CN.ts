@@ -206,12 +206,12 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../ui/counter/call_ticket_dialog.py" line="+22"/>
+        <location filename="../../ui/counter/call_ticket_dialog.py" line="+27"/>
         <source>Call a number</source>
         <translation>指定叫号</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Came back with the missing materials</source>
         <translation>补齐材料后返回</translation>
     </message>
@@ -358,9 +358,44 @@ no window open</source>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+68"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+91"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1  Open case: scan or type the case number, Enter</source>
+        <translation>%1  调取办件：扫描或输入办件编号，回车</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Genuine document of case %1, issued %2.</source>
+        <translation>文书真实：办件 %1，出具日期 %2。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The application in progress was kept: Ctrl+N starts a new one.</source>
+        <translation>正在受理的申请已保留，按 Ctrl+N 开始新的受理。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Application not submitted</source>
+        <translation>受理尚未提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application in progress has not been submitted. Discard it?</source>
+        <translation>当前受理尚未提交，是否放弃？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Return to the application</source>
+        <translation>返回受理(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -804,7 +839,7 @@ no window open</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n counter(s) serving today</source>
         <translation>
             <numerusform>今日共有 %n 个窗口为您服务</numerusform>
@@ -960,13 +995,13 @@ no window open</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login/login_dialog.py" line="+55"/>
-        <location line="+35"/>
+        <location filename="../../ui/login/login_dialog.py" line="+65"/>
+        <location line="+37"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>Integrated service window: sign in to start work</source>
         <translation>一窗受理 · 请登录后开始办公</translation>
     </message>
@@ -981,7 +1016,12 @@ no window open</source>
         <translation>不在窗口（值班长、管理员）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Choose your counter</source>
+        <translation>请选择所在窗口</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
@@ -1001,9 +1041,31 @@ no window open</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Please enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Counter in use</source>
+        <translation>窗口已有人登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Sign in at this counter all the same?</source>
+        <translation>%1
+仍要在此窗口登录吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Yes, sign in here</source>
+        <translation>仍在此登录(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No, choose another</source>
+        <translation>另选窗口(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1324,7 +1386,7 @@ no window open</source>
 <context>
     <name>QueueDesk</name>
     <message>
-        <location filename="../../ui/counter/queue_desk.py" line="+111"/>
+        <location filename="../../ui/counter/queue_desk.py" line="+129"/>
         <source>%1 is still in service at this window from an earlier session: finish it (F6) or put it back in the queue.</source>
         <translation>%1 是本窗口上次登录留下的办理中号票：请办结（F6）或放回队列。</translation>
     </message>
@@ -1370,12 +1432,12 @@ no window open</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>Called %1.</source>
         <translation>已叫号 %1。</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-79"/>
         <source>Called %1 again (recall %2).</source>
         <translation>已重呼 %1（第 %2 次）。</translation>
     </message>
@@ -1418,6 +1480,11 @@ no window open</source>
         <location line="+1"/>
         <source>window %1</source>
         <translation> %1 号窗口</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is the ticket in service.</source>
+        <translation>%1 正在本窗口办理。</translation>
     </message>
 </context>
 <context>
@@ -1474,9 +1541,9 @@ no window open</source>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/counter/ticket_panel.py" line="+39"/>
+        <location filename="../../ui/counter/ticket_panel.py" line="+41"/>
         <source>Current ticket</source>
-        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8). Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
+        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8). Puts the cursor in 调取办件 (open a case by its number) from wherever it is. Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
         <translation>当前号票</translation>
     </message>
     <message>

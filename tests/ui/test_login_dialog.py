@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall
 from clerk_app.demo.hall_data import DEMO_PASSWORD
+from ui import launcher
+from ui.login import login_dialog
 from ui.login.login_dialog import LoginDialog, public_counters
 
 pytestmark = pytest.mark.qt
@@ -39,15 +41,25 @@ def test_wrong_password_shows_the_reason_and_keeps_the_dialog_open(
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.session is None
     assert dialog.error_label.isVisible()
-    assert dialog.error_label.text() == "Wrong user name or password."
+    # How many tries are left before the lockout (issue 12, defect 9).
+    assert dialog.error_label.text() == (
+        "Wrong user name or password; 4 more tries before the account is locked."
+    )
     assert dialog.password_edit.text() == ""  # ready for another try
+    qtbot.keyClicks(dialog.password_edit, "still-wrong")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.error_label.text() == (
+        "Wrong user name or password; 3 more tries before the account is locked."
+    )
 
 
 def test_right_password_signs_the_clerk_in_at_the_chosen_counter(
     qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
 ) -> None:
     dialog = _dialog(qtbot, hall)
-    qtbot.keyClick(dialog.counter_combo, Qt.Key.Key_Down)  # from "no counter" to counter 1
+    # Nothing chosen at first: Down reaches "no counter", then counter 1.
+    qtbot.keyClick(dialog.counter_combo, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.counter_combo, Qt.Key.Key_Down)
     _type_credentials(qtbot, dialog, "clerk01", DEMO_PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
@@ -76,5 +88,91 @@ def test_the_counter_list_comes_from_the_hall(
 
     assert numbers[0] is None
     assert numbers[1:] == [c.number for c in public_counters(hall)]
+    assert dialog.counter_combo.currentIndex() == -1  # not "no counter": nothing chosen yet
     dialog.select_counter(9)
     assert dialog.counter_combo.currentData() == 9
+
+
+def test_a_clerk_cannot_sign_in_without_a_counter(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    dialog = _dialog(qtbot, hall)
+    assert dialog.counter_combo.currentIndex() == -1
+    assert dialog.counter_combo.placeholderText() == "Choose your counter"
+    _type_credentials(qtbot, dialog, "clerk01", DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+
+    assert dialog.session is None and dialog.isVisible()
+    assert dialog.error_label.text() == "Choose the counter you sit at to sign in."
+    assert dialog.focusWidget() is dialog.counter_combo
+    assert dialog.password_edit.text() == DEMO_PASSWORD  # it was right: kept
+
+
+def test_the_clerk_s_last_counter_is_offered_and_enter_signs_in_there(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    hall.login("clerk01", DEMO_PASSWORD, counter=4).queue.sign_off()  # yesterday, at 4
+    dialog = _dialog(qtbot, hall)
+    _type_credentials(qtbot, dialog, "clerk01", DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert "last time: counter 4" in dialog.error_label.text()
+    assert dialog.counter_combo.currentData() == 4
+
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.counter_combo, Qt.Key.Key_Return)
+    assert dialog.session is not None and dialog.session.actor.counter_no == 4
+
+
+def test_a_supervisor_signs_in_without_a_counter(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    dialog = _dialog(qtbot, hall)
+    _type_credentials(qtbot, dialog, "supervisor", DEMO_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.session is not None and dialog.session.actor.counter_no is None
+
+
+def test_the_pc_s_configured_counter_is_chosen_at_start(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--counter 3`` / clerk-desk.conf reach the dialog through the staff shell."""
+    seen: list[object] = []
+
+    def exec_(dialog: LoginDialog) -> int:
+        seen.append(dialog.counter_combo.currentData())
+        dialog.deleteLater()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(login_dialog.LoginDialog, "exec", exec_)
+    shell = launcher.StaffShell(hall, clerk_qapp, counter=3)
+    monkeypatch.setattr(shell, "_app", type("NoQuit", (), {"quit": lambda self: None})())
+    shell.sign_in()
+    assert seen == [3]
+
+
+def test_a_counter_another_clerk_holds_names_that_clerk_and_asks(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    hall.login("clerk01", DEMO_PASSWORD, counter=1)  # 林晓芸 is at counter 1, online
+    dialog = _dialog(qtbot, hall)
+    dialog.select_counter(1)
+    _type_credentials(qtbot, dialog, "clerk02", DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+
+    box = dialog.take_over_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "林晓芸" in box.text() and "Counter 1" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is No
+    qtbot.waitUntil(lambda: dialog.take_over_box is None)
+    assert dialog.session is None and dialog.isVisible()
+
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    box = dialog.take_over_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(box, Qt.Key.Key_Y)  # Yes, sign in here
+    assert dialog.session is not None
+    assert (dialog.session.actor.username, dialog.session.actor.counter_no) == ("clerk02", 1)

@@ -1,4 +1,7 @@
-"""指定叫号: asks which ticket to call out of order and why (the reason is recorded)."""
+"""指定叫号: asks which ticket to call out of order and why (the reason is recorded).
+
+A scanned ticket slip opens it with the number filled in.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.counter.scan_filter import scan_field
+
 
 class CallTicketDialog(QDialog):
     """``number()`` and ``reason()`` after acceptance; OK stays off until both are given."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, number: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Call a number"))
         self.number_edit = QLineEdit()
@@ -25,6 +30,7 @@ class CallTicketDialog(QDialog):
         self.number_edit.setValidator(
             QRegularExpressionValidator(r"[A-Za-z]{1,3}[0-9]{1,4}", self.number_edit)
         )
+        scan_field(self.number_edit)
         self.reason_combo = QComboBox()
         self.reason_combo.setEditable(True)
         self.reason_combo.addItems(
@@ -50,6 +56,9 @@ class CallTicketDialog(QDialog):
         self.number_edit.textChanged.connect(self._update_ok)
         self.reason_combo.currentTextChanged.connect(self._update_ok)
         self._update_ok()
+        if number:  # from a scanned ticket slip: only the reason is left to give
+            self.number_edit.setText(number)
+            self.reason_combo.setFocus()
 
     def number(self) -> str:
         return self.number_edit.text().strip().upper()

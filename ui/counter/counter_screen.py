@@ -4,20 +4,36 @@ The queue side (current ticket, keys F1–F7, the waiting tickets, the heartbeat
 ``QueueDesk``. Acceptance is ``ui.acceptance.AcceptancePanel``: whenever the ticket in
 service changes, the panel is told, so the cases it decides are linked to that ticket.
 F8 opens 验真, where a hand scanner reads the QR code of a document the applicant brings.
+
+An application typed but not decided (a draft: applicant fields or chosen items that no
+decision has taken yet) is never thrown away silently: a queue key that would move to another
+applicant (F1, F3, F4, F6, F7, back to the queue) asks 当前受理尚未提交，是否放弃？ first, and
+the default answer (Enter, Esc) returns to the application with the ticket still in service.
+A ticket that changes without the clerk's key (a supervisor released it) keeps the draft.
+
+A code scanned anywhere on the window (``scan_filter``: a receipt's case number, a ticket slip,
+a document's QR code) opens what it names, the field that had the focus left as it was: a case
+in 调取办件 (F9 puts the cursor there), a ticket in 指定叫号, a document's case once its QR code
+is verified.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
+from clerk_app.domain.scans import ScanKind
+from clerk_app.errors import ClerkError
 from ui.acceptance.acceptance_panel import AcceptancePanel
 from ui.common.labels import counter_label, role_label
 from ui.counter.counter_view import CounterView
 from ui.counter.queue_desk import QueueDesk
-from ui.counter.ticket_panel import VERIFY_KEY
+from ui.counter.scan_filter import ScanFilter, scan_field
+from ui.counter.ticket_panel import OPEN_CASE_KEY, VERIFY_KEY
 from ui.counter.verify_dialog import VerifyDialog
 
 if TYPE_CHECKING:
@@ -40,9 +56,16 @@ class CounterScreen(QWidget):
         self.view.set_acceptance(self.acceptance)
         self.desk = QueueDesk(session, self.view, self)
         self.desk.current_changed.connect(self.on_ticket_changed)
+        self.desk.leave_guard = self.may_leave_applicant
+        self.discard_box: QMessageBox | None = None
+        self._after_discard: Callable[[], None] | None = None  # the key's action, on a yes
+        self._decided_draft: tuple[str, ...] = ()  # the draft as the last decision took it
+        self._discarding = False  # the clerk said yes: the next ticket starts afresh
+        self.acceptance.cases_decided.connect(self._on_cases_decided)
         self.verify_dialog: VerifyDialog | None = None
         self.view.ticket_panel.verify_button.clicked.connect(self.ask_verify)
         QShortcut(QKeySequence(VERIFY_KEY), self).activated.connect(self._verify_key)
+        self._prepare_scans()
         self._show_header(hall_name, self._own_counter())
         self.desk.start()
 
@@ -72,6 +95,56 @@ class CounterScreen(QWidget):
         self.view.header.subtitle_label.setText(hall_name)
         self.view.clerk_badge.setText(f"{actor.display_name} · {role_label(actor.role)}")
 
+    # --- scans -----------------------------------------------------------------------------
+    def _prepare_scans(self) -> None:
+        """The scan filter, the fields meant for codes, and F9 to 调取办件."""
+        panel = self.acceptance
+        page = panel.applicant_page
+        for edit in (panel.case_edit, page.scan_edit, page.id_edit, page.agent_id_edit):
+            scan_field(edit)
+        panel.case_edit.setPlaceholderText(
+            self.tr("%1  Open case: scan or type the case number, Enter").replace(
+                "%1", OPEN_CASE_KEY
+            )
+        )
+        panel.case_edit.setToolTip(OPEN_CASE_KEY)
+        QShortcut(QKeySequence(OPEN_CASE_KEY), self).activated.connect(self.focus_open_case)
+        self.scan_filter = ScanFilter(self, self.on_scan, self)
+        self.scan_filter.install()
+
+    def focus_open_case(self) -> None:
+        if QApplication.activeModalWidget() is None:
+            self.acceptance.case_edit.setFocus()
+            self.acceptance.case_edit.selectAll()
+
+    def on_scan(self, text: str) -> bool:
+        """A code scanned anywhere on the window: open what it names. False: not one of ours."""
+        panel = self.view.ticket_panel
+        try:
+            scan = self._session.cases.read_scan(text)
+            if scan is None:
+                return False
+            if scan.kind is ScanKind.TICKET:
+                self.desk.open_ticket(scan.ticket_number)
+                return True
+            if scan.kind is ScanKind.DOCUMENT:
+                found = self._session.documents.verify(scan.text)
+                panel.show_message(
+                    self.tr("Genuine document of case %1, issued %2.")
+                    .replace("%1", found.case_no)
+                    .replace("%2", found.issued_on.isoformat())
+                )
+        except ClerkError as error:
+            panel.show_message(str(error), error=True)
+            return True
+        self.open_case(scan.case_no)
+        return True
+
+    def open_case(self, case_no: str) -> None:
+        """Show a case in 调取办件 as if its number were typed there; the draft stays."""
+        self.acceptance.case_edit.setText(case_no)
+        self.acceptance.open_case()
+
     # --- behaviour ------------------------------------------------------------------------
     def _verify_key(self) -> None:
         # A dialog of this screen is open (transfer, preview …): its keys are its own.
@@ -93,9 +166,75 @@ class CounterScreen(QWidget):
             dialog.deleteLater()
 
     def on_ticket_changed(self, ticket: TicketInfo | None) -> None:
-        """A new applicant at the window: acceptance starts afresh, focused on its first field."""
+        """A new applicant at the window: acceptance starts afresh, focused on its first field.
+
+        A draft the clerk did not agree to discard stays (the ticket changed without their key).
+        """
         if ticket is None:
             self.acceptance.set_ticket(None, None)
+            if self._discarding:  # finished, no-show, transferred: the clerk let the draft go
+                self.acceptance.new_application()
             return
         self.acceptance.set_ticket(ticket.id, ticket.number)
-        self.acceptance.new_application()
+        if self._discarding or not self.has_draft():
+            self.acceptance.new_application()
+        else:
+            self.view.ticket_panel.show_message(
+                self.tr("The application in progress was kept: Ctrl+N starts a new one.")
+            )
+
+    # --- the application in progress --------------------------------------------------------
+    def _draft(self) -> tuple[str, ...]:
+        """What the clerk has typed and chosen for the application in progress."""
+        page = self.acceptance.applicant_page
+        edits = [page.scan_edit, page.name_edit, page.id_edit, page.legal_rep_edit]
+        edits += [page.agent_name_edit, page.agent_id_edit]
+        items = tuple(item.item_code for item in self.acceptance.items_page.chosen())
+        return tuple(edit.text().strip() for edit in edits) + items
+
+    def has_draft(self) -> bool:
+        """Something typed or chosen that no decision has taken yet."""
+        draft = self._draft()
+        return any(draft) and draft != self._decided_draft
+
+    def _on_cases_decided(self, _cases: object) -> None:
+        self._decided_draft = self._draft()
+
+    def may_leave_applicant(self, proceed: Callable[[], None]) -> bool:
+        """The queue's ``leave_guard``: True to go on at once; with a draft, ask and return
+        False, running ``proceed`` only if the clerk chooses to discard it."""
+        if not self.has_draft():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Application not submitted"),
+            self.tr("The application in progress has not been submitted. Discard it?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("&Discard"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Return to the application"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        # Deleted on close; no lambda holds the box (one that did crashed its deferred delete).
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._discard_answered)
+        self.discard_box, self._after_discard = box, proceed
+        box.open()
+        return False
+
+    def _discard_answered(self) -> None:
+        box, self.discard_box = self.discard_box, None
+        proceed, self._after_discard = self._after_discard, None
+        if box is None or proceed is None:
+            return
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Discard):
+            focus = QApplication.focusWidget()
+            if focus is None or not self.isAncestorOf(focus):
+                self.acceptance.setFocus()
+            return
+        self._discarding = True
+        try:
+            proceed()
+        finally:
+            self._discarding = False

@@ -5,6 +5,10 @@ each is one short transaction, its result must be on screen before the next key 
 running presses in order means a double F1 can never overlap itself. The queue is re-read
 every two seconds and the heartbeat sent every 30 seconds through ``ui.common.tasks``, on a
 worker. A poll that started before the last key press is dropped: it may predate the change.
+
+A key that moves the counter to another applicant (call next, call a number, no-show,
+transfer, finish, back to the queue) first asks ``leave_guard``: the screen uses it to keep an
+application typed but not yet decided from being thrown away without a word (issue 12).
 """
 
 from __future__ import annotations
@@ -69,6 +73,10 @@ class QueueDesk(QObject):
         self._poll_error = ""  # shown while background reads fail, cleared when they work
         self.transfer_dialog: TransferDialog | None = None
         self.call_ticket_dialog: CallTicketDialog | None = None
+        # Asked before a key leaves the applicant in service: given the action, it returns True
+        # to run it now, or False when it has taken the action over (e.g. asked the clerk and
+        # runs it only on their yes). None: every action runs at once.
+        self.leave_guard: Callable[[Callable[[], None]], bool] | None = None
         self._connect(screen)
         self.poller = Poller(self._read, self.on_snapshot, POLL_MS, self, self._poll_failed)
         self._heartbeat = QTimer(self)
@@ -77,21 +85,31 @@ class QueueDesk(QObject):
 
     def _connect(self, screen: QWidget) -> None:
         p = self._panel
+        leave = self._leaving
         bindings: list[tuple[QPushButton, str | None, Callable[[], None]]] = [
-            (p.call_next_button, keys.CALL_NEXT_KEY, self.call_next),
+            (p.call_next_button, keys.CALL_NEXT_KEY, leave(self.call_next)),
             (p.recall_button, keys.RECALL_KEY, self.recall),
-            (p.no_show_button, keys.NO_SHOW_KEY, self.no_show),
-            (p.transfer_button, keys.TRANSFER_KEY, self.ask_transfer),
+            (p.no_show_button, keys.NO_SHOW_KEY, leave(self.no_show)),
+            (p.transfer_button, keys.TRANSFER_KEY, leave(self.ask_transfer)),
             (p.pause_button, keys.PAUSE_KEY, self.toggle_pause),
-            (p.finish_button, keys.FINISH_KEY, self.finish),
-            (p.call_ticket_button, keys.CALL_TICKET_KEY, self.ask_call_ticket),
-            (p.release_button, None, self.release),
+            (p.finish_button, keys.FINISH_KEY, leave(self.finish)),
+            (p.call_ticket_button, keys.CALL_TICKET_KEY, leave(self.ask_call_ticket)),
+            (p.release_button, None, leave(self.release)),
         ]
         for button, key, slot in bindings:
             button.clicked.connect(slot)
             if key is not None:
                 shortcut = QShortcut(QKeySequence(key), screen)
                 shortcut.activated.connect(lambda b=button: self._press(b))
+
+    def _leaving(self, action: Callable[[], None]) -> Callable[[], None]:
+        """``action`` run only once ``leave_guard`` lets the applicant in service go."""
+
+        def run() -> None:
+            if self.leave_guard is None or self.leave_guard(action):
+                action()
+
+        return run
 
     @staticmethod
     def _press(button: QPushButton) -> None:
@@ -291,8 +309,16 @@ class QueueDesk(QObject):
             return self.tr("queue %1").replace("%1", str(target))
         return self.tr("window %1").replace("%1", str(target))
 
-    def ask_call_ticket(self) -> None:
-        dialog = CallTicketDialog(self._screen)
+    def open_ticket(self, number: str) -> None:
+        """A ticket slip scanned: the ticket in service is said so, another is offered to
+        指定叫号 (F7) with its number filled in, asking only the reason."""
+        if self.current is not None and self.current.number == number:
+            self._say(self.tr("%1 is the ticket in service.").replace("%1", number))
+            return
+        self._leaving(lambda: self.ask_call_ticket(number))()
+
+    def ask_call_ticket(self, number: str = "") -> None:
+        dialog = CallTicketDialog(self._screen, number=number)
         dialog.accepted.connect(lambda: self.call_ticket(dialog.number(), dialog.reason()))
         dialog.finished.connect(dialog.deleteLater)
         self.call_ticket_dialog = dialog

@@ -22,6 +22,8 @@ CALL_NEXT_KEY, RECALL_KEY, NO_SHOW_KEY, TRANSFER_KEY, PAUSE_KEY, FINISH_KEY, CAL
     "F7",
 )
 VERIFY_KEY = "F8"
+#: Puts the cursor in 调取办件 (open a case by its number) from wherever it is.
+OPEN_CASE_KEY = "F9"
 
 #: Queue keys are hit many times an hour: never squeezed below this height (pixels).
 BUTTON_HEIGHT = 34

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +23,7 @@ from clerk_app.services.documents.fit import kind_label
 from ui.common.labels import yes_no
 from ui.common.theme import ACCENT, GENUINE
 from ui.common.widgets import restyle
+from ui.counter.scan_filter import scan_field
 
 if TYPE_CHECKING:
     from clerk_app.services.documents.results import VerifyResult
@@ -42,7 +42,7 @@ class VerifyDialog(QDialog):
         self.scan_edit = QLineEdit()
         self.scan_edit.setPlaceholderText(self.tr("Scan the QR code on the document"))
         # The scanner types ASCII keys: a Chinese input method must not compose them.
-        self.scan_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        scan_field(self.scan_edit)
         self.verdict_label = QLabel()
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)

@@ -1,4 +1,11 @@
-"""The sign-in dialog: user name, password and the counter the clerk sits at."""
+"""The sign-in dialog: user name, password and the counter the clerk sits at.
+
+The counter starts as this PC's (``--counter`` or clerk-desk.conf, then the counter of the last
+sign-in on this PC); with none, nothing is chosen and a clerk must choose: the core refuses a
+clerk without a counter (``CounterNeeded``) and the dialog then offers the counter the clerk
+last signed in at, keeping the password, so Enter signs in there. A counter another clerk holds
+is named with that clerk and signed in at only if the clerk says so (``CounterHeld``).
+"""
 
 from __future__ import annotations
 
@@ -13,11 +20,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from clerk_app.errors import ClerkError
+from clerk_app.services.auth import CounterHeld, CounterNeeded
 from ui.common.labels import counter_label
 
 if TYPE_CHECKING:
@@ -52,6 +61,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._hall = hall
         self._session: StaffSession | None = None
+        self.take_over_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(420)
 
@@ -71,6 +81,8 @@ class LoginDialog(QDialog):
         for counter in counters:
             text = f"{counter_label(counter.number)}  {counter.name}"
             self.counter_combo.addItem(text, counter.number)
+        self.counter_combo.setPlaceholderText(self.tr("Choose your counter"))
+        self.counter_combo.setCurrentIndex(-1)  # chosen by the PC's setting or the clerk
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -109,13 +121,18 @@ class LoginDialog(QDialog):
         return self._session
 
     def select_counter(self, number: int | None) -> None:
-        """Preselect a counter (e.g. the one this workstation is installed at)."""
+        """Preselect a counter (e.g. the one this workstation is installed at); None: none."""
+        if number is None:
+            return
         index = self.counter_combo.findData(number)
         if index >= 0:
             self.counter_combo.setCurrentIndex(index)
 
     def accept(self) -> None:
         """Sign in; on refusal show the core's sentence and keep the dialog open."""
+        self._sign_in(take_over=False)
+
+    def _sign_in(self, *, take_over: bool) -> None:
         username = self.username_edit.text().strip()
         if not username:
             self._show_error(self.tr("Please enter your user name."))
@@ -123,14 +140,52 @@ class LoginDialog(QDialog):
             return
         try:
             self._session = self._hall.login(
-                username, self.password_edit.text(), counter=self.counter_combo.currentData()
+                username,
+                self.password_edit.text(),
+                counter=self.counter_combo.currentData(),
+                counter_check=True,
+                take_over=take_over,
             )
+        except CounterNeeded as error:  # the password was right: keep it, ask for the counter
+            self.select_counter(error.last_counter)
+            self._show_error(str(error))
+            self.counter_combo.setFocus()
+            return
+        except CounterHeld as error:
+            self._ask_take_over(error)
+            return
         except ClerkError as error:
             self._show_error(str(error))
             self.password_edit.clear()
             self.password_edit.setFocus()
             return
         super().accept()
+
+    def _ask_take_over(self, error: CounterHeld) -> None:
+        """Another clerk holds the counter: sign in there only on the clerk's yes (not Enter)."""
+        self._show_error(str(error))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Counter in use"),
+            self.tr("%1\nSign in at this counter all the same?").replace("%1", str(error)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Yes, sign in here"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&No, choose another"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._take_over_answered)
+        self.take_over_box = box
+        box.open()
+
+    def _take_over_answered(self) -> None:
+        box, self.take_over_box = self.take_over_box, None
+        if box is not None and box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self._sign_in(take_over=True)
+        else:
+            self.counter_combo.setFocus()
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

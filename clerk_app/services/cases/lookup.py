@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from clerk_app.domain.scans import Scan, ScanKind, read_scan
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.persistence.models import Case, Counter, ServiceItem, Submission, Ticket
 from clerk_app.services.cases.numbers import normalize_case_no
@@ -60,6 +62,19 @@ def load_items(s: Session, codes: Sequence[str]) -> list[ServiceItem]:
 def check_ticket(s: Session, ticket_id: int | None) -> None:
     if ticket_id is not None and s.get(Ticket, ticket_id) is None:
         raise NotFound(f"没有编号为 {ticket_id} 的号票。", f"No ticket with id {ticket_id}.")
+
+
+def scanned(s: Session, text: str, hall_code: str) -> Scan | None:
+    """What a scan names (``domain.scans``), a ticket's number filled in from its id; None for
+    a text that is none of the hall's codes. ``NotFound`` for a ticket the hall never issued."""
+    scan = read_scan(text, hall_code)
+    if scan is None or scan.kind is not ScanKind.TICKET:
+        return scan
+    ticket = s.get(Ticket, scan.ticket_id)
+    if ticket is None or (scan.ticket_number and scan.ticket_number != ticket.number):
+        shown = scan.ticket_number or scan.text
+        raise NotFound(f"本中心没有号票 {shown}。", f"This hall issued no ticket {shown}.")
+    return replace(scan, ticket_number=ticket.number)
 
 
 def counter_id(s: Session, counter_no: int | None) -> int | None:

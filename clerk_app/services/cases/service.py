@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import CaseEvent, CaseState
 from clerk_app.domain.roles import Permission
+from clerk_app.domain.scans import Scan
 from clerk_app.errors import ValidationError
 from clerk_app.services.base import Service
-from clerk_app.services.cases import decisions, lifecycle, queries
+from clerk_app.services.cases import decisions, lifecycle, lookup, queries
 from clerk_app.services.cases.results import (
     ApplicantInput,
     CaseInfo,
@@ -28,6 +29,7 @@ from clerk_app.services.cases.results import (
     ItemRequest,
     ToleranceCheck,
 )
+from clerk_app.services.settings import get_setting
 
 
 class CaseService(Service):
@@ -197,6 +199,13 @@ class CaseService(Service):
         """A case by its number as typed or scanned from a receipt's barcode."""
         with self._read(Permission.VIEW_CASES) as (s, now):
             return queries.get(s, now, case_no)
+
+    def read_scan(self, text: str) -> Scan | None:
+        """What a code scanned at the counter names: a case number of this hall, a ticket (its
+        number filled in) or a document's QR payload (not yet verified: ``documents.verify``);
+        None for any other text. ``NotFound`` for a ticket the hall never issued."""
+        with self._read(Permission.VIEW_CASES) as (s, _now):
+            return lookup.scanned(s, text, str(get_setting(s, "hall_code")))
 
     def list_cases(self, state: str | None = None, limit: int = 500) -> list[CaseInfo]:
         """Newest first, IDs masked, each with its deadline warning (红黄牌)."""
