@@ -51,13 +51,13 @@ def counter(url: str) -> int:
     from PySide6.QtCore import QTimer
 
     from ui.app import create_application
-    from ui.launcher import Options, end_of_start, open_configured_hall
+    from ui.launcher import Options, end_of_start, open_configured_hall, prepare_staff_window
     from ui.login.login_dialog import LoginDialog, public_counters
     from ui.main_window import MainWindow
 
     app = create_application(sys.argv[:1], "zh_CN")
     hall = open_configured_hall(Options(db_url=url))
-    dialog = LoginDialog(hall, public_counters(hall))
+    dialog = LoginDialog(hall, public_counters(hall), prepare=prepare_staff_window)
     dialog.username_edit.setText("clerk01")
     dialog.password_edit.setText("demo")
     dialog.select_counter(1)

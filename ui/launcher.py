@@ -66,6 +66,15 @@ def end_of_start() -> None:
         gc.enable()
 
 
+def prepare_staff_window(counter: int | None) -> None:
+    """Loads the staff window's modules (the counter's screen when a counter was chosen)
+    while sign-in checks the password; see ``LoginDialog``."""
+    import ui.main_window
+
+    if counter is not None:
+        import ui.counter.counter_screen  # noqa: F401
+
+
 def open_configured_hall(options: Options) -> Hall:
     """The hall named by ``--db``/``CLERK_DB_URL``, or the demo hall; raises ``ClerkError``."""
     from clerk_app.api import open_hall
@@ -95,7 +104,7 @@ class StaffShell(QObject):
         from ui.login.login_dialog import LoginDialog, public_counters
         from ui.main_window import MainWindow
 
-        dialog = LoginDialog(self._hall, public_counters(self._hall))
+        dialog = LoginDialog(self._hall, public_counters(self._hall), prepare=prepare_staff_window)
         dialog.select_counter(self._last_counter)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
             self._app.quit()

@@ -176,3 +176,42 @@ def test_a_counter_another_clerk_holds_names_that_clerk_and_asks(
         qtbot.keyClick(box, Qt.Key.Key_Y)  # Yes, sign in here
     assert dialog.session is not None
     assert (dialog.session.actor.username, dialog.session.actor.counter_no) == ("clerk02", 1)
+
+
+def test_the_staff_window_is_prepared_while_the_password_is_checked(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    import threading
+
+    calls: list[tuple[int | None, bool]] = []
+
+    def prepare(counter: int | None) -> None:
+        # On the GUI thread, while the sign-in runs on a worker.
+        calls.append((counter, threading.current_thread() is threading.main_thread()))
+
+    dialog = LoginDialog(hall, public_counters(hall), prepare=prepare)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_counter(2)
+    _type_credentials(qtbot, dialog, "clerk01", "wrong")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.session is None and "4 more tries" in dialog.error_label.text()
+
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.session is not None and dialog.session.actor.counter_no == 2
+    assert calls == [(2, True), (2, True)]
+
+
+def test_the_launcher_prepares_the_counter_screen_only_for_a_counter() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from ui.launcher import prepare_staff_window as p; p(None); "
+        "a = 'ui.counter.counter_screen' in sys.modules; p(3); "
+        "print(a, 'ui.counter.counter_screen' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "True"], out.stderr

@@ -9,7 +9,8 @@ is named with that clerk and signed in at only if the clerk says so (``CounterHe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -50,6 +51,10 @@ class LoginDialog(QDialog):
     """Asks for credentials and signs in; a refusal is shown inline and the dialog stays open.
 
     After ``exec()`` returns ``Accepted``, ``session`` holds the signed-in ``StaffSession``.
+
+    ``prepare(counter)``, if given, runs on the GUI thread while the core checks the password
+    on a worker (the Argon2 hash runs without Python's lock, tens of milliseconds on the second
+    core): the launcher loads the staff window's modules there, so sign-in costs no extra time.
     """
 
     def __init__(
@@ -57,9 +62,11 @@ class LoginDialog(QDialog):
         hall: Hall,
         counters: Sequence[CounterInfo] = (),
         parent: QWidget | None = None,
+        prepare: Callable[[int | None], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._hall = hall
+        self._prepare = prepare
         self._session: StaffSession | None = None
         self.take_over_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Sign in"))
@@ -138,14 +145,20 @@ class LoginDialog(QDialog):
             self._show_error(self.tr("Please enter your user name."))
             self.username_edit.setFocus()
             return
+        counter = self.counter_combo.currentData()
         try:
-            self._session = self._hall.login(
-                username,
-                self.password_edit.text(),
-                counter=self.counter_combo.currentData(),
-                counter_check=True,
-                take_over=take_over,
-            )
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sign-in") as worker:
+                signing_in = worker.submit(
+                    self._hall.login,
+                    username,
+                    self.password_edit.text(),
+                    counter=counter,
+                    counter_check=True,
+                    take_over=take_over,
+                )
+                if self._prepare is not None:
+                    self._prepare(counter)
+                self._session = signing_in.result()
         except CounterNeeded as error:  # the password was right: keep it, ask for the counter
             self.select_counter(error.last_counter)
             self._show_error(str(error))
