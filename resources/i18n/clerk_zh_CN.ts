@@ -1121,12 +1121,17 @@
 <context>
     <name>PermitForm</name>
     <message>
-        <location filename="../../ui/acceptance/permit_form.py" line="+34"/>
+        <location filename="../../ui/acceptance/permit_form.py" line="+63"/>
+        <source>Road occupation permit: what it allows</source>
+        <translation>临时占用城市道路许可证：许可内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Road, section and side of the street</source>
         <translation>道路名称、路段及占用侧</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>e.g. stacking building materials</source>
         <translation>例如：堆放建筑材料</translation>
     </message>
@@ -1156,17 +1161,22 @@
         <translation>至：</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+56"/>
+        <source>Period: %1 to %2, %3 day(s)</source>
+        <translation>占用期限：%1至%2，共%3天</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location line="-66"/>
         <source>Purpose:</source>
         <translation>占用用途：</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Road occupation permit: what it allows (dates: type 20261203 or use ↑/↓)</source>
-        <translation>临时占用城市道路许可证：许可内容（日期可直接输入 20261203，或按 ↑/↓ 调整）</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="-3"/>
         <source>Conditions:</source>
         <translation>许可条件：</translation>
     </message>

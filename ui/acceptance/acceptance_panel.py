@@ -242,6 +242,10 @@ class AcceptancePanel(QWidget):
         requests = self.materials_page.model.requests([i.item_code for i in items])
         cases = self._session.cases
         ticket = self._ticket_id
+        if kind == INSTANT and (problem := page.permit_problem()) is not None:
+            page.show_error(problem[0])  # a date that is no date is never issued as another
+            problem[1].setFocus()
+            return
         try:
             if kind == ACCEPT:
                 result = cases.accept(applicant, requests, ticket_id=ticket)

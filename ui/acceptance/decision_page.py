@@ -178,6 +178,10 @@ class DecisionPage(QWidget):
         """The permit's fields for ``issue_instant``; None when no road permit is issued."""
         return self.permit_form.details() if self.permit_form.isVisibleTo(self) else None
 
+    def permit_problem(self) -> tuple[str, QWidget] | None:
+        """Why the permit's period cannot be issued and the field to correct (None: it can)."""
+        return self.permit_form.period_problem() if self.permit_form.isVisibleTo(self) else None
+
     def focus_first(self) -> None:
         """Focus the most likely decision so Space or Enter takes it (a permit: its fields)."""
         if self.permit_form.isVisibleTo(self) and self.instant_button.isEnabled():
