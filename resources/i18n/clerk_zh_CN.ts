@@ -515,12 +515,12 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+49"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+53"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tolerant acceptance (Alt+T)</source>
         <translation>容缺受理（Alt+T）</translation>
     </message>
@@ -545,14 +545,24 @@
         <translation>申请人已签署容缺受理承诺书（Alt+C）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Where it is not this hall&apos;s matter</source>
         <translation>不属于本机关职权范围时填写</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+28"/>
+        <source>Tolerant acceptance</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Supplement within (working days):</source>
         <translation>补正期限（工作日）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rejection</source>
+        <translation>不予受理</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -570,19 +580,14 @@
         <translation>有权机关：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · Alt+←: back</source>
         <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容） · Alt+←：上一步</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>Tolerant acceptance is possible.</source>
-        <translation>可以容缺受理。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Tolerant acceptance is not offered:</source>
-        <translation>不能容缺受理：</translation>
+        <location line="+79"/>
+        <source>No tolerant acceptance: %1</source>
+        <translation>不能容缺受理：%1</translation>
     </message>
 </context>
 <context>
@@ -1121,7 +1126,7 @@
 <context>
     <name>PermitForm</name>
     <message>
-        <location filename="../../ui/acceptance/permit_form.py" line="+63"/>
+        <location filename="../../ui/acceptance/permit_form.py" line="+62"/>
         <source>Road occupation permit: what it allows</source>
         <translation>临时占用城市道路许可证：许可内容</translation>
     </message>

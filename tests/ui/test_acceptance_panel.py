@@ -180,7 +180,8 @@ def test_tolerant_accept(qtbot: QtBot, panel: AcceptancePanel, session: StaffSes
     page = panel.decision_page
     assert page.tolerant_button.isEnabled() and not page.accept_button.isEnabled()
     days = page.supplement_days  # the core's range: 1 … the promised 5, the hall's default 5
-    assert (days.minimum(), days.maximum(), days.value()) == (1, 5, 5)
+    assert [days.itemData(i) for i in range(days.count())] == [1, 2, 3, 4, 5]
+    assert page.supplement_day_count() == 5
     key(qtbot, panel, Qt.Key.Key_T, ALT)  # refused: the commitment is not signed yet
     assert "commitment" in page.error_label.text()
     key(qtbot, panel, Qt.Key.Key_C, ALT)
@@ -206,8 +207,10 @@ def test_one_time_notice_says_why_no_tolerance(
     to_decision(qtbot, panel)
     page = panel.decision_page
     assert not page.tolerant_button.isEnabled() and not page.accept_button.isEnabled()
+    assert not page.tolerant_box.isVisible()  # one short line says why, all in its tip
     assert "Core materials are missing" in page.gate_label.text()
-    assert "only for enterprise" in page.gate_label.text()
+    assert "\n" not in page.gate_label.text()
+    assert "only for enterprise" in page.gate_label.toolTip()
     key(qtbot, panel, Qt.Key.Key_N, ALT)
     case = decided(panel, session)
     assert case.state == "not_accepted"
@@ -224,10 +227,13 @@ def test_reject(qtbot: QtBot, panel: AcceptancePanel, session: StaffSession) -> 
     choose_item(qtbot, panel, "pwxkzhf", "排污许可证核发")
     to_decision(qtbot, panel)
     page = panel.decision_page
+    assert not page.reject_box.isVisible()
+    key(qtbot, panel, Qt.Key.Key_R, ALT)  # the rejection's fields appear, focus on the reason
+    assert page.reject_box.isVisible() and page.reason_edit.hasFocus()
     key(qtbot, panel, Qt.Key.Key_R, ALT)  # no reason yet: refused, focus on the reason
     assert page.reason_edit.hasFocus() and page.error_label.text()
     type_text(qtbot, page.reason_edit, "不属于本机关职权范围")
-    key(qtbot, panel, Qt.Key.Key_Tab)
+    key(qtbot, panel, ENTER)
     type_text(qtbot, page.basis_edit, "《行政许可法》第三十二条")
     key(qtbot, panel, Qt.Key.Key_Tab)
     type_text(qtbot, page.body_edit, "广东省生态环境厅")

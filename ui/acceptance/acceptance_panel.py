@@ -254,7 +254,7 @@ class AcceptancePanel(QWidget):
                     applicant,
                     requests,
                     commitment_signed=page.commitment_check.isChecked(),
-                    supplement_days=page.supplement_days.value() or None,
+                    supplement_days=page.supplement_day_count(),
                     ticket_id=ticket,
                 )
             elif kind == NOTICE:

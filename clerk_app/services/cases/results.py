@@ -144,6 +144,13 @@ class ToleranceCheck:
     def allowed(self) -> bool:
         return bool(self.items) and all(g.decision.allowed for g in self.items)
 
+    def first_reason(self) -> str:
+        """The gate's first reason for refusing, one sentence for a short line ("" if allowed)."""
+        for g in self.items:
+            if not g.decision.allowed and g.decision.reasons:
+                return reason_text(g.decision.reasons[0])
+        return ""
+
     def reasons(self) -> list[str]:
         """One line per refused item: its name and every reason, in the current language."""
         return [
