@@ -221,3 +221,25 @@ def test_roles_that_may_not_accept(desk: Hall) -> None:
         desk.kiosk().cases.list_cases()
     with pytest.raises(PermissionDenied):
         clerk(desk).calendar.enter_year(2027, [], [])
+
+
+def test_commitment_letters_say_what_tolerant_accept_will_and_save_nothing(desk: Hall) -> None:
+    """The 容缺受理承诺书 printed for signing before the decision (issue 12, defect 7)."""
+    from clerk_app.documents.paper.bodies import paper_text
+
+    red_list(desk, firm_uscc(1))
+    session = clerk(desk)
+    before = footprint(desk)
+    wanted = [non_core_missing(session, FOOD)]
+    [letter] = session.cases.commitment_letters(firm(), wanted, supplement_days=3)
+    assert footprint(desk) == before  # no case, no number taken, nothing audited
+    words = "\n".join(paper_text(letter.document))
+    assert letter.document.title == "容缺受理承诺书" and "受理后填写" in words
+    assert letter.document.supplement_due == date(2026, 12, 1)  # 3 working days from Thursday
+    assert letter.pdf.startswith(b"%PDF")
+    [case] = session.cases.tolerant_accept(
+        firm(), wanted, commitment_signed=True, supplement_days=3
+    )
+    assert case.supplement_due == letter.document.supplement_due
+    with pytest.raises(ToleranceRefused):  # not on the red list: no letter for a 容缺 refused
+        session.cases.commitment_letters(firm(2), [non_core_missing(session, FOOD)])

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+71"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+73"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>Enter：预览 · Ctrl+P：打印 · Ctrl+N：下一位申请人</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>No ticket</source>
         <translation>无号票</translation>
     </message>
@@ -67,6 +67,11 @@
         <location line="+63"/>
         <source>%1 · %2 item(s) · %3 material(s) missing or wrong</source>
         <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Commitment letter printed (%1 page(s), %2): have it signed, then Alt+C.</source>
+        <translation>承诺书已打印（%1 页，%2）：请申请人签字后按 Alt+C 确认已签署。</translation>
     </message>
 </context>
 <context>
@@ -515,7 +520,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+53"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+54"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -540,17 +545,22 @@
         <translation>即办发证（Alt+I）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Print the commitment letter to sign (Ctrl+P)</source>
+        <translation>打印承诺书供签字（Ctrl+P）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The applicant signed the commitment letter (Alt+C)</source>
         <translation>申请人已签署容缺受理承诺书（Alt+C）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Where it is not this hall&apos;s matter</source>
         <translation>不属于本机关职权范围时填写</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Tolerant acceptance</source>
         <translation>容缺受理</translation>
     </message>
@@ -560,7 +570,7 @@
         <translation>补正期限（工作日）：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Rejection</source>
         <translation>不予受理</translation>
     </message>
@@ -581,11 +591,16 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · Alt+←: back</source>
-        <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容） · Alt+←：上一步</translation>
+        <source>Alt+A accept · tolerant: Ctrl+P print the commitment letter, Alt+C signed, Alt+T accept · Alt+N one-time notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · Alt+←: back</source>
+        <translation>Alt+A 受理 · 容缺：Ctrl+P 打印承诺书，Alt+C 已签署，Alt+T 容缺受理 · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容）· Alt+←：上一步</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+111"/>
+        <source>First print the commitment letter for the applicant to sign.</source>
+        <translation>请先打印容缺受理承诺书，由申请人签字。</translation>
+    </message>
+    <message>
+        <location line="-30"/>
         <source>No tolerant acceptance: %1</source>
         <translation>不能容缺受理：%1</translation>
     </message>

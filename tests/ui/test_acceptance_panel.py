@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+import test_print_preview
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -21,6 +23,7 @@ from ui.acceptance.acceptance_panel import DECISION, ITEMS, MATERIALS, PREVIEW, 
 pytestmark = pytest.mark.qt
 
 ALT = Qt.KeyboardModifier.AltModifier
+local_settings = test_print_preview.local_settings  # autouse: PDFs in the test's folder
 ENTER = Qt.Key.Key_Return
 
 
@@ -171,7 +174,9 @@ def test_accept(qtbot: QtBot, panel: AcceptancePanel, session: StaffSession) -> 
     )
 
 
-def test_tolerant_accept(qtbot: QtBot, panel: AcceptancePanel, session: StaffSession) -> None:
+def test_tolerant_accept(
+    qtbot: QtBot, panel: AcceptancePanel, session: StaffSession, local_settings: Path
+) -> None:
     enter_firm(qtbot, panel, HONGDA)
     assert "red list" in panel.applicant_page.credit_label.text()
     choose_item(qtbot, panel, "spjyxk", "食品经营许可")
@@ -184,6 +189,7 @@ def test_tolerant_accept(qtbot: QtBot, panel: AcceptancePanel, session: StaffSes
     assert page.supplement_day_count() == 5
     key(qtbot, panel, Qt.Key.Key_T, ALT)  # refused: the commitment is not signed yet
     assert "commitment" in page.error_label.text()
+    key(qtbot, panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # the letter, to sign
     key(qtbot, panel, Qt.Key.Key_C, ALT)
     key(qtbot, panel, Qt.Key.Key_T, ALT)
     case = decided(panel, session)

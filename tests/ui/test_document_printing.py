@@ -69,6 +69,7 @@ def test_decide_then_preview_print_and_reprint_by_keys(
     choose_item(qtbot, panel, "spjyxk", "食品经营许可")
     mark(qtbot, panel, "营业执照副本复印件", Qt.Key.Key_M)
     to_decision(qtbot, panel)
+    key(qtbot, panel, Qt.Key.Key_P, CTRL)  # the commitment letter, printed to be signed
     key(qtbot, panel, Qt.Key.Key_C, ALT)  # the commitment is signed
     key(qtbot, panel, Qt.Key.Key_T, ALT)  # 容缺受理
     assert panel.stack.currentIndex() == PREVIEW, panel.decision_page.error_label.text()

@@ -33,7 +33,9 @@ from ui.acceptance.documents_panel import DocumentsPanel
 from ui.acceptance.items_page import ItemsPage
 from ui.acceptance.materials_page import MaterialsPage
 from ui.acceptance.preview import PaperWords
-from ui.printing.printers import CounterPrinters
+from ui.common.tasks import run_task
+from ui.printing.pdf_printing import PrintFailed
+from ui.printing.printers import CounterPrinters, send
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
@@ -147,6 +149,7 @@ class AcceptancePanel(QWidget):
         self.applicant_page.submitted.connect(lambda: self.go_to(ITEMS))
         self.applicant_page.uscc_entered.connect(self.on_uscc_entered)
         self.decision_page.decision_requested.connect(self.decide)
+        self.decision_page.letter_requested.connect(self.print_commitment_letter)
         self.case_edit.returnPressed.connect(self.open_case)
         self.supplement_button.clicked.connect(self.record_supplement)
         self.collect_button.clicked.connect(self.collect)
@@ -233,6 +236,47 @@ class AcceptancePanel(QWidget):
             .replace("%3", str(options.lacking)),
             options,
         )
+
+    # --- 容缺: the commitment letter, before the decision -------------------------------------
+    def print_commitment_letter(self) -> None:
+        """Draw the 容缺受理承诺书 of what is on screen and print it for signing (on a worker:
+        the core reads and draws, the printer prints); the page then asks for the signature."""
+        page = self.decision_page
+        items = self.items_page.chosen()
+        requests = self.materials_page.model.requests([i.item_code for i in items])
+        applicant, days = self.applicant_page.applicant(), page.supplement_day_count()
+        cases = self._session.cases
+        # One target per item at most (a letter per lacking item); settings are read here.
+        targets = [
+            self.documents.printers.target(None, f"commitment-letter-{n}")
+            for n in range(1, len(items) + 1)
+        ]
+
+        def print_letters() -> list[tuple[str, int, str]]:
+            letters = cases.commitment_letters(applicant, requests, supplement_days=days)
+            return [
+                (letter.document.title, send(letter.pdf, target), target.describe())
+                for letter, target in zip(letters, targets, strict=False)
+            ]
+
+        page.letter_button.setEnabled(False)
+        run_task(print_letters, self._letters_printed, self._letters_failed, owner=self)
+
+    def _letters_printed(self, printed: list[tuple[str, int, str]]) -> None:
+        page = self.decision_page
+        page.letter_button.setEnabled(True)
+        pages = sum(n for _title, n, _where in printed)
+        page.letter_printed(
+            self.tr("Commitment letter printed (%1 page(s), %2): have it signed, then Alt+C.")
+            .replace("%1", str(pages))
+            .replace("%2", ", ".join(where for _title, _n, where in printed))
+        )
+
+    def _letters_failed(self, error: BaseException) -> None:
+        self.decision_page.letter_button.setEnabled(True)
+        if not isinstance(error, ClerkError | PrintFailed):
+            raise error
+        self.decision_page.show_error(str(error))
 
     # --- decisions ------------------------------------------------------------------------
     def decide(self, kind: str) -> None:

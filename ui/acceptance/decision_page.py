@@ -43,6 +43,7 @@ class DecisionPage(QWidget):
     """Emits ``decision_requested(kind)``; the panel calls the core and shows the outcome."""
 
     decision_requested = Signal(str)
+    letter_requested = Signal()  # print the 容缺受理承诺书 for signing (before the decision)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,9 +56,13 @@ class DecisionPage(QWidget):
         self.notice_button = QPushButton(self.tr("One-time notice (Alt+N)"))
         self.reject_button = QPushButton(self.tr("Reject (Alt+R)"))
         self.instant_button = QPushButton(self.tr("Decide and issue now (Alt+I)"))
+        self.letter_button = QPushButton(self.tr("Print the commitment letter to sign (Ctrl+P)"))
         self.commitment_check = QCheckBox(
             self.tr("The applicant signed the commitment letter (Alt+C)")
         )
+        self.letter_status = QLabel()
+        self.letter_status.setObjectName("InfoText")
+        self.letter_status.setWordWrap(True)
         # Working days, from the core's lowest to the promised limit; the hall's default chosen.
         self.supplement_days = QComboBox()
         self.reason_edit = QLineEdit()
@@ -84,20 +89,34 @@ class DecisionPage(QWidget):
         self.reject_button.clicked.connect(self._reject_requested)
         self._shortcut("Alt+R", self.reject_button.click)
         self._shortcut("Alt+C", self._toggle_commitment)
+        self._shortcut("Ctrl+P", self._request_letter)
+        self.letter_button.clicked.connect(self._request_letter)
+        # The letter states the deadline: other days need the letter printed again.
+        self.supplement_days.currentIndexChanged.connect(lambda _i: self._letter_unsigned())
         self.reason_edit.returnPressed.connect(self.basis_edit.setFocus)
         self.basis_edit.returnPressed.connect(self.body_edit.setFocus)
         self.body_edit.returnPressed.connect(self.reject_button.click)
 
     # --- layout ---------------------------------------------------------------------------
     def _tolerant_box(self) -> QGroupBox:
-        """容缺受理 in the order it happens: the days, the signature, the decision."""
+        """容缺受理 in the order it happens: the days, the letter printed, signed, decided."""
         box = QGroupBox(self.tr("Tolerant acceptance"))
-        row = QHBoxLayout(box)
-        row.addWidget(QLabel(self.tr("Supplement within (working days):")))
-        row.addWidget(self.supplement_days)
-        row.addWidget(self.commitment_check)
-        row.addStretch(1)
-        row.addWidget(self.tolerant_button)
+        days = QHBoxLayout()
+        days.addWidget(QLabel(self.tr("Supplement within (working days):")))
+        days.addWidget(self.supplement_days)
+        days.addStretch(1)
+        steps = QHBoxLayout()
+        steps.addWidget(self.letter_button)
+        steps.addWidget(self.commitment_check)
+        steps.addStretch(1)
+        steps.addWidget(self.tolerant_button)
+        column = QVBoxLayout(box)
+        column.addLayout(days)
+        column.addLayout(steps)
+        column.addWidget(self.letter_status)
+        order = (self.supplement_days, self.letter_button, self.commitment_check)
+        for first, second in zip(order, (*order[1:], self.tolerant_button), strict=True):
+            QWidget.setTabOrder(first, second)
         box.hide()
         return box
 
@@ -121,9 +140,9 @@ class DecisionPage(QWidget):
             buttons.addWidget(button)
         hint = QLabel(
             self.tr(
-                "Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time "
-                "notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · "
-                "Alt+←: back"
+                "Alt+A accept · tolerant: Ctrl+P print the commitment letter, Alt+C signed, Alt+T "
+                "accept · Alt+N one-time notice · Alt+R reject · Alt+I issue now (a permit: "
+                "its fields first) · Alt+←: back"
             )
         )
         hint.setObjectName("Placeholder")
@@ -178,6 +197,7 @@ class DecisionPage(QWidget):
         self.reject_button.setEnabled(True)
         allowed = options.may_tolerate
         self.tolerant_button.setEnabled(allowed)
+        self.letter_button.setEnabled(allowed)
         self.tolerant_box.setVisible(allowed)
         self.reject_box.hide()
         self.supplement_days.clear()
@@ -186,6 +206,7 @@ class DecisionPage(QWidget):
             for n in range(days.low, days.high + 1):
                 self.supplement_days.addItem(str(n), n)
             self.supplement_days.setCurrentIndex(days.default - days.low)
+        self._letter_unsigned()
         self._show_gate(options)
         form = options.road_permit
         self.permit_form.setVisible(form is not None)
@@ -215,13 +236,33 @@ class DecisionPage(QWidget):
                 return button
         return None
 
+    # --- 容缺: the commitment letter, printed and signed before the decision ----------------
+    def _request_letter(self) -> None:
+        if self.tolerant_box.isVisible() and self.letter_button.isEnabled():
+            self.error_label.clear()
+            self.letter_requested.emit()
+
+    def letter_printed(self, message: str) -> None:
+        """The letter is on paper: the applicant signs it, then the clerk ticks it signed."""
+        self.letter_status.setText(message)
+        self.commitment_check.setEnabled(True)
+        self.commitment_check.setFocus()
+
+    def _letter_unsigned(self) -> None:
+        """No letter printed for these days yet: nothing to tick as signed."""
+        self.letter_status.setText(
+            self.tr("First print the commitment letter for the applicant to sign.")
+        )
+        self.commitment_check.setChecked(False)
+        self.commitment_check.setEnabled(False)
+
     def _mark_primary(self, primary: QPushButton | None) -> None:
         for button in self.buttons():
             restyle(button, "PrimaryButton" if button is primary else "")
 
     def unavailable(self, message: str) -> None:
         """The core could not tell what fits (e.g. an item left the catalog): decide nothing."""
-        for button in self.buttons():
+        for button in (*self.buttons(), self.letter_button):
             button.setEnabled(False)
         self._mark_primary(None)
         self.permit_form.hide()
@@ -236,8 +277,14 @@ class DecisionPage(QWidget):
         return int(days) if days is not None else None
 
     def _toggle_commitment(self) -> None:
-        if self.commitment_check.isEnabled() and self.tolerant_box.isVisible():
-            self.commitment_check.toggle()
+        if not self.tolerant_box.isVisible():
+            return
+        if not self.commitment_check.isEnabled():
+            self.show_error(self.letter_status.text())
+            return
+        self.commitment_check.toggle()
+        if self.commitment_check.isChecked():
+            self.tolerant_button.setFocus()
 
     def _reject_requested(self) -> None:
         """The first Alt+R shows the rejection's fields; with them shown, it rejects."""
@@ -256,11 +303,15 @@ class DecisionPage(QWidget):
         return self.permit_form.period_problem() if self.permit_form.isVisibleTo(self) else None
 
     def focus_first(self) -> None:
-        """Focus the most likely decision so Space or Enter takes it (a permit: its fields)."""
+        """Focus the most likely decision so Space or Enter takes it (a permit: its fields;
+        容缺: printing the letter, its first step)."""
         if self.permit_form.isVisibleTo(self) and self.instant_button.isEnabled():
             self.permit_form.location_edit.setFocus()
             return
         likely = self._likely()
+        if likely is self.tolerant_button:
+            self.letter_button.setFocus()
+            return
         if likely is not None:
             likely.setFocus()
         else:
@@ -272,6 +323,6 @@ class DecisionPage(QWidget):
     def clear(self) -> None:
         for edit in (self.reason_edit, self.basis_edit, self.body_edit):
             edit.clear()
-        self.commitment_check.setChecked(False)
+        self._letter_unsigned()
         self.reject_box.hide()
         self.error_label.clear()

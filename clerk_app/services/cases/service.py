@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseEvent, CaseState
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import ValidationError
@@ -28,6 +29,10 @@ from clerk_app.services.cases.results import (
     ItemRequest,
     ToleranceCheck,
 )
+from clerk_app.services.cases.views import Context
+from clerk_app.services.documents.builders import build_document
+from clerk_app.services.documents.facts import case_facts
+from clerk_app.services.documents.results import DocumentPreview
 
 
 class CaseService(Service):
@@ -133,6 +138,38 @@ class CaseService(Service):
         gate, the supplement days allowed and the hall's default, the road permit's form."""
         with self._read(Permission.ACCEPT_CASES) as (s, now):
             return decisions.decision_options(s, now, applicant, items)
+
+    def commitment_letters(
+        self,
+        applicant: ApplicantInput,
+        items: Sequence[ItemRequest],
+        *,
+        supplement_days: int | None = None,
+    ) -> list[DocumentPreview]:
+        """The 容缺受理承诺书 to print for signing before ``tolerant_accept`` (one per lacking
+        item), drawn: what 容缺 with these days would promise, without a case number yet.
+
+        Read only; refused as ``tolerant_accept`` would refuse (the gate, the days). Nothing is
+        recorded: the signed paper goes to the case's file once it is accepted.
+        """
+        self.actor.require(Permission.PRINT_DOCUMENTS)
+        with self._read(Permission.ACCEPT_CASES) as (s, now):
+            drafts = decisions.commitment_drafts(
+                s, self.actor, now, applicant, items, supplement_days
+            )
+            ctx = Context.load(s, now)
+            letters = [
+                build_document(
+                    DocumentKind.COMMITMENT,
+                    case_facts(s, case, ctx.info(case, with_submissions=True), ctx.policy),
+                    issued_on=ctx.today,
+                    qr_payload="",
+                )
+                for case in drafts
+            ]
+        from clerk_app.documents.paper.render import render_paper  # reportlab: at first use
+
+        return [DocumentPreview(document=doc, pdf=render_paper(doc)) for doc in letters]
 
     # --- after the decision --------------------------------------------------------------
     def review(self, case_no: str, version: int) -> CaseInfo:
