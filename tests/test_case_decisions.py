@@ -243,3 +243,30 @@ def test_commitment_letters_say_what_tolerant_accept_will_and_save_nothing(desk:
     assert case.supplement_due == letter.document.supplement_due
     with pytest.raises(ToleranceRefused):  # not on the red list: no letter for a 容缺 refused
         session.cases.commitment_letters(firm(2), [non_core_missing(session, FOOD)])
+
+
+def test_a_scanned_applicant_is_known_by_earlier_cases_or_the_credit_list(desk: Hall) -> None:
+    """Fewer keys (issue 12): the name comes from the hall, not typed again."""
+    session = clerk(desk)
+    newcomer = person("郑晓东", 58)
+    assert session.cases.known_applicant("resident_id", newcomer.id_value) is None
+    session.cases.accept(newcomer, [ItemRequest(FOOD)])
+    known = session.cases.known_applicant("resident_id", newcomer.id_value.lower())
+    assert known is not None and known.name == "郑晓东"
+    desk.system().credit.add_entry(
+        firm_uscc(7),
+        "red_list",
+        reason="纳税信用A级纳税人",
+        source_department="国家税务总局汕头市税务局",
+        enterprise_name="汕头市列名贸易有限公司",
+        valid_from=date(2026, 1, 1),
+    )
+    listed = session.cases.known_applicant("uscc", firm_uscc(7))
+    assert listed is not None and (listed.name, listed.legal_representative) == (
+        "汕头市列名贸易有限公司",
+        "",
+    )
+    session.cases.accept(firm(7, "汕头市列名贸易有限公司（新名）"), [ItemRequest(FOOD)])
+    again = session.cases.known_applicant("uscc", firm_uscc(7))
+    assert again is not None and again.name.endswith("（新名）")  # its newest case first
+    assert again.legal_representative == "王五"

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+73"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+75"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Enter: preview · Ctrl+P: print · Ctrl+N: next application</source>
-        <translation>Enter：预览 · Ctrl+P：打印 · Ctrl+N：下一位申请人</translation>
+        <location line="+18"/>
+        <source>Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next</source>
+        <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>No ticket</source>
         <translation>无号票</translation>
     </message>
@@ -64,12 +64,12 @@
         <translation>号票 %1 · 已办 %2 件</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>%1 · %2 item(s) · %3 material(s) missing or wrong</source>
         <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Commitment letter printed (%1 page(s), %2): have it signed, then Alt+C.</source>
         <translation>承诺书已打印（%1 页，%2）：请申请人签字后按 Alt+C 确认已签署。</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/acceptance/applicant_page.py" line="+50"/>
+        <location filename="../../ui/acceptance/applicant_page.py" line="+54"/>
         <source>Person (Alt+P)</source>
         <translation>个人（Alt+P）</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation>经办人身份证号：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Enter: next field · Alt+→: next step (items)</source>
-        <translation>回车：下一项 · Alt+→：下一步（事项）</translation>
+        <location line="+4"/>
+        <source>Enter: next empty field, then the items · Tab: every field · Alt+→: items</source>
+        <translation>回车：下一个待填项，填完进入事项 · Tab：逐项 · Alt+→：事项</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Credit black list: joint sanctions</source>
         <translation>信用黑名单（联合惩戒）</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>公民身份号码（18位）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Valid</source>
         <translation>校验通过</translation>
     </message>
@@ -670,7 +670,7 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+61"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+71"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -685,12 +685,12 @@
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+51"/>
         <source>Printing %1…</source>
         <translation>正在打印%1…</translation>
     </message>
@@ -865,7 +865,7 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/acceptance/items_page.py" line="+33"/>
+        <location filename="../../ui/acceptance/items_page.py" line="+34"/>
         <source>Find the item: name, code, department or pinyin initials (e.g. lszy)</source>
         <translation>查找事项：名称、编码、部门或拼音首字母（如 lszy）</translation>
     </message>
@@ -876,11 +876,11 @@
     </message>
     <message>
         <location line="+19"/>
-        <source>Enter: to the results · Enter on a result: add it · Del: remove a chosen item · Alt+→: next step (materials)</source>
-        <translation>回车：转到结果 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
+        <source>Enter: one match is added, several are listed · Enter on a result: add it · Del: remove a chosen item · Alt+→: next step (materials)</source>
+        <translation>回车：仅一项时直接添加，多项时列出 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+66"/>
         <source>%1 · statutory %2 / promised %3 working days · fee %4 yuan · tolerant acceptance: %5 · %6</source>
         <translation>%1 · 法定 %2 / 承诺 %3 个工作日 · 收费 %4 元 · 容缺受理：%5 · %6</translation>
     </message>
@@ -1045,14 +1045,14 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../ui/acceptance/materials_page.py" line="+39"/>
+        <location filename="../../ui/acceptance/materials_page.py" line="+40"/>
         <source>Note for the chosen material: what is wrong or required (Enter saves)</source>
         <translation>所选材料的说明：问题或要求（回车保存）</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>↑↓: choose · R: received · M: missing · W: wrong · Space: next status · N: note · Alt+→: next step (decision)</source>
-        <translation>↑↓：选择 · R：已收 · M：缺少 · W：不合格 · 空格：切换状态 · N：说明 · Alt+→：下一步（受理决定）</translation>
+        <source>↑↓ or 1…9: choose · R: received · M: missing · W: wrong · Space: next status · N: note · Alt+→: next step (decision)</source>
+        <translation>↑↓ 或 1…9：选择 · R：已收 · M：缺少 · W：不合格 · 空格：切换状态 · N：说明 · Alt+→：下一步（受理决定）</translation>
     </message>
     <message>
         <location line="+63"/>

@@ -33,6 +33,14 @@ class ApplicantInput:
 
 
 @dataclass(frozen=True)
+class KnownApplicant:
+    """What an applicant scanned at the counter gave before, to fill in instead of typing."""
+
+    name: str
+    legal_representative: str = ""
+
+
+@dataclass(frozen=True)
 class MaterialCheck:
     """The clerk's verdict on one required material (``material_id`` from ``get_item``)."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseEvent, CaseState
+from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import ValidationError
 from clerk_app.services.base import Service
@@ -27,6 +28,7 @@ from clerk_app.services.cases.results import (
     DecisionOptions,
     FullIdentity,
     ItemRequest,
+    KnownApplicant,
     ToleranceCheck,
 )
 from clerk_app.services.cases.views import Context
@@ -245,6 +247,16 @@ class CaseService(Service):
         """The cases decided for the ticket being served."""
         with self._read(Permission.VIEW_CASES) as (s, now):
             return queries.for_ticket(s, now, ticket_id)
+
+    def known_applicant(self, id_kind: str, code: str) -> KnownApplicant | None:
+        """The name (a firm: and its legal representative) of an applicant whose ID or USCC
+        was just scanned, from their newest case or the credit list; None if unknown.
+
+        The clerk holds the ID card or licence, which shows the same name; nothing is logged.
+        """
+        normalized = validate_uscc(code) if id_kind == "uscc" else validate_resident_id(code)
+        with self._read(Permission.ACCEPT_CASES) as (s, _now):
+            return queries.known_applicant(s, id_kind, normalized)
 
     def reveal_identity(self, case_no: str) -> FullIdentity:
         """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL)."""
