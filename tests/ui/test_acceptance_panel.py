@@ -341,3 +341,23 @@ def test_a_bundle_that_fails_halfway_changes_nothing_and_stays_on_screen(
     assert session.cases.get(first.case_no) == first  # the first case is unchanged
     assert [c.case_no for c in panel._shown] == [first.case_no, second.case_no]
     assert second.case_no in panel.preview.toPlainText()  # the error names the case
+
+
+def test_enter_stops_at_what_the_applicant_still_needs(
+    qtbot: QtBot, panel: AcceptancePanel
+) -> None:
+    """A person's agent is reached by Tab; once begun, Enter asks for the agent's ID too."""
+    page = panel.applicant_page
+    type_text(qtbot, page.scan_edit, "440524188001010014")  # a newcomer (the standard's example)
+    key(qtbot, panel, ENTER)
+    assert page.name_edit.hasFocus()
+    type_text(qtbot, page.name_edit, "王小明")
+    key(qtbot, panel, Qt.Key.Key_Tab)
+    key(qtbot, panel, Qt.Key.Key_Tab)
+    assert page.agent_name_edit.hasFocus()
+    type_text(qtbot, page.agent_name_edit, "王大明")
+    key(qtbot, panel, ENTER)
+    assert page.agent_id_edit.hasFocus() and panel.stack.currentIndex() == 0
+    type_text(qtbot, page.agent_id_edit, PERSONS[0].resident_id)
+    key(qtbot, panel, ENTER)
+    assert panel.stack.currentIndex() == ITEMS

@@ -231,10 +231,13 @@ class ApplicantPage(QWidget):
 
     def _needed(self) -> list[QLineEdit]:
         """The fields Enter stops at while empty: a firm's legal representative and agent
-        too (someone acts for it at the counter); a person's agent only by Tab."""
+        too (someone acts for it at the counter); a person's agent only once begun (by Tab),
+        then both the agent's name and ID."""
         if self.kind == "uscc":
             return list(self._order)
-        return [self.name_edit, self.id_edit]
+        agent = [self.agent_name_edit, self.agent_id_edit]
+        begun = any(e.text().strip() for e in agent)
+        return [self.name_edit, self.id_edit, *(agent if begun else [])]
 
     def _next_empty(self, after: QLineEdit | None) -> None:
         """Focus the first empty needed field after ``after`` (the name and ID wherever they
