@@ -221,3 +221,52 @@ def test_roles_that_may_not_accept(desk: Hall) -> None:
         desk.kiosk().cases.list_cases()
     with pytest.raises(PermissionDenied):
         clerk(desk).calendar.enter_year(2027, [], [])
+
+
+def test_commitment_letters_say_what_tolerant_accept_will_and_save_nothing(desk: Hall) -> None:
+    """The 容缺受理承诺书 printed for signing before the decision (issue 12, defect 7)."""
+    from clerk_app.documents.paper.bodies import paper_text
+
+    red_list(desk, firm_uscc(1))
+    session = clerk(desk)
+    before = footprint(desk)
+    wanted = [non_core_missing(session, FOOD)]
+    [letter] = session.cases.commitment_letters(firm(), wanted, supplement_days=3)
+    assert footprint(desk) == before  # no case, no number taken, nothing audited
+    words = "\n".join(paper_text(letter.document))
+    assert letter.document.title == "容缺受理承诺书" and "受理后填写" in words
+    assert letter.document.supplement_due == date(2026, 12, 1)  # 3 working days from Thursday
+    assert letter.pdf.startswith(b"%PDF")
+    [case] = session.cases.tolerant_accept(
+        firm(), wanted, commitment_signed=True, supplement_days=3
+    )
+    assert case.supplement_due == letter.document.supplement_due
+    with pytest.raises(ToleranceRefused):  # not on the red list: no letter for a 容缺 refused
+        session.cases.commitment_letters(firm(2), [non_core_missing(session, FOOD)])
+
+
+def test_a_scanned_applicant_is_known_by_earlier_cases_or_the_credit_list(desk: Hall) -> None:
+    """Fewer keys (issue 12): the name comes from the hall, not typed again."""
+    session = clerk(desk)
+    newcomer = person("郑晓东", 58)
+    assert session.cases.known_applicant("resident_id", newcomer.id_value) is None
+    session.cases.accept(newcomer, [ItemRequest(FOOD)])
+    known = session.cases.known_applicant("resident_id", newcomer.id_value.lower())
+    assert known is not None and known.name == "郑晓东"
+    desk.system().credit.add_entry(
+        firm_uscc(7),
+        "red_list",
+        reason="纳税信用A级纳税人",
+        source_department="国家税务总局汕头市税务局",
+        enterprise_name="汕头市列名贸易有限公司",
+        valid_from=date(2026, 1, 1),
+    )
+    listed = session.cases.known_applicant("uscc", firm_uscc(7))
+    assert listed is not None and (listed.name, listed.legal_representative) == (
+        "汕头市列名贸易有限公司",
+        "",
+    )
+    session.cases.accept(firm(7, "汕头市列名贸易有限公司（新名）"), [ItemRequest(FOOD)])
+    again = session.cases.known_applicant("uscc", firm_uscc(7))
+    assert again is not None and again.name.endswith("（新名）")  # its newest case first
+    assert again.legal_representative == "王五"

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+71"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+75"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Enter: preview · Ctrl+P: print · Ctrl+N: next application</source>
-        <translation>Enter：预览 · Ctrl+P：打印 · Ctrl+N：下一位申请人</translation>
+        <location line="+18"/>
+        <source>Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next</source>
+        <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>No ticket</source>
         <translation>无号票</translation>
     </message>
@@ -64,9 +64,14 @@
         <translation>号票 %1 · 已办 %2 件</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>%1 · %2 item(s) · %3 material(s) missing or wrong</source>
         <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Commitment letter printed (%1 page(s), %2): have it signed, then Alt+C.</source>
+        <translation>承诺书已打印（%1 页，%2）：请申请人签字后按 Alt+C 确认已签署。</translation>
     </message>
 </context>
 <context>
@@ -95,7 +100,7 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/acceptance/applicant_page.py" line="+50"/>
+        <location filename="../../ui/acceptance/applicant_page.py" line="+54"/>
         <source>Person (Alt+P)</source>
         <translation>个人（Alt+P）</translation>
     </message>
@@ -140,12 +145,12 @@
         <translation>经办人身份证号：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Enter: next field · Alt+→: next step (items)</source>
-        <translation>回车：下一项 · Alt+→：下一步（事项）</translation>
+        <location line="+4"/>
+        <source>Enter: next empty field, then the items · Tab: every field · Alt+→: items</source>
+        <translation>回车：下一个待填项，填完进入事项 · Tab：逐项 · Alt+→：事项</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Credit black list: joint sanctions</source>
         <translation>信用黑名单（联合惩戒）</translation>
     </message>
@@ -185,7 +190,7 @@
         <translation>公民身份号码（18位）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Valid</source>
         <translation>校验通过</translation>
     </message>
@@ -567,12 +572,12 @@ no window open</source>
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+49"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+54"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tolerant acceptance (Alt+T)</source>
         <translation>容缺受理（Alt+T）</translation>
     </message>
@@ -592,19 +597,34 @@ no window open</source>
         <translation>即办发证（Alt+I）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Print the commitment letter to sign (Ctrl+P)</source>
+        <translation>打印承诺书供签字（Ctrl+P）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The applicant signed the commitment letter (Alt+C)</source>
         <translation>申请人已签署容缺受理承诺书（Alt+C）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Where it is not this hall&apos;s matter</source>
         <translation>不属于本机关职权范围时填写</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+32"/>
+        <source>Tolerant acceptance</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Supplement within (working days):</source>
         <translation>补正期限（工作日）：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rejection</source>
+        <translation>不予受理</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -622,19 +642,19 @@ no window open</source>
         <translation>有权机关：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Alt+A accept · Alt+T tolerant (Alt+C commitment signed) · Alt+N one-time notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · Alt+←: back</source>
-        <translation>Alt+A 受理 · Alt+T 容缺受理（Alt+C 已签承诺书） · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容） · Alt+←：上一步</translation>
+        <location line="+15"/>
+        <source>Alt+A accept · tolerant: Ctrl+P print the commitment letter, Alt+C signed, Alt+T accept · Alt+N one-time notice · Alt+R reject · Alt+I issue now (a permit: its fields first) · Alt+←: back</source>
+        <translation>Alt+A 受理 · 容缺：Ctrl+P 打印承诺书，Alt+C 已签署，Alt+T 容缺受理 · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容）· Alt+←：上一步</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>Tolerant acceptance is possible.</source>
-        <translation>可以容缺受理。</translation>
+        <location line="+111"/>
+        <source>First print the commitment letter for the applicant to sign.</source>
+        <translation>请先打印容缺受理承诺书，由申请人签字。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Tolerant acceptance is not offered:</source>
-        <translation>不能容缺受理：</translation>
+        <location line="-30"/>
+        <source>No tolerant acceptance: %1</source>
+        <translation>不能容缺受理：%1</translation>
     </message>
 </context>
 <context>
@@ -702,7 +722,7 @@ no window open</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+61"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+71"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -717,12 +737,12 @@ no window open</source>
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+51"/>
         <source>Printing %1…</source>
         <translation>正在打印%1…</translation>
     </message>
@@ -897,7 +917,7 @@ no window open</source>
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/acceptance/items_page.py" line="+33"/>
+        <location filename="../../ui/acceptance/items_page.py" line="+34"/>
         <source>Find the item: name, code, department or pinyin initials (e.g. lszy)</source>
         <translation>查找事项：名称、编码、部门或拼音首字母（如 lszy）</translation>
     </message>
@@ -908,11 +928,11 @@ no window open</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>Enter: to the results · Enter on a result: add it · Del: remove a chosen item · Alt+→: next step (materials)</source>
-        <translation>回车：转到结果 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
+        <source>Enter: one match is added, several are listed · Enter on a result: add it · Del: remove a chosen item · Alt+→: next step (materials)</source>
+        <translation>回车：仅一项时直接添加，多项时列出 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+66"/>
         <source>%1 · statutory %2 / promised %3 working days · fee %4 yuan · tolerant acceptance: %5 · %6</source>
         <translation>%1 · 法定 %2 / 承诺 %3 个工作日 · 收费 %4 元 · 容缺受理：%5 · %6</translation>
     </message>
@@ -1104,14 +1124,14 @@ Sign in at this counter all the same?</source>
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../ui/acceptance/materials_page.py" line="+39"/>
+        <location filename="../../ui/acceptance/materials_page.py" line="+40"/>
         <source>Note for the chosen material: what is wrong or required (Enter saves)</source>
         <translation>所选材料的说明：问题或要求（回车保存）</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>↑↓: choose · R: received · M: missing · W: wrong · Space: next status · N: note · Alt+→: next step (decision)</source>
-        <translation>↑↓：选择 · R：已收 · M：缺少 · W：不合格 · 空格：切换状态 · N：说明 · Alt+→：下一步（受理决定）</translation>
+        <source>↑↓ or 1…9: choose · R: received · M: missing · W: wrong · Space: next status · N: note · Alt+→: next step (decision)</source>
+        <translation>↑↓ 或 1…9：选择 · R：已收 · M：缺少 · W：不合格 · 空格：切换状态 · N：说明 · Alt+→：下一步（受理决定）</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -1200,12 +1220,17 @@ Sign in at this counter all the same?</source>
 <context>
     <name>PermitForm</name>
     <message>
-        <location filename="../../ui/acceptance/permit_form.py" line="+34"/>
+        <location filename="../../ui/acceptance/permit_form.py" line="+62"/>
+        <source>Road occupation permit: what it allows</source>
+        <translation>临时占用城市道路许可证：许可内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Road, section and side of the street</source>
         <translation>道路名称、路段及占用侧</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>e.g. stacking building materials</source>
         <translation>例如：堆放建筑材料</translation>
     </message>
@@ -1235,17 +1260,22 @@ Sign in at this counter all the same?</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+56"/>
+        <source>Period: %1 to %2, %3 day(s)</source>
+        <translation>占用期限：%1至%2，共%3天</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location line="-66"/>
         <source>Purpose:</source>
         <translation>占用用途：</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Road occupation permit: what it allows (dates: type 20261203 or use ↑/↓)</source>
-        <translation>临时占用城市道路许可证：许可内容（日期可直接输入 20261203，或按 ↑/↓ 调整）</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="-3"/>
         <source>Conditions:</source>
         <translation>许可条件：</translation>
     </message>

@@ -281,7 +281,9 @@ def test_road_permit_states_its_details(desk: Hall) -> None:
         ({"period_from": "2026-12-05", "period_to": "2026-12-01"}, "早于"),
         ({"period_to": "2027-12-31"}, "最长"),
         ({"location": ""}, "location"),
-        ({"period_from": "2026-13-01"}, "格式"),
+        ({"period_from": "2026-13-01"}, "月份应为 1 至 12"),
+        ({"period_to": "2027-02-29"}, "2027年2月没有29日"),
+        ({"period_from": "12/05/2026"}, "格式"),
     ],
 )
 def test_bad_permit_details_are_refused_and_nothing_is_saved(

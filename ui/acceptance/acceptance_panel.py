@@ -33,7 +33,9 @@ from ui.acceptance.documents_panel import DocumentsPanel
 from ui.acceptance.items_page import ItemsPage
 from ui.acceptance.materials_page import MaterialsPage
 from ui.acceptance.preview import PaperWords
-from ui.printing.printers import CounterPrinters
+from ui.common.tasks import run_task
+from ui.printing.pdf_printing import PrintFailed
+from ui.printing.printers import CounterPrinters, send
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
@@ -59,6 +61,8 @@ class AcceptancePanel(QWidget):
         self._ticket_id: int | None = None
         self._ticket_number: str | None = None
         self._shown: list[CaseInfo] = []
+        # The application whose commitment letters were printed for signing before the decision.
+        self._letters_for: object = None
         self.applicant_page = ApplicantPage()
         self.items_page = ItemsPage(session.catalog)
         self.materials_page = MaterialsPage()
@@ -118,8 +122,11 @@ class AcceptancePanel(QWidget):
         paper.addWidget(self.preview, 2)
         layout.addLayout(paper, 1)
         row = QHBoxLayout()
-        hint = QLabel(self.tr("Enter: preview · Ctrl+P: print · Ctrl+N: next application"))
+        hint = QLabel(
+            self.tr("Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next")
+        )
         hint.setObjectName("Placeholder")
+        hint.setWordWrap(True)
         row.addWidget(hint)
         row.addStretch(1)
         row.addWidget(self.supplement_button)
@@ -146,7 +153,10 @@ class AcceptancePanel(QWidget):
         self._shortcut("Ctrl+N", self.new_application)
         self.applicant_page.submitted.connect(lambda: self.go_to(ITEMS))
         self.applicant_page.uscc_entered.connect(self.on_uscc_entered)
+        self.applicant_page.code_scanned.connect(self.on_code_scanned)
+        self.items_page.single_added.connect(lambda: self.go_to(MATERIALS))
         self.decision_page.decision_requested.connect(self.decide)
+        self.decision_page.letter_requested.connect(self.print_commitment_letter)
         self.case_edit.returnPressed.connect(self.open_case)
         self.supplement_button.clicked.connect(self.record_supplement)
         self.collect_button.clicked.connect(self.collect)
@@ -168,6 +178,15 @@ class AcceptancePanel(QWidget):
             .replace("%1", ticket_number or str(ticket_id))
             .replace("%2", str(count))
         )
+
+    def on_code_scanned(self, kind: str, code: str) -> None:
+        """A scanned applicant the hall has met (or a listed firm): their name, not typed."""
+        try:
+            known = self._session.cases.known_applicant(kind, code)
+        except ClerkError:
+            return  # the page shows what is wrong with the code itself
+        if known is not None:
+            self.applicant_page.fill_known(known.name, known.legal_representative)
 
     def on_uscc_entered(self, uscc: str) -> None:
         """Show the enterprise's credit standing as soon as its code is complete."""
@@ -234,6 +253,57 @@ class AcceptancePanel(QWidget):
             options,
         )
 
+    # --- 容缺: the commitment letter, before the decision -------------------------------------
+    def print_commitment_letter(self) -> None:
+        """Draw the 容缺受理承诺书 of what is on screen and print it for signing (on a worker:
+        the core reads and draws, the printer prints); the page then asks for the signature."""
+        page = self.decision_page
+        items = self.items_page.chosen()
+        requests = self.materials_page.model.requests([i.item_code for i in items])
+        applicant, days = self.applicant_page.applicant(), page.supplement_day_count()
+        cases = self._session.cases
+        # One target per item at most (a letter per lacking item); settings are read here.
+        targets = [
+            self.documents.printers.target(None, f"commitment-letter-{n}")
+            for n in range(1, len(items) + 1)
+        ]
+
+        def print_letters() -> list[tuple[str, int, str]]:
+            letters = cases.commitment_letters(applicant, requests, supplement_days=days)
+            return [
+                (letter.document.title, send(letter.pdf, target), target.describe())
+                for letter, target in zip(letters, targets, strict=False)
+            ]
+
+        page.letter_button.setEnabled(False)
+        run_task(print_letters, self._letters_printed, self._letters_failed, owner=self)
+
+    def _letters_printed(self, printed: list[tuple[str, int, str]]) -> None:
+        self._letters_for = self._application()
+        page = self.decision_page
+        page.letter_button.setEnabled(True)
+        pages = sum(n for _title, n, _where in printed)
+        page.letter_printed(
+            self.tr("Commitment letter printed (%1 page(s), %2): have it signed, then Alt+C.")
+            .replace("%1", str(pages))
+            .replace("%2", ", ".join(where for _title, _n, where in printed))
+        )
+
+    def _letters_failed(self, error: BaseException) -> None:
+        self.decision_page.letter_button.setEnabled(True)
+        if not isinstance(error, ClerkError | PrintFailed):
+            raise error
+        self.decision_page.show_error(str(error))
+
+    def _application(self) -> object:
+        """What the letters state: applicant, checklist and days (equal when unchanged)."""
+        items = self.items_page.chosen()
+        return (
+            self.applicant_page.applicant(),
+            self.materials_page.model.requests([i.item_code for i in items]),
+            self.decision_page.supplement_day_count(),
+        )
+
     # --- decisions ------------------------------------------------------------------------
     def decide(self, kind: str) -> None:
         page = self.decision_page
@@ -242,6 +312,10 @@ class AcceptancePanel(QWidget):
         requests = self.materials_page.model.requests([i.item_code for i in items])
         cases = self._session.cases
         ticket = self._ticket_id
+        if kind == INSTANT and (problem := page.permit_problem()) is not None:
+            page.show_error(problem[0])  # a date that is no date is never issued as another
+            problem[1].setFocus()
+            return
         try:
             if kind == ACCEPT:
                 result = cases.accept(applicant, requests, ticket_id=ticket)
@@ -250,7 +324,7 @@ class AcceptancePanel(QWidget):
                     applicant,
                     requests,
                     commitment_signed=page.commitment_check.isChecked(),
-                    supplement_days=page.supplement_days.value() or None,
+                    supplement_days=page.supplement_day_count(),
                     ticket_id=ticket,
                 )
             elif kind == NOTICE:
@@ -277,13 +351,15 @@ class AcceptancePanel(QWidget):
             elif kind == INSTANT and page.permit_details() is not None:
                 page.permit_form.location_edit.setFocus()
             return
-        self._show(result)
+        signed = kind == TOLERANT and self._letters_for == self._application()
+        self._show(result, signed=[c.case_no for c in result if signed and c.commitment_signed])
         self.set_ticket(self._ticket_id, self._ticket_number)
         self.cases_decided.emit(result)
 
-    def _show(self, cases: list[CaseInfo]) -> None:
+    def _show(self, cases: list[CaseInfo], *, signed: list[str] | None = None) -> None:
         self._shown = list(cases)
-        self.documents.set_cases(cases)  # the words of its first document follow
+        self._letters_for = None
+        self.documents.set_cases(cases, signed=signed or ())  # its main document's words follow
         states = {c.state for c in cases}
         self.supplement_button.setEnabled(CaseState.PENDING_SUPPLEMENT in states)
         self.collect_button.setEnabled(CaseState.CERTIFICATE_ISSUED in states)

@@ -1,7 +1,10 @@
 """Step 1 of acceptance: the applicant, a person or an enterprise, checked as it is typed.
 
 A barcode scanner is a keyboard wedge: it types the code into ``scan_edit`` and presses Enter;
-the page then tells a resident ID from a USCC, fills the form and moves on to the name.
+the page then tells a resident ID from a USCC, fills the form (a known applicant's name too, see
+``fill_known``) and moves on to the first field still to type, or on to the items when none is.
+Enter goes to the next empty field this applicant needs (a person: name and ID; a firm: also
+its legal representative and the agent at the counter); Tab reaches every field.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class ApplicantPage(QWidget):
 
     submitted = Signal()
     uscc_entered = Signal(str)
+    code_scanned = Signal(str, str)  # kind, code: the host fills what the hall knows (sync)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +86,9 @@ class ApplicantPage(QWidget):
         self.form.addRow(self.tr("Agent's resident ID:"), self.agent_id_edit)
         self.form.addRow("", self.agent_status)
 
-        hint = QLabel(self.tr("Enter: next field · Alt+→: next step (items)"))
+        hint = QLabel(
+            self.tr("Enter: next empty field, then the items · Tab: every field · Alt+→: items")
+        )
         hint.setObjectName("Placeholder")
         layout = QVBoxLayout(self)
         layout.addLayout(kinds)
@@ -174,7 +180,8 @@ class ApplicantPage(QWidget):
             radio.setChecked(True)
             self.id_edit.setText(normalized)
             self.scan_edit.clear()
-            self.name_edit.setFocus()
+            self.code_scanned.emit(kind, normalized)
+            self._next_empty(after=None)
             return
         # Neither standard accepts it: complain as the one it most likely meant (letters before
         # the last character only occur in a USCC; otherwise the kind the clerk chose).
@@ -216,10 +223,32 @@ class ApplicantPage(QWidget):
         label.setText(message)
         return valid
 
+    def fill_known(self, name: str, legal_representative: str = "") -> None:
+        """What the hall knows of the scanned applicant, into the fields still empty."""
+        for edit, value in ((self.name_edit, name), (self.legal_rep_edit, legal_representative)):
+            if value and not edit.text().strip():
+                edit.setText(value)
+
+    def _needed(self) -> list[QLineEdit]:
+        """The fields Enter stops at while empty: a firm's legal representative and agent
+        too (someone acts for it at the counter); a person's agent only once begun (by Tab),
+        then both the agent's name and ID."""
+        if self.kind == "uscc":
+            return list(self._order)
+        agent = [self.agent_name_edit, self.agent_id_edit]
+        begun = any(e.text().strip() for e in agent)
+        return [self.name_edit, self.id_edit, *(agent if begun else [])]
+
+    def _next_empty(self, after: QLineEdit | None) -> None:
+        """Focus the first empty needed field after ``after`` (the name and ID wherever they
+        are); with none left, on to the items."""
+        needed = self._needed()
+        start = self._order.index(after) + 1 if after is not None else 0
+        for edit in [*self._order[start:], self.name_edit, self.id_edit]:
+            if edit in needed and not edit.text().strip():
+                edit.setFocus()
+                return
+        self.submitted.emit()
+
     def _advance(self, edit: QLineEdit) -> None:
-        visible = [e for e in self._order if e.isVisibleTo(self)]
-        index = visible.index(edit)
-        if index + 1 < len(visible):
-            visible[index + 1].setFocus()
-        else:
-            self.submitted.emit()
+        self._next_empty(after=edit)

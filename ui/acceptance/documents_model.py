@@ -83,3 +83,28 @@ class DocumentListModel(RowTableModel):
                 .replace("%3", when)
             )
         return self.tr("Printed at %1").replace("%1", when)
+
+
+def handover(
+    rows: Sequence[DocumentRow], signed: frozenset[str] = frozenset()
+) -> list[DocumentRow]:
+    """What the counter hands over now, in print order: every document not printed yet, but
+    the completion notice where a permit is issued with it (the permit is the result), and the
+    commitment letters of ``signed`` cases (printed and signed before the decision)."""
+    permits = {r.case_no for r in rows if r.kind == DocumentKind.PERMIT}
+    return [
+        r
+        for r in rows
+        if not r.printed_before
+        and not (r.kind == DocumentKind.COMPLETION and r.case_no in permits)
+        and not (r.kind == DocumentKind.COMMITMENT and r.case_no in signed)
+    ]
+
+
+def main_row(rows: Sequence[DocumentRow]) -> int:
+    """The row of the decision's main document, preselected: the first case's permit, else
+    what the first case gets last in print order (its receipt, notice or rejection)."""
+    if not rows:
+        return -1
+    first = [i for i, r in enumerate(rows) if r.case_no == rows[0].case_no]
+    return first[-1]

@@ -1,7 +1,9 @@
 """Step 5 of acceptance: the paper. The documents that fit each decided case, to preview and print.
 
-Keys: ↑/↓ choose a document, Enter previews it (the preview dialog prints with Ctrl+P); the
-host page binds Ctrl+P to ``print_button``, which prints it at once on the counter's printer.
+Keys: ↑/↓ choose a document (the decision's main one is chosen first), Enter previews it (the
+preview dialog prints with Ctrl+P); the host page binds Ctrl+P to ``print_button``, which
+prints at once on the counter's printer every document the decision hands over that is not
+printed yet (``handover``), or, when all are, the chosen one again (a 补打).
 Every print goes through the core, which records it and marks a second print of the same
 document 补打; the list shows how often each was printed. ``chosen`` tells the host which
 document the cursor is on (again after each refresh), so it can show that document's words.
@@ -18,7 +20,13 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVB
 from clerk_app.documents.paper_data import PaperDocument
 from clerk_app.errors import ClerkError
 from clerk_app.services.documents.fit import kind_label
-from ui.acceptance.documents_model import DocumentListModel, DocumentRow, document_rows
+from ui.acceptance.documents_model import (
+    DocumentListModel,
+    DocumentRow,
+    document_rows,
+    handover,
+    main_row,
+)
 from ui.common.tasks import run_task
 from ui.common.widgets import read_only_table, show_message
 from ui.printing.pdf_printing import PrintFailed
@@ -47,6 +55,8 @@ class DocumentsPanel(QWidget):
         self._documents = documents
         self.printers = printers
         self._cases: list[CaseInfo] = []
+        self._signed: frozenset[str] = frozenset()  # cases whose letter was signed beforehand
+        self._queue: list[DocumentRow] = []  # still to print of one Ctrl+P
         self._printing = False
         self._refreshing = False
         self.preview_dialog: PrintPreviewDialog | None = None
@@ -66,7 +76,7 @@ class DocumentsPanel(QWidget):
         self.setLayout(self._layout())
         self.view.activated.connect(lambda _index: self.preview_selected())
         self.preview_button.clicked.connect(self.preview_selected)
-        self.print_button.clicked.connect(self.print_selected)
+        self.print_button.clicked.connect(self.print_handover)
         self.view.selectionModel().currentRowChanged.connect(self._cursor_moved)
 
     def _layout(self) -> QVBoxLayout:
@@ -84,13 +94,15 @@ class DocumentsPanel(QWidget):
         return layout
 
     # --- the list -------------------------------------------------------------------------
-    def set_cases(self, cases: Sequence[CaseInfo]) -> None:
-        """List what fits ``cases`` (read from the core) and select the first document."""
+    def set_cases(self, cases: Sequence[CaseInfo], *, signed: Sequence[str] = ()) -> None:
+        """List what fits ``cases`` (read from the core) and select the main document.
+        ``signed``: cases whose commitment letter was printed and signed before the decision."""
         self._cases = list(cases)
+        self._signed = frozenset(signed)
         self.show_status("")
         self.refresh()
         if self.model.rowCount():
-            self.view.selectRow(0)
+            self.view.selectRow(main_row(self.model.rows()))
 
     def refresh(self) -> None:
         """Read the kinds and the print history again, keeping the selected row."""
@@ -177,6 +189,23 @@ class DocumentsPanel(QWidget):
             dialog.deleteLater()
         self.focus_list()
 
+    def print_handover(self) -> None:
+        """Print every document the decision hands over that is not printed yet, one after
+        another; when all are printed, the chosen one again (a 补打)."""
+        if self._printing:
+            return
+        self._queue = handover(self.model.rows(), self._signed)
+        if not self._queue:
+            self.print_selected()
+            return
+        self._print_next()
+
+    def _print_next(self) -> None:
+        if self._queue:
+            row = self._queue.pop(0)
+            self.select(row.case_no, row.kind)
+            self.print_selected()
+
     def print_selected(self) -> None:
         """Print the selected document now on the counter's printer (or as a PDF file)."""
         row = self.selected()
@@ -200,6 +229,9 @@ class DocumentsPanel(QWidget):
         self._printing = False
         self.print_button.setEnabled(True)
         self.on_printed(outcome)
+        if outcome.error:
+            self._queue.clear()  # the printer failed: the clerk sees why before anything else
+        self._print_next()
 
     def on_printed(self, outcome: PrintOutcome) -> None:
         """A print was recorded (here or in the preview): say so and show it in the list."""
@@ -209,6 +241,7 @@ class DocumentsPanel(QWidget):
         self.printed.emit(outcome)
 
     def _print_failed(self, error: BaseException) -> None:
+        self._queue.clear()
         self._printing = False
         self.print_button.setEnabled(True)
         self._failed(error)

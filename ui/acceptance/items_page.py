@@ -24,6 +24,7 @@ class ItemsPage(QWidget):
     """Enter in the search box jumps to the results; Enter on a result adds it; Del removes."""
 
     chosen_changed = Signal()
+    single_added = Signal()  # Enter on a search with one match added it: on to the materials
 
     def __init__(self, catalog: CatalogService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,11 +57,12 @@ class ItemsPage(QWidget):
             view.installEventFilter(self)
         hint = QLabel(
             self.tr(
-                "Enter: to the results · Enter on a result: add it · Del: remove a chosen item"
-                " · Alt+→: next step (materials)"
+                "Enter: one match is added, several are listed · Enter on a result: add it · "
+                "Del: remove a chosen item · Alt+→: next step (materials)"
             )
         )
         hint.setObjectName("Placeholder")
+        hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
@@ -72,7 +74,7 @@ class ItemsPage(QWidget):
         layout.addWidget(hint)
 
         self.search_box.search_requested.connect(self.search)
-        self.search_box.returnPressed.connect(self.focus_results)
+        self.search_box.returnPressed.connect(self.on_search_entered)
         self.results_view.selectionModel().currentRowChanged.connect(self.on_result_selected)
         self._show_chosen()
 
@@ -92,6 +94,17 @@ class ItemsPage(QWidget):
         found = self._catalog.search_items(query) if query else None
         self.results_model.set_rows(list(found.items) if found else [])
         self.more_label.setVisible(bool(found and found.more))
+
+    def on_search_entered(self) -> None:
+        """Enter in the search box (searched at once): one match is added and the materials
+        follow; several are listed to choose from with ↑/↓ and Enter."""
+        if self.results_model.rowCount() == 1:
+            self.focus_results()
+            self.add_current()
+            self.search_box.clear()
+            self.single_added.emit()
+            return
+        self.focus_results()
 
     def focus_results(self) -> None:
         if self.results_model.rowCount() == 0:

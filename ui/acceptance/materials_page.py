@@ -23,7 +23,7 @@ _STATUS_KEYS = {
 
 
 class MaterialsPage(QWidget):
-    """R received · M missing · W wrong · Space cycles · N writes a note for the row."""
+    """1…9 choose a row · R received · M missing · W wrong · Space cycles · N a note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +34,7 @@ class MaterialsPage(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(ChecklistModel.MATERIAL, QHeaderView.ResizeMode.Stretch)
         self.view.installEventFilter(self)
+        self.view.verticalHeader().setVisible(True)  # the row numbers the digit keys choose
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(
             self.tr("Note for the chosen material: what is wrong or required (Enter saves)")
@@ -45,7 +46,7 @@ class MaterialsPage(QWidget):
         self.summary.setObjectName("InfoText")
         hint = QLabel(
             self.tr(
-                "↑↓: choose · R: received · M: missing · W: wrong · Space: next status · "
+                "↑↓ or 1…9: choose · R: received · M: missing · W: wrong · Space: next status · "
                 "N: note · Alt+→: next step (decision)"
             )
         )
@@ -123,6 +124,11 @@ class MaterialsPage(QWidget):
             key = Qt.Key(event.key())
             if event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 return False
+            if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:  # the row of that number, as listed
+                number = key - Qt.Key.Key_1
+                if number < self.model.rowCount():
+                    self.select_row(number)
+                return True
             if key in _STATUS_KEYS and row >= 0:
                 self.model.set_status(row, _STATUS_KEYS[key])
                 return True

@@ -58,7 +58,9 @@ QPushButton#QueueKey {{ padding: 6px 6px; }}
 QPushButton#PrimaryButton {{
     background: {PRIMARY}; color: white; border: none; font-weight: bold;
 }}
-QPushButton#PrimaryButton:disabled {{ background: #8aa6cf; color: #eef3fa; }}
+QPushButton#PrimaryButton:disabled {{
+    color: #a0a8b3; background: #eef1f5; border: 1px solid {BORDER}; font-weight: normal;
+}}
 QTableView {{
     background: white; border: 1px solid {BORDER}; gridline-color: #e6eaf0;
     selection-background-color: #d7e4f7; selection-color: {TEXT};
@@ -73,6 +75,11 @@ QLineEdit, QComboBox, QSpinBox {{
     min-height: 22px;
 }}
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border-color: {PRIMARY}; }}
+/* A bordered combo box draws its arrow from these rules (Fusion's own drop-down
+   draws a sunken frame under a style sheet); the arrow is Qt's own image. */
+QComboBox::drop-down {{ border: none; width: 20px; }}
+QComboBox::down-arrow {{ image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png);
+    width: 10px; height: 10px; }}
 QTabWidget::pane {{ border: 1px solid {BORDER}; background: white; top: -1px; }}
 QTabBar::tab {{
     background: #e9eef6; border: 1px solid {BORDER}; padding: 6px 18px; margin-right: 2px;

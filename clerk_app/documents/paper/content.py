@@ -34,8 +34,9 @@ PAGE_NUMBER_FORMAT = "— {} —"  # GB/T 9704 page numbers, only when a copy ha
 
 
 def case_no_line(case_no: str) -> str:
-    """The case number as printed under its barcode at the top of every page."""
-    return f"办件编号：{clean(case_no)}"
+    """The case number as printed under its barcode at the top of every page; a blank to fill
+    in on a letter signed before its case is numbered (a 容缺 commitment letter)."""
+    return f"办件编号：{clean(case_no) or '＿＿＿＿＿＿＿＿＿＿（受理后填写）'}"
 
 
 class Style(Enum):

@@ -180,6 +180,13 @@ class Furniture:
     def draw_header(self, canvas: Canvas) -> None:
         """The top margin: reprint mark, case number (text and barcode), QR code."""
         canvas.saveState()
+        if not self.case_no:  # signed before the case is numbered: no codes, a blank to fill
+            chain = self.fonts.chain(self.fonts.body)
+            draw_runs(
+                canvas, LEFT_MARGIN, PAGE_HEIGHT - 18 * mm, self.case_no_text, chain, SMALL_SIZE
+            )
+            canvas.restoreState()
+            return
         qr, qr_x, side = self._qr_box()
         qr_top = PAGE_HEIGHT - 8 * mm
         if self.reprint:
@@ -214,8 +221,8 @@ class Furniture:
         if self.reprint:
             x = (PAGE_WIDTH - text_width(REPRINT_FOOTER, chain, SMALL_SIZE)) / 2
             draw_runs(canvas, x, TEXT_BOTTOM - 17 * mm, REPRINT_FOOTER, chain, SMALL_SIZE)
-        bar = self._bar()
-        if not bar.in_header:
+        bar = self._bar() if self.case_no else None
+        if bar is not None and not bar.in_header:
             x = _snap(max(_BAND_LEFT, (PAGE_WIDTH - bar.width) / 2))
             _image(canvas, bar.png, x, _snap(4 * mm), bar.width, bar.height)
         canvas.restoreState()

@@ -89,23 +89,30 @@ def tolerant_accept(
         if not checklist.lacking(item, checks):
             d.create(item, checks, CaseState.ACCEPTED, due_date=d.due(item))
             continue
-        last = supplement_due(
-            d.ctx.today,
-            supplement_days,
-            item.promised_days,
-            d.ctx.policy.supplement_days,
-            d.ctx.overrides,
-            item_name=item.name,
-        )
-        d.create(
-            item,
-            checks,
-            CaseState.PENDING_SUPPLEMENT,
-            due_date=d.due(item),
-            supplement_due=last,
-            commitment_signed=True,
-        )
+        d.create(item, checks, CaseState.PENDING_SUPPLEMENT, **d.tolerant(item, supplement_days))
     return d.finish("case_tolerant_accepted")
+
+
+def commitment_drafts(
+    s: Session,
+    actor: Actor,
+    now: datetime,
+    applicant: ApplicantInput,
+    items: Sequence[ItemRequest],
+    supplement_days: int | None,
+) -> list[Case]:
+    """The cases ``tolerant_accept`` would create for the lacking items, unsaved and without a
+    number: what the 容缺受理承诺书 says before the applicant signs it. Refused as 容缺 itself
+    would be (the gate, the days), so no letter is printed for a 容缺 that cannot happen."""
+    d = _Decision.open(s, actor, now, applicant, items, None)
+    check = checklist.gate(s, d.applicant, d.pairs, d.ctx.today)
+    if not check.allowed:
+        raise ToleranceRefused(check)
+    return [
+        d.build("", item, checks, CaseState.PENDING_SUPPLEMENT, **d.tolerant(item, supplement_days))
+        for item, checks in d.pairs
+        if checklist.lacking(item, checks)
+    ]
 
 
 def one_time_notice(
@@ -300,8 +307,30 @@ class _Decision:
     def due(self, item: ServiceItem) -> date:
         return due_date(self.ctx.today, item.promised_days, self.ctx.overrides)
 
+    def tolerant(self, item: ServiceItem, supplement_days: int | None) -> dict[str, Any]:
+        """The values of a 容缺 case of ``item``: due dates and the signed commitment."""
+        last = supplement_due(
+            self.ctx.today,
+            supplement_days,
+            item.promised_days,
+            self.ctx.policy.supplement_days,
+            self.ctx.overrides,
+            item_name=item.name,
+        )
+        return {"due_date": self.due(item), "supplement_due": last, "commitment_signed": True}
+
     def create(self, item: ServiceItem, checks: Checks, state: CaseState, **values: Any) -> Case:
+        """A new numbered case, saved with this decision."""
         case_no = new_case_no(self.s, self.ctx.policy.hall_code, self.ctx.today)
+        case = self.build(case_no, item, checks, state, **values)
+        self.s.add(case)
+        self.cases.append(case)
+        return case
+
+    def build(
+        self, case_no: str, item: ServiceItem, checks: Checks, state: CaseState, **values: Any
+    ) -> Case:
+        """The case with its submissions, not added to the session."""
         bundle = None
         if len(self.pairs) > 1:
             bundle = self.cases[0].case_no if self.cases else case_no
@@ -338,8 +367,6 @@ class _Decision:
                     received_at=self.now if status == SubmissionStatus.RECEIVED else None,
                 )
             )
-        self.s.add(case)
-        self.cases.append(case)
         return case
 
     def finish(self, action: str) -> list[CaseInfo]:

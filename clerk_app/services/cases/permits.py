@@ -7,6 +7,8 @@ their generic certificate. Values are stored as strings in ``cases.permit_detail
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -14,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
 
-__all__ = ["ROAD_FIELDS", "normalize_permit_details"]
+__all__ = ["ROAD_FIELDS", "check_period", "normalize_permit_details", "parse_day"]
 
 # The road permit's fields; which items issue it and its longest period are hall settings
 # (``clerk_app.services.settings.load_road_rules``).
@@ -71,23 +73,9 @@ def _road(d: dict[str, str], item_name: str, today: date, max_days: int) -> dict
             f"(missing {', '.join(missing)}); nothing was saved.",
         )
     area = _area(d["area_m2"])
-    start, end = _day(d["period_from"], "period_from"), _day(d["period_to"], "period_to")
-    if end < start:
-        raise ValidationError(
-            f"占用期限的结束日期 {end} 早于开始日期 {start}，未保存任何内容。",
-            f"The period ends ({end}) before it starts ({start}); nothing was saved.",
-        )
-    if start < today:
-        raise ValidationError(
-            f"占用期限不能从过去的日期（{start}）开始，未保存任何内容。",
-            f"The period cannot start in the past ({start}); nothing was saved.",
-        )
-    if (end - start).days + 1 > max_days:
-        raise ValidationError(
-            f"占用期限 {start} 至 {end} 超过本中心允许的最长 {max_days} 天，未保存任何内容。",
-            f"The period {start} to {end} is longer than the hall's limit of {max_days} days; "
-            "nothing was saved.",
-        )
+    start = parse_day(d["period_from"], "period_from")
+    end = parse_day(d["period_to"], "period_to")
+    check_period(start, end, today, max_days)
     return {**d, "area_m2": area, "period_from": start.isoformat(), "period_to": end.isoformat()}
 
 
@@ -104,11 +92,60 @@ def _area(text: str) -> str:
     return format(value.normalize(), "f")
 
 
-def _day(text: str, name: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
+# 20261228, 2026-12-28, 2026/12/28, 2026.12.28, 2026年12月28日 (full-width digits too).
+_DAY = re.compile(
+    r"(\d{4})(\d{2})(\d{2})|(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+)
+
+
+def parse_day(text: str, name: str = "") -> date:
+    """A date as a clerk types it, or ``ValidationError`` saying why it is none.
+
+    Never a near miss: 20270229 is refused (2027 has no 29 February), not moved to 28 February
+    or kept as the date shown before.
+    """
+    typed = unicodedata.normalize("NFKC", text).strip()
+    match = _DAY.fullmatch(typed)
+    field = f"（{name}）" if name else ""
+    field_en = f" ({name})" if name else ""
+    if match is None:
         raise ValidationError(
-            f"日期“{text}”（{name}）格式不对，应为 2026-12-01。",
-            f"Bad date {text!r} ({name}); write 2026-12-01.",
+            f"日期“{text}”{field}格式不对，请输入如 20261228 或 2026-12-28。",
+            f"Date {text!r}{field_en} is not a date: type it as 20261228 or 2026-12-28.",
+        )
+    year, month, day = (int(g) for g in (match.groups()[:3] if match[1] else match.groups()[3:]))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            zh, en = f"月份应为 1 至 12，不是 {month}", f"the month must be 1 to 12, not {month}"
+        else:
+            zh, en = f"{year}年{month}月没有{day}日", f"{year}-{month:02d} has no day {day}"
+        raise ValidationError(
+            f"日期“{text}”{field}不存在：{zh}。", f"Date {text!r}{field_en} does not exist: {en}."
         ) from None
+
+
+def check_period(start: date, end: date, today: date, max_days: int) -> int:
+    """The hall's rules for a road occupation period (it may start today at the earliest, end
+    on or after its start and last at most ``max_days`` calendar days, both ends included);
+    its length in days, or ``ValidationError``."""
+    if end < start:
+        raise ValidationError(
+            f"占用期限的结束日期 {end} 早于开始日期 {start}，未保存任何内容。",
+            f"The period ends ({end}) before it starts ({start}); nothing was saved.",
+        )
+    if start < today:
+        raise ValidationError(
+            f"占用期限不能从过去的日期（{start}）开始，未保存任何内容。",
+            f"The period cannot start in the past ({start}); nothing was saved.",
+        )
+    days = (end - start).days + 1
+    if days > max_days:
+        raise ValidationError(
+            f"占用期限 {start} 至 {end} 共 {days} 天，超过本中心允许的最长 {max_days} 天，"
+            "未保存任何内容。",
+            f"The period {start} to {end} is {days} days, longer than the hall's limit of "
+            f"{max_days} days; nothing was saved.",
+        )
+    return days

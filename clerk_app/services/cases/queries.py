@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.roles import Actor
-from clerk_app.persistence.models import Case
+from clerk_app.persistence.models import Case, CreditListEntry
 from clerk_app.services import audit
 from clerk_app.services.cases.lookup import case_by_no
-from clerk_app.services.cases.results import CaseInfo, FullIdentity
+from clerk_app.services.cases.results import CaseInfo, FullIdentity, KnownApplicant
 from clerk_app.services.cases.views import Context, view_select
 
 
@@ -56,3 +56,26 @@ def reveal_identity(s: Session, actor: Actor, now: datetime, case_no: str) -> Fu
 def _infos(s: Session, now: datetime, stmt: Select[Any]) -> list[CaseInfo]:
     ctx = Context.load(s, now)
     return [ctx.row_info(row) for row in s.execute(stmt)]
+
+
+def known_applicant(s: Session, id_kind: str, id_value: str) -> KnownApplicant | None:
+    """The name (and a firm's legal representative) an applicant gave last time: from their
+    newest case, else a firm's name on the credit list; None when the hall never met them.
+    ``id_value`` is the normalized code, as the cases store it."""
+    newest = s.execute(
+        select(Case.applicant_name, Case.legal_representative)
+        .where(Case.applicant_id_kind == id_kind, Case.applicant_id_value == id_value)
+        .order_by(Case.created_at.desc(), Case.id.desc())
+        .limit(1)
+    ).first()
+    if newest is not None:
+        return KnownApplicant(newest.applicant_name, newest.legal_representative)
+    if id_kind != "uscc":
+        return None
+    listed = s.scalar(
+        select(CreditListEntry.enterprise_name)
+        .where(CreditListEntry.uscc == id_value, CreditListEntry.enterprise_name != "")
+        .order_by(CreditListEntry.valid_from.desc(), CreditListEntry.id.desc())
+        .limit(1)
+    )
+    return KnownApplicant(listed, "") if listed else None

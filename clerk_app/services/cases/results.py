@@ -33,6 +33,14 @@ class ApplicantInput:
 
 
 @dataclass(frozen=True)
+class KnownApplicant:
+    """What an applicant scanned at the counter gave before, to fill in instead of typing."""
+
+    name: str
+    legal_representative: str = ""
+
+
+@dataclass(frozen=True)
 class MaterialCheck:
     """The clerk's verdict on one required material (``material_id`` from ``get_item``)."""
 
@@ -143,6 +151,13 @@ class ToleranceCheck:
     @property
     def allowed(self) -> bool:
         return bool(self.items) and all(g.decision.allowed for g in self.items)
+
+    def first_reason(self) -> str:
+        """The gate's first reason for refusing, one sentence for a short line ("" if allowed)."""
+        for g in self.items:
+            if not g.decision.allowed and g.decision.reasons:
+                return reason_text(g.decision.reasons[0])
+        return ""
 
     def reasons(self) -> list[str]:
         """One line per refused item: its name and every reason, in the current language."""

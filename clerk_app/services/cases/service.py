@@ -14,7 +14,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseEvent, CaseState
+from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.scans import Scan
 from clerk_app.errors import ValidationError
@@ -27,8 +29,13 @@ from clerk_app.services.cases.results import (
     DecisionOptions,
     FullIdentity,
     ItemRequest,
+    KnownApplicant,
     ToleranceCheck,
 )
+from clerk_app.services.cases.views import Context
+from clerk_app.services.documents.builders import build_document
+from clerk_app.services.documents.facts import case_facts
+from clerk_app.services.documents.results import DocumentPreview
 from clerk_app.services.settings import get_setting
 
 
@@ -136,6 +143,38 @@ class CaseService(Service):
         with self._read(Permission.ACCEPT_CASES) as (s, now):
             return decisions.decision_options(s, now, applicant, items)
 
+    def commitment_letters(
+        self,
+        applicant: ApplicantInput,
+        items: Sequence[ItemRequest],
+        *,
+        supplement_days: int | None = None,
+    ) -> list[DocumentPreview]:
+        """The 容缺受理承诺书 to print for signing before ``tolerant_accept`` (one per lacking
+        item), drawn: what 容缺 with these days would promise, without a case number yet.
+
+        Read only; refused as ``tolerant_accept`` would refuse (the gate, the days). Nothing is
+        recorded: the signed paper goes to the case's file once it is accepted.
+        """
+        self.actor.require(Permission.PRINT_DOCUMENTS)
+        with self._read(Permission.ACCEPT_CASES) as (s, now):
+            drafts = decisions.commitment_drafts(
+                s, self.actor, now, applicant, items, supplement_days
+            )
+            ctx = Context.load(s, now)
+            letters = [
+                build_document(
+                    DocumentKind.COMMITMENT,
+                    case_facts(s, case, ctx.info(case, with_submissions=True), ctx.policy),
+                    issued_on=ctx.today,
+                    qr_payload="",
+                )
+                for case in drafts
+            ]
+        from clerk_app.documents.paper.render import render_paper  # reportlab: at first use
+
+        return [DocumentPreview(document=doc, pdf=render_paper(doc)) for doc in letters]
+
     # --- after the decision --------------------------------------------------------------
     def review(self, case_no: str, version: int) -> CaseInfo:
         return self._one(CaseRef(case_no, version), CaseEvent.REVIEW)
@@ -217,6 +256,16 @@ class CaseService(Service):
         """The cases decided for the ticket being served."""
         with self._read(Permission.VIEW_CASES) as (s, now):
             return queries.for_ticket(s, now, ticket_id)
+
+    def known_applicant(self, id_kind: str, code: str) -> KnownApplicant | None:
+        """The name (a firm: and its legal representative) of an applicant whose ID or USCC
+        was just scanned, from their newest case or the credit list; None if unknown.
+
+        The clerk holds the ID card or licence, which shows the same name; nothing is logged.
+        """
+        normalized = validate_uscc(code) if id_kind == "uscc" else validate_resident_id(code)
+        with self._read(Permission.ACCEPT_CASES) as (s, _now):
+            return queries.known_applicant(s, id_kind, normalized)
 
     def reveal_identity(self, case_no: str) -> FullIdentity:
         """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL)."""
