@@ -176,13 +176,14 @@ def _rejection(doc: PaperDocument) -> list[Block]:
     def section(heading: str, text: str) -> list[Block]:
         return [_heading(heading), Text(Style.BODY, clean(text))] if text else []
 
+    # The opening ("…决定不予受理，理由及依据如下") comes first, then what it announces.
     return [
         *_case_fields(doc),
+        *_paragraphs(doc.paragraphs),
         *section("不予受理理由", doc.reason),
         *section("法律依据", doc.legal_basis),
         *section("有权受理机关", doc.competent_body),
         *section("救济途径", doc.appeal),
-        *_paragraphs(doc.paragraphs),
     ]
 
 
@@ -202,10 +203,10 @@ def _completion(doc: PaperDocument) -> list[Block]:
     return [
         *_case_fields(doc),
         *_time_limits(doc),
+        *_paragraphs(doc.paragraphs),  # the decision ("…决定不予许可"), then its reasons
         *_field("办理结果说明", doc.reason),
         *_field("法律依据", doc.legal_basis),
         *_field("救济途径", doc.appeal),
-        *_paragraphs(doc.paragraphs),
         *_hints(doc),
     ]
 
