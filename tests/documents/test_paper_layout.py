@@ -13,7 +13,7 @@ from paper_readback import squash
 from clerk_app.api import Hall, StaffSession
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.services.cases.results import CaseInfo, ItemRequest
-from tests.support.acceptance import FOOD, MovableClock, at, clerk, firm
+from tests.support.acceptance import FOOD, ROAD, MovableClock, at, clerk, firm, person
 
 K = DocumentKind
 
@@ -84,3 +84,24 @@ def test_a_denial_opens_then_gives_reasons_basis_and_appeal(desk: Hall) -> None:
         "救济途径：如不服本决定",
     )
     assert where == sorted(where)
+
+
+# --- c. the road permit cites its legal basis -------------------------------------------------
+ROAD_DETAILS = {
+    "location": "汕头市龙湖区长平路88号门前人行道",
+    "area_m2": "12.5",
+    "period_from": "2026-11-27",
+    "period_to": "2026-12-05",
+    "purpose": "店面装修临时堆放材料",
+}
+
+
+def test_the_road_permit_prints_its_legal_basis_on_its_one_page(desk: Hall) -> None:
+    s = clerk(desk)
+    [case] = s.cases.issue_instant(person(), [ItemRequest(ROAD)], permit_details=ROAD_DETAILS)
+    printed = s.documents.print_document(K.PERMIT, case.case_no)
+    assert printed.document.legal_basis == "《城市道路管理条例》第三十一条"
+    text = squash(pdf_text(printed.pdf))
+    where = in_order(text, "许可事项：", "法律依据：《城市道路管理条例》第三十一条", "占用地点：")
+    assert where == sorted(where)
+    assert len(pdfium.PdfDocument(printed.pdf)) == 1

@@ -230,6 +230,7 @@ def _permit(doc: PaperDocument) -> list[Block]:
         *_parties(doc, "被许可人"),
         *_paragraphs(doc.paragraphs),  # the grant ("准予……按下列……"), before what it lists
         *_field("许可事项", doc.item_name),
+        *_field("法律依据", doc.legal_basis),  # what the grant rests on (《城市道路管理条例》…)
         *_field("占用地点", permit.location),
         *_field("占用面积", f"{clean(permit.area_m2)}平方米" if permit.area_m2 else ""),
         *_field("占用期限", period),
