@@ -6,16 +6,27 @@ Every check reads the PDF the document service or the renderer produced.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pypdfium2 as pdfium
 import pytest
-from paper_readback import squash
+from paper_readback import outside_text_block, printed_lines, read_back, squash
+from paper_samples import samples
 
 from clerk_app.api import Hall, StaffSession
+from clerk_app.documents.paper import PaperFonts, paper_text, render_paper
+from clerk_app.documents.paper.linebreak import CLOSING, OPENING, line_ends
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.services.cases.results import CaseInfo, ItemRequest
-from tests.support.acceptance import FOOD, ROAD, MovableClock, at, clerk, firm, person
+from tests.support.acceptance import FOOD, ROAD, MovableClock, at, clerk, firm, person, request
 
 K = DocumentKind
+SAMPLES = samples()
+
+
+@pytest.fixture(scope="module")
+def fonts() -> PaperFonts:
+    return PaperFonts.load(fallbacks=())
 
 
 @pytest.fixture
@@ -44,7 +55,9 @@ def rejected(s: StaffSession) -> CaseInfo:
 def denied(s: StaffSession) -> CaseInfo:
     case = s.cases.accept(firm(), [ItemRequest(FOOD)])[0]
     case = s.cases.review(case.case_no, case.version)
-    return s.cases.deny(case.case_no, case.version, "经营场所不符合要求", "《食品安全法》第三十五条")
+    return s.cases.deny(
+        case.case_no, case.version, "经营场所不符合要求", "《食品安全法》第三十五条"
+    )
 
 
 def in_order(text: str, *parts: str) -> list[int]:
@@ -105,3 +118,59 @@ def test_the_road_permit_prints_its_legal_basis_on_its_one_page(desk: Hall) -> N
     where = in_order(text, "许可事项：", "法律依据：《城市道路管理条例》第三十一条", "占用地点：")
     assert where == sorted(where)
     assert len(pdfium.PdfDocument(printed.pdf)) == 1
+
+
+# --- b. Chinese line breaking (禁则) -----------------------------------------------------------
+def test_line_ends_hang_one_closing_mark_and_push_back_before_two() -> None:
+    def lines(text: str, per_line: int = 5) -> list[str]:
+        ends = line_ends(text, [1.0] * len(text), [float(per_line)])
+        return [text[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+
+    assert lines("一二三四五。六七") == ["一二三四五。", "六七"]  # hangs in the margin
+    assert lines("一二三四五”。六") == ["一二三四", "五”。六"]  # 推出: two marks move down
+    assert lines("一二三四《五六》") == ["一二三四", "《五六》"]  # an opening mark never ends
+    assert lines("一二三四（二）。") == ["一二三四", "（二）。"]
+    assert lines("一二AB12X九", 4) == ["一二AB", "12X九"]  # a run wider than a line splits
+    assert lines("一二三AB12九", 6) == ["一二三", "AB12九"]  # a number stays whole
+    assert lines("一二三四——五") == ["一二三四", "——五"]  # —— is never split
+
+
+TOKENS = ("91440500MA4W1K2X3R", "4405002026112600012", "XK4405002026112600001", "0754-88888888")
+PATTERNS = (
+    "申请”。然后",
+    "第（二）项。下文",
+    "如下，理由",
+    "依照《中华人民共和国行政复议法》的规定",
+    "“食品经营许可”申请，",
+    *(f"编号{token}的" for token in TOKENS),
+)
+
+
+def test_no_printed_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
+    fonts: PaperFonts,
+) -> None:
+    # Each pattern is shifted one character at a time, so that a line break falls on each of
+    # its characters: right before 。 ” ， 》, right after 《 “ （, inside each number.
+    texts = tuple("汉" * shift + pattern + "字" * 6 for pattern in PATTERNS for shift in range(30))
+    doc = replace(SAMPLES[K.COMPLETION], paragraphs=texts)
+    pdf = render_paper(doc, fonts=fonts)
+    lines = printed_lines(pdf)
+    assert len(lines) > len(texts)  # many paragraphs wrapped
+    starts = [line for line in lines if line[0] in CLOSING]
+    ends = [line for line in lines if line[-1] in OPENING]
+    assert (starts, ends) == ([], [])
+    for token in TOKENS:  # whole on one line, every time it is printed
+        printed = "".join(lines).count(token)
+        assert printed >= 30 and sum(line.count(token) for line in lines) == printed, token
+    assert read_back(pdf, doc).text == squash("".join(paper_text(doc)))
+    assert outside_text_block(pdf) == []
+
+
+def test_the_documents_of_a_case_break_lines_by_the_rules(desk: Hall) -> None:
+    s = clerk(desk)
+    pdfs = [s.documents.print_document(K.REJECTION, rejected(s).case_no).pdf]
+    case = s.cases.one_time_notice(person(), [request(s, FOOD, 申请书="missing", 平面="wrong")])[0]
+    pdfs.append(s.documents.print_document(K.NOTICE, case.case_no).pdf)
+    for pdf in pdfs:
+        lines = printed_lines(pdf)
+        assert [line for line in lines if line[0] in CLOSING or line[-1] in OPENING] == []

@@ -10,7 +10,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -32,9 +31,10 @@ from clerk_app.documents.paper.layout import (
     paragraph_styles,
     table_style,
 )
+from clerk_app.documents.paper.linebreak import ChineseParagraph
 from clerk_app.documents.paper.typefaces import PaperFonts, markup, text_width
 
-__all__ = ["CopyStart", "block_flowables"]
+__all__ = ["CopyStart", "block_flowables", "paragraph"]
 
 _SEAL_RADIUS = 21 * mm  # a 42 mm official seal
 _SIGNOFF_RIGHT = 2 * BODY_SIZE  # GB/T 9704: the signoff stands about two characters in
@@ -74,24 +74,25 @@ class _Seal(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
-def _para(text: str, style: ParagraphStyle, fonts: PaperFonts) -> Paragraph:
-    return Paragraph(markup(text, fonts.chain(style.fontName)), style)
+def paragraph(text: str, style: ParagraphStyle, fonts: PaperFonts) -> ChineseParagraph:
+    """Every paragraph of the paper: its text escaped, its lines broken by the Chinese rules."""
+    return ChineseParagraph(markup(text, fonts.chain(style.fontName)), style)
 
 
-def _field(block: Field, fonts: PaperFonts, style: ParagraphStyle) -> Paragraph:
+def _field(block: Field, fonts: PaperFonts, style: ParagraphStyle) -> ChineseParagraph:
     label = f"{block.label}："
     indent = text_width(label, fonts.chain(style.fontName), style.fontSize)
     if indent > _MAX_LABEL_INDENT:  # a long label: wrapped lines start at the left edge
         indent = 0
     # Wrapped lines align under the value.
     style = ParagraphStyle("field", parent=style, leftIndent=indent, firstLineIndent=-indent)
-    return _para(label + block.value, style, fonts)
+    return paragraph(label + block.value, style, fonts)
 
 
 def _table(block: Table, fonts: PaperFonts) -> RLTable:
     head, cell = table_style(fonts.heading, "head"), table_style(fonts.body)
-    rows = [[_para(text, head, fonts) for text in block.header]]
-    rows += [[_para(text, cell, fonts) for text in row] for row in block.rows]
+    rows = [[paragraph(text, head, fonts) for text in block.header]]
+    rows += [[paragraph(text, cell, fonts) for text in row] for row in block.rows]
     table = RLTable(rows, colWidths=[w * TEXT_WIDTH for w in block.widths], splitByRow=1)
     table.setStyle(
         TableStyle(
@@ -113,7 +114,8 @@ def _signatures(block: Signatures, fonts: PaperFonts) -> RLTable:
     style = paragraph_styles(fonts)[Style.BODY]
     plain = ParagraphStyle("sign", parent=style, firstLineIndent=0)
     rows = [
-        [cell for label in row for cell in (_para(label, plain, fonts), "")] for row in block.rows
+        [cell for label in row for cell in (paragraph(label, plain, fonts), "")]
+        for row in block.rows
     ]
     widths = [0.28, 0.32, 0.14, 0.26]  # labels of 6 and 3 characters stay on one line
     table = RLTable(rows, colWidths=[w * TEXT_WIDTH for w in widths], rowHeights=2 * LINE_PITCH)
@@ -151,8 +153,8 @@ def _signoff(block: Signoff, fonts: PaperFonts) -> list[Any]:
     centre_x = TEXT_WIDTH - _SIGNOFF_RIGHT - width / 2
     return [
         Spacer(0, LINE_PITCH),
-        _para(block.hall, style, fonts),
-        _para(block.day, style, fonts),
+        paragraph(block.hall, style, fonts),
+        paragraph(block.day, style, fonts),
         _Seal(centre_x, LINE_PITCH),
     ]
 
@@ -161,7 +163,7 @@ def block_flowables(block: Block, fonts: PaperFonts) -> list[Any]:
     """The flowables that draw ``block``."""
     styles = paragraph_styles(fonts)
     if isinstance(block, Text):
-        flowables: list[Any] = [_para(block.text, styles[block.style], fonts)]
+        flowables: list[Any] = [paragraph(block.text, styles[block.style], fonts)]
         if block.style is Style.HALL:  # the rule under the hall's name (版头分隔线)
             flowables.append(HRFlowable(width="100%", thickness=1.5, color="black"))
         return flowables

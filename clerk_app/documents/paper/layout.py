@@ -5,10 +5,11 @@ characters. Body 3号, title 2号, headings 黑体 3号. 3号 is 15.75 pt in the
 (Word rounds it to 16 pt); 28 full-width characters of 16 pt would need 158 mm, so 15.75 pt is
 what makes 28 characters fit the 156 mm block. Line pitch 225 mm / 22 ≈ 29 pt.
 
-Lines break between any two characters (CJK wrapping), with one exception: a closing punctuation
-mark (。，、）…, reportlab's ``ALL_CANNOT_START``) never starts a line; it hangs at the end of the
-previous line, in the right margin (标点悬挂, Word's default "允许标点溢出边界" for Chinese), so
-every other line keeps its 28 characters. Nothing else ever passes the text block's edge.
+Lines break by the Chinese rules of ``linebreak`` (禁则): between any two Chinese characters,
+never before a closing mark or after an opening one, never inside a Latin word or number; a
+closing mark that would start a line hangs at the end of the previous one, in the right margin
+(标点悬挂, Word's default "允许标点溢出边界" for Chinese), so every other line keeps its 28
+characters. Nothing else ever passes the text block's edge.
 """
 
 from __future__ import annotations
