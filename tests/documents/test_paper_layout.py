@@ -6,6 +6,8 @@ Every check reads the PDF the document service or the renderer produced.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -16,9 +18,21 @@ from paper_samples import samples
 from clerk_app.api import Hall, StaffSession
 from clerk_app.documents.paper import PaperFonts, paper_text, render_paper
 from clerk_app.documents.paper.linebreak import CLOSING, OPENING, line_ends
-from clerk_app.documents.paper_data import DocumentKind
-from clerk_app.services.cases.results import CaseInfo, ItemRequest
-from tests.support.acceptance import FOOD, ROAD, MovableClock, at, clerk, firm, person, request
+from clerk_app.documents.paper_data import DocumentKind, MaterialLine
+from clerk_app.errors import ValidationError
+from clerk_app.services.cases.checklist import NOTE_MAX_LEN, REASON_MAX_LEN
+from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck
+from tests.support.acceptance import (
+    FOOD,
+    ROAD,
+    MovableClock,
+    at,
+    clerk,
+    firm,
+    footprint,
+    person,
+    request,
+)
 
 K = DocumentKind
 SAMPLES = samples()
@@ -174,3 +188,87 @@ def test_the_documents_of_a_case_break_lines_by_the_rules(desk: Hall) -> None:
     for pdf in pdfs:
         lines = printed_lines(pdf)
         assert [line for line in lines if line[0] in CLOSING or line[-1] in OPENING] == []
+
+
+# --- e. long text flows onto further pages; the service refuses what is too long -------------
+def noted(s: StaffSession, note: str) -> ItemRequest:
+    """Every material of the food licence marked wrong, each with ``note``."""
+    item = s.catalog.get_item(FOOD)
+    return ItemRequest(FOOD, tuple(MaterialCheck(m.id, "wrong", note=note) for m in item.materials))
+
+
+def test_notes_at_the_limit_print_across_pages(desk: Hall) -> None:
+    s = clerk(desk)
+    note = ("复印件未加盖公章，且与原件不一致；" * 20)[:NOTE_MAX_LEN]
+    [case] = s.cases.one_time_notice(person(), [noted(s, note)])
+    assert {x.note for x in case.submissions} == {note}
+    printed = s.documents.print_document(K.NOTICE, case.case_no)
+    got = read_back(printed.pdf, printed.document)
+    # Every character of every note is printed; a row split across a page break prints the top
+    # of each of its cells on one page and the rest on the next, so compare the characters.
+    assert Counter(got.text) == Counter(squash("".join(paper_text(printed.document))))
+    assert got.text.count("不符合要求") == len(case.submissions)
+    assert len(got.page_numbers) >= 3 and got.page_numbers == list(
+        range(1, len(got.page_numbers) + 1)
+    )
+    assert outside_text_block(printed.pdf) == []
+
+
+def test_one_long_note_flows_onto_further_pages(fonts: PaperFonts) -> None:
+    # A single table row taller than a page (a note of 2,000 characters, which the service
+    # would refuse) still prints: the renderer never raises LayoutError on long text.
+    doc = SAMPLES[K.NOTICE]
+    long = MaterialLine("营业执照", "复印件1份", "wrong", "复印件未加盖公章。" * 222)
+    doc = replace(doc, materials=(long, *doc.materials))
+    pdf = render_paper(doc, fonts=fonts)
+    got = read_back(pdf, doc)
+    assert got.text == squash("".join(paper_text(doc)))
+    assert len(got.page_numbers) >= 4
+
+
+@pytest.mark.parametrize(
+    ("decide", "field"),
+    [
+        (lambda s, long: s.cases.one_time_notice(person(), [noted(s, long)]), "的说明"),
+        (lambda s, long: s.cases.accept(firm(), [noted(s, long)]), "的说明"),
+        (
+            lambda s, long: s.cases.reject(
+                firm(), [ItemRequest(FOOD)], reason=long * 3, legal_basis="第三十二条"
+            ),
+            "不予受理理由",
+        ),
+        (
+            lambda s, long: s.cases.reject(
+                firm(), [ItemRequest(FOOD)], reason="理由", legal_basis=long
+            ),
+            "法律依据",
+        ),
+        (
+            lambda s, long: s.cases.reject(
+                firm(), [ItemRequest(FOOD)], reason="理由", legal_basis="依据", competent_body=long
+            ),
+            "有权受理机关",
+        ),
+    ],
+    ids=["notice note", "accept note", "reason", "basis", "competent body"],
+)
+def test_text_over_its_limit_is_refused_and_nothing_is_saved(
+    desk: Hall, decide: Callable[[StaffSession, str], object], field: str
+) -> None:
+    s = clerk(desk)
+    before = footprint(desk)
+    long = "字" * (NOTE_MAX_LEN + 1)
+    with pytest.raises(ValidationError) as refused:
+        decide(s, long)
+    assert field in refused.value.zh and "不能超过" in refused.value.zh
+    assert "未保存任何内容" in refused.value.zh and refused.value.en
+    assert footprint(desk) == before
+
+
+def test_a_denial_over_its_limit_is_refused_and_the_case_is_unchanged(desk: Hall) -> None:
+    s = clerk(desk)
+    case = s.cases.accept(firm(), [ItemRequest(FOOD)])[0]
+    case = s.cases.review(case.case_no, case.version)
+    with pytest.raises(ValidationError, match="不予许可理由不能超过"):
+        s.cases.deny(case.case_no, case.version, "字" * (REASON_MAX_LEN + 1), "第三十五条")
+    assert s.cases.get(case.case_no).version == case.version

@@ -151,7 +151,8 @@ def _notice(doc: PaperDocument) -> list[Block]:
         )
         for i, m in enumerate(_with_status(doc, _OWED), 1)
     )
-    table = Table(("序号", "材料名称", "要求", "情况说明"), rows, (0.1, 0.32, 0.29, 0.29))
+    # The note (情况说明) gets the widest column: it is what the applicant must act on.
+    table = Table(("序号", "材料名称", "要求", "情况说明"), rows, (0.08, 0.3, 0.27, 0.35))
     return [
         *_case_fields(doc),
         _heading("需补正的全部材料"),

@@ -27,6 +27,7 @@ from clerk_app.documents.paper.content import (
 from clerk_app.documents.paper.layout import (
     BODY_SIZE,
     LINE_PITCH,
+    TABLE_LEADING,
     TEXT_WIDTH,
     paragraph_styles,
     table_style,
@@ -39,6 +40,7 @@ __all__ = ["CopyStart", "block_flowables", "paragraph"]
 _SEAL_RADIUS = 21 * mm  # a 42 mm official seal
 _SIGNOFF_RIGHT = 2 * BODY_SIZE  # GB/T 9704: the signoff stands about two characters in
 _MAX_LABEL_INDENT = 10 * BODY_SIZE
+_LONG_ROW = 6 * TABLE_LEADING  # a table row this tall may split inside itself
 
 
 class CopyStart(Flowable):  # type: ignore[misc]  # reportlab is untyped
@@ -89,11 +91,34 @@ def _field(block: Field, fonts: PaperFonts, style: ParagraphStyle) -> ChinesePar
     return paragraph(label + block.value, style, fonts)
 
 
+class _FlowingTable(RLTable):  # type: ignore[misc]  # reportlab is untyped
+    """A table that flows onto further pages: a row goes whole to the next page, except a long
+    row (a long note), which splits inside its cells, at least two lines on each side, rather
+    than leave a hole on this page or, taller than a page, raise LayoutError.
+
+    reportlab's ``splitInRow`` splits any row that meets a page end, even one of two lines that
+    would fit the next page; so each split decides, for the row that does not fit, which split
+    reportlab tries first (``splitByRow``) and whether it may split inside it. The split parts
+    are of this class too (reportlab makes them with ``self.__class__``)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        self._calc(avail_width, avail_height)  # reportlab's: sets _rowHeights
+        used, long_row = 0.0, False
+        for height in self._rowHeights:
+            if used + height > avail_height:
+                long_row = height > _LONG_ROW
+                break
+            used += height
+        self.splitByRow = 0 if long_row else 1  # 0: the split inside the row is tried first
+        self.splitInRow = 2 * TABLE_LEADING if long_row else 0
+        return list(super().split(avail_width, avail_height))
+
+
 def _table(block: Table, fonts: PaperFonts) -> RLTable:
     head, cell = table_style(fonts.heading, "head"), table_style(fonts.body)
     rows = [[paragraph(text, head, fonts) for text in block.header]]
     rows += [[paragraph(text, cell, fonts) for text in row] for row in block.rows]
-    table = RLTable(rows, colWidths=[w * TEXT_WIDTH for w in block.widths], splitByRow=1)
+    table = _FlowingTable(rows, colWidths=[w * TEXT_WIDTH for w in block.widths], splitByRow=1)
     table.setStyle(
         TableStyle(
             [
