@@ -12,25 +12,29 @@ from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pytest
-from paper_readback import outside_text_block, printed_lines, read_back, squash
+from paper_readback import outside_text_block, page_texts, printed_lines, read_back, squash
 from paper_samples import samples
 
 from clerk_app.api import Hall, StaffSession
-from clerk_app.documents.paper import PaperFonts, paper_text, render_paper
+from clerk_app.documents.paper import PaperFonts, paper_text, render_paper, running_header
 from clerk_app.documents.paper.linebreak import CLOSING, OPENING, line_ends
-from clerk_app.documents.paper_data import DocumentKind, MaterialLine
+from clerk_app.documents.paper_data import DocumentKind, MaterialLine, PaperDocument
 from clerk_app.errors import ValidationError
 from clerk_app.services.cases.checklist import NOTE_MAX_LEN, REASON_MAX_LEN
 from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck
 from tests.support.acceptance import (
     FOOD,
     ROAD,
+    SETUP,
     MovableClock,
     at,
     clerk,
     firm,
+    firm_uscc,
     footprint,
+    non_core_missing,
     person,
+    red_list,
     request,
 )
 
@@ -272,3 +276,34 @@ def test_a_denial_over_its_limit_is_refused_and_the_case_is_unchanged(desk: Hall
     with pytest.raises(ValidationError, match="不予许可理由不能超过"):
         s.cases.deny(case.case_no, case.version, "字" * (REASON_MAX_LEN + 1), "第三十五条")
     assert s.cases.get(case.case_no).version == case.version
+
+
+# --- d. each copy on the pages its content needs ----------------------------------------------
+def copy_starts(pdf: bytes, doc: PaperDocument) -> list[int]:
+    """The pages (from 0) whose text after the running header starts with a copy's label."""
+    header = squash("".join(running_header(doc)))
+    texts = [squash(text)[len(header) :] for text in page_texts(pdf)]
+    return [i for i, text in enumerate(texts) if text.startswith(doc.copies)]
+
+
+@pytest.mark.parametrize("item_code", [FOOD, SETUP])
+def test_a_typical_tolerant_notice_takes_two_pages_a_copy(desk: Hall, item_code: str) -> None:
+    # 6 materials, 1 owed: before, each copy took 3 pages, the third holding a line or two.
+    red_list(desk, firm_uscc(1))
+    s = clerk(desk)
+    [case] = s.cases.tolerant_accept(
+        firm(), [non_core_missing(s, item_code)], commitment_signed=True
+    )
+    for kind in (K.RECEIPT, K.COMMITMENT):
+        printed = s.documents.print_document(kind, case.case_no)
+        got = read_back(printed.pdf, printed.document)
+        assert got.page_numbers == [1, 2, 1, 2], kind
+        assert copy_starts(printed.pdf, printed.document) == [0, 2]
+        assert got.text == squash("".join(paper_text(printed.document)))
+
+
+def test_an_ordinary_receipt_takes_its_two_pages(desk: Hall) -> None:
+    s = clerk(desk)
+    [case] = s.cases.accept(firm(), [ItemRequest(FOOD)])
+    printed = s.documents.print_document(K.RECEIPT, case.case_no)
+    assert read_back(printed.pdf, printed.document).page_numbers == [1, 2]

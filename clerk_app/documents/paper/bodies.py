@@ -42,8 +42,8 @@ _OWED = ("missing", "wrong")
 _STATUS_LABELS = {"missing": "未提交", "wrong": "不符合要求", "supplemented": "已补正"}
 
 
-def _field(label: str, value: str | None) -> list[Block]:
-    return [Field(label, clean(value))] if value else []
+def _field(label: str, value: str | None, *, fine: bool = False) -> list[Block]:
+    return [Field(label, clean(value), fine)] if value else []
 
 
 def _date_field(label: str, day: date | None) -> list[Block]:
@@ -107,9 +107,10 @@ def _time_limits(doc: PaperDocument) -> list[Block]:
 
 
 def _hints(doc: PaperDocument) -> list[Block]:
+    """The hall's standing hints, in the fine print (they are the same on every notice)."""
     return [
-        *_field("领取方式", doc.hall.collect_hint),
-        *_field("进度查询", doc.hall.progress_hint),
+        *_field("领取方式", doc.hall.collect_hint, fine=True),
+        *_field("进度查询", doc.hall.progress_hint, fine=True),
     ]
 
 
@@ -119,7 +120,12 @@ def _tail(doc: PaperDocument) -> list[Block]:
     extra: list[Block] = [Field(clean(label), clean(value)) for label, value in doc.extra.items()]
     if doc.kind is DocumentKind.PERMIT:
         return extra
-    return [*extra, *_field("地址", doc.hall.address), *_field("电话", doc.hall.phone)]
+    hall = doc.hall
+    return [
+        *extra,
+        *_field("地址", hall.address, fine=True),
+        *_field("电话", hall.phone, fine=True),
+    ]
 
 
 def _owed(doc: PaperDocument, heading: str) -> list[Block]:
@@ -159,7 +165,7 @@ def _notice(doc: PaperDocument) -> list[Block]:
         table,
         *_date_field("补正期限", doc.supplement_due),
         *_paragraphs(doc.paragraphs),
-        *_field("进度查询", doc.hall.progress_hint),
+        *_field("进度查询", doc.hall.progress_hint, fine=True),
     ]
 
 
@@ -196,7 +202,7 @@ def _supplement(doc: PaperDocument) -> list[Block]:
         *_owed(doc, "尚需补正材料"),
         *_field("说明", doc.reason),
         *_paragraphs(doc.paragraphs),
-        *_field("进度查询", doc.hall.progress_hint),
+        *_field("进度查询", doc.hall.progress_hint, fine=True),
     ]
 
 

@@ -8,6 +8,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     HRFlowable,
     Spacer,
@@ -191,9 +192,13 @@ def block_flowables(block: Block, fonts: PaperFonts) -> list[Any]:
         flowables: list[Any] = [paragraph(block.text, styles[block.style], fonts)]
         if block.style is Style.HALL:  # the rule under the hall's name (版头分隔线)
             flowables.append(HRFlowable(width="100%", thickness=1.5, color="black"))
+        if block.style is Style.HEADING:
+            # A heading never ends a page: it starts the next one unless two lines of what it
+            # heads fit under it (a whole list need not: it may go on over the page).
+            flowables.insert(0, CondPageBreak(3 * LINE_PITCH))
         return flowables
     if isinstance(block, Field):
-        return [_field(block, fonts, styles[Style.BODY])]
+        return [_field(block, fonts, styles[Style.FINE if block.fine else Style.BODY])]
     if isinstance(block, Table):
         return [_table(block, fonts), Spacer(0, LINE_PITCH / 3)]
     if isinstance(block, Signatures):
