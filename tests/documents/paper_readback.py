@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import zxingcpp
-from reportlab.platypus.paragraph import ALL_CANNOT_START
 
 from clerk_app.documents.paper import running_footer, running_header
+from clerk_app.documents.paper.linebreak import CLOSING
 from clerk_app.documents.paper_data import PaperDocument
 
 MM = 72 / 25.4
@@ -83,14 +83,14 @@ def decode_page(pdf: bytes, page: int = 0, dpi: int = 200) -> dict[str, list[str
 def outside_text_block(pdf: bytes, em: float = 15.75) -> list[tuple[str, float, float]]:
     """Characters in the text block's height that pass its left or right edge, except a closing
     punctuation mark hanging at the end of a line by at most one ``em`` (标点悬挂, see
-    ``clerk_app.documents.paper.layout``)."""
+    ``clerk_app.documents.paper.linebreak``)."""
     boxes = [b for b in char_boxes(pdf) if TEXT_BOTTOM <= (b[2][1] + b[2][3]) / 2 <= TEXT_TOP]
     bad = []
     for i, (_, ch, (left, _, right, _)) in enumerate(boxes):
         if not ch.strip() or (left >= TEXT_LEFT - 0.5 and right <= TEXT_RIGHT + 0.5):
             continue
         nxt = boxes[i + 1][1] if i + 1 < len(boxes) else "\n"
-        hangs = ch in ALL_CANNOT_START and right <= TEXT_RIGHT + em and not nxt.strip()
+        hangs = ch in CLOSING and right <= TEXT_RIGHT + em and not nxt.strip()
         if not hangs:
             bad.append((ch, left, right))
     return bad
@@ -105,3 +105,24 @@ def char_boxes(pdf: bytes) -> list[tuple[int, str, tuple[float, float, float, fl
             ch = textpage.get_text_range(i, 1)
             out.append((index, ch, textpage.get_charbox(i)))
     return out
+
+
+def printed_lines(pdf: bytes) -> list[str]:
+    """Every printed line of the PDF, page by page, as read back: characters in drawing order,
+    a new line wherever the baseline moves (a hanging mark stays on its line's baseline). Boxes
+    are pdfium's loose ones (the font's ascent to descent), the same height for 。 and 汉."""
+    lines: list[str] = []
+    last: tuple[int, float] | None = None
+    for index, page in enumerate(pdfium.PdfDocument(pdf)):
+        textpage = page.get_textpage()
+        for i in range(textpage.count_chars()):
+            ch = textpage.get_text_range(i, 1)
+            if not ch.strip():
+                continue
+            _, bottom, _, top = textpage.get_charbox(i, loose=True)
+            middle = (bottom + top) / 2
+            if last is None or last[0] != index or abs(middle - last[1]) > 3:
+                lines.append("")
+            last = (index, middle)
+            lines[-1] += ch
+    return lines

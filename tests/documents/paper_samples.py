@@ -133,6 +133,7 @@ def samples() -> dict[DocumentKind, PaperDocument]:
         DocumentKind.PERMIT: _base(
             DocumentKind.PERMIT,
             "临时占用城市道路许可证",
+            legal_basis="《城市道路管理条例》第三十一条",
             permit=PermitDetails(
                 title="临时占用城市道路许可证",
                 permit_no="汕城管占字〔2026〕第0112号",

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.services.cases import checklist
 from clerk_app.services.cases.results import DecisionOptions
 from ui.acceptance.permit_form import PermitForm
 from ui.common.widgets import restyle
@@ -66,8 +67,11 @@ class DecisionPage(QWidget):
         # Working days, from the core's lowest to the promised limit; the hall's default chosen.
         self.supplement_days = QComboBox()
         self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(checklist.REASON_MAX_LEN)  # what the service accepts
         self.basis_edit = QLineEdit()
+        self.basis_edit.setMaxLength(checklist.BASIS_MAX_LEN)
         self.body_edit = QLineEdit()
+        self.body_edit.setMaxLength(checklist.BODY_MAX_LEN)
         self.body_edit.setPlaceholderText(self.tr("Where it is not this hall's matter"))
         self.permit_form = PermitForm()
         self.permit_form.hide()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from clerk_app.domain.case_states import SubmissionStatus
+from clerk_app.services.cases.checklist import NOTE_MAX_LEN
 from ui.acceptance.checklist_model import ChecklistModel, ChecklistRow
 from ui.common.widgets import read_only_table
 
@@ -36,6 +37,7 @@ class MaterialsPage(QWidget):
         self.view.installEventFilter(self)
         self.view.verticalHeader().setVisible(True)  # the row numbers the digit keys choose
         self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(NOTE_MAX_LEN)  # what the service accepts and paper prints
         self.note_edit.setPlaceholderText(
             self.tr("Note for the chosen material: what is wrong or required (Enter saves)")
         )

@@ -3,8 +3,9 @@
 ``render_paper(doc)`` draws a ``PaperDocument`` as PDF bytes; ``paper_text(doc)`` lists the lines
 it says. Modules: ``bodies`` (what each kind says, as blocks, and ``paper_text``), ``content``
 (the blocks), ``text`` (control characters, dates), ``typefaces`` (``PaperFonts``, font runs),
-``layout`` (GB/T numbers and styles), ``flowables`` and ``page`` (drawing), ``render`` (the entry
-point). ``bodies``, ``content`` and ``text`` are pure; the drawing modules load reportlab.
+``layout`` (GB/T numbers and styles), ``linebreak`` (Chinese line breaking), ``flowables`` and
+``page`` (drawing), ``render`` (the entry point). ``bodies``, ``content`` and ``text`` are pure;
+the drawing modules load reportlab.
 
 The names below are loaded on first use (PEP 562), so importing a pure module of this package
 (the document builders use ``text.cn_date``) does not load reportlab: a desk that never prints

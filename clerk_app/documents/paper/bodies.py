@@ -42,8 +42,8 @@ _OWED = ("missing", "wrong")
 _STATUS_LABELS = {"missing": "未提交", "wrong": "不符合要求", "supplemented": "已补正"}
 
 
-def _field(label: str, value: str | None) -> list[Block]:
-    return [Field(label, clean(value))] if value else []
+def _field(label: str, value: str | None, *, fine: bool = False) -> list[Block]:
+    return [Field(label, clean(value), fine)] if value else []
 
 
 def _date_field(label: str, day: date | None) -> list[Block]:
@@ -107,9 +107,10 @@ def _time_limits(doc: PaperDocument) -> list[Block]:
 
 
 def _hints(doc: PaperDocument) -> list[Block]:
+    """The hall's standing hints, in the fine print (they are the same on every notice)."""
     return [
-        *_field("领取方式", doc.hall.collect_hint),
-        *_field("进度查询", doc.hall.progress_hint),
+        *_field("领取方式", doc.hall.collect_hint, fine=True),
+        *_field("进度查询", doc.hall.progress_hint, fine=True),
     ]
 
 
@@ -119,7 +120,12 @@ def _tail(doc: PaperDocument) -> list[Block]:
     extra: list[Block] = [Field(clean(label), clean(value)) for label, value in doc.extra.items()]
     if doc.kind is DocumentKind.PERMIT:
         return extra
-    return [*extra, *_field("地址", doc.hall.address), *_field("电话", doc.hall.phone)]
+    hall = doc.hall
+    return [
+        *extra,
+        *_field("地址", hall.address, fine=True),
+        *_field("电话", hall.phone, fine=True),
+    ]
 
 
 def _owed(doc: PaperDocument, heading: str) -> list[Block]:
@@ -151,14 +157,15 @@ def _notice(doc: PaperDocument) -> list[Block]:
         )
         for i, m in enumerate(_with_status(doc, _OWED), 1)
     )
-    table = Table(("序号", "材料名称", "要求", "情况说明"), rows, (0.1, 0.32, 0.29, 0.29))
+    # The note (情况说明) gets the widest column: it is what the applicant must act on.
+    table = Table(("序号", "材料名称", "要求", "情况说明"), rows, (0.08, 0.3, 0.27, 0.35))
     return [
         *_case_fields(doc),
         _heading("需补正的全部材料"),
         table,
         *_date_field("补正期限", doc.supplement_due),
         *_paragraphs(doc.paragraphs),
-        *_field("进度查询", doc.hall.progress_hint),
+        *_field("进度查询", doc.hall.progress_hint, fine=True),
     ]
 
 
@@ -176,13 +183,14 @@ def _rejection(doc: PaperDocument) -> list[Block]:
     def section(heading: str, text: str) -> list[Block]:
         return [_heading(heading), Text(Style.BODY, clean(text))] if text else []
 
+    # The opening ("…决定不予受理，理由及依据如下") comes first, then what it announces.
     return [
         *_case_fields(doc),
+        *_paragraphs(doc.paragraphs),
         *section("不予受理理由", doc.reason),
         *section("法律依据", doc.legal_basis),
         *section("有权受理机关", doc.competent_body),
         *section("救济途径", doc.appeal),
-        *_paragraphs(doc.paragraphs),
     ]
 
 
@@ -194,7 +202,7 @@ def _supplement(doc: PaperDocument) -> list[Block]:
         *_owed(doc, "尚需补正材料"),
         *_field("说明", doc.reason),
         *_paragraphs(doc.paragraphs),
-        *_field("进度查询", doc.hall.progress_hint),
+        *_field("进度查询", doc.hall.progress_hint, fine=True),
     ]
 
 
@@ -202,10 +210,10 @@ def _completion(doc: PaperDocument) -> list[Block]:
     return [
         *_case_fields(doc),
         *_time_limits(doc),
+        *_paragraphs(doc.paragraphs),  # the decision ("…决定不予许可"), then its reasons
         *_field("办理结果说明", doc.reason),
         *_field("法律依据", doc.legal_basis),
         *_field("救济途径", doc.appeal),
-        *_paragraphs(doc.paragraphs),
         *_hints(doc),
     ]
 
@@ -229,6 +237,7 @@ def _permit(doc: PaperDocument) -> list[Block]:
         *_parties(doc, "被许可人"),
         *_paragraphs(doc.paragraphs),  # the grant ("准予……按下列……"), before what it lists
         *_field("许可事项", doc.item_name),
+        *_field("法律依据", doc.legal_basis),  # what the grant rests on (《城市道路管理条例》…)
         *_field("占用地点", permit.location),
         *_field("占用面积", f"{clean(permit.area_m2)}平方米" if permit.area_m2 else ""),
         *_field("占用期限", period),

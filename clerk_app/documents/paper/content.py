@@ -47,6 +47,7 @@ class Style(Enum):
     BODY = "body"  # a paragraph, first line indented two characters
     ITEM = "item"  # a numbered list entry, hanging indent
     FINE_ITEM = "fine_item"  # a permit's conditions: 4号 on a tighter pitch, so it fits one page
+    FINE = "fine"  # the hall's own lines (hints, address, phone): 4号 on the tighter pitch
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Field:
-    """A labelled line: ``label：value``; wrapped lines align under the value."""
+    """A labelled line: ``label：value``; wrapped lines align under the value. ``fine``: in the
+    fine print of the hall's own lines (``Style.FINE``) instead of the body."""
 
     label: str
     value: str
+    fine: bool = False
 
 
 @dataclass(frozen=True)

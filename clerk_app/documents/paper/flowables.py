@@ -8,9 +8,9 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     HRFlowable,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -28,17 +28,20 @@ from clerk_app.documents.paper.content import (
 from clerk_app.documents.paper.layout import (
     BODY_SIZE,
     LINE_PITCH,
+    TABLE_LEADING,
     TEXT_WIDTH,
     paragraph_styles,
     table_style,
 )
+from clerk_app.documents.paper.linebreak import ChineseParagraph
 from clerk_app.documents.paper.typefaces import PaperFonts, markup, text_width
 
-__all__ = ["CopyStart", "block_flowables"]
+__all__ = ["CopyStart", "block_flowables", "paragraph"]
 
 _SEAL_RADIUS = 21 * mm  # a 42 mm official seal
 _SIGNOFF_RIGHT = 2 * BODY_SIZE  # GB/T 9704: the signoff stands about two characters in
 _MAX_LABEL_INDENT = 10 * BODY_SIZE
+_LONG_ROW = 6 * TABLE_LEADING  # a table row this tall may split inside itself
 
 
 class CopyStart(Flowable):  # type: ignore[misc]  # reportlab is untyped
@@ -74,25 +77,49 @@ class _Seal(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
-def _para(text: str, style: ParagraphStyle, fonts: PaperFonts) -> Paragraph:
-    return Paragraph(markup(text, fonts.chain(style.fontName)), style)
+def paragraph(text: str, style: ParagraphStyle, fonts: PaperFonts) -> ChineseParagraph:
+    """Every paragraph of the paper: its text escaped, its lines broken by the Chinese rules."""
+    return ChineseParagraph(markup(text, fonts.chain(style.fontName)), style)
 
 
-def _field(block: Field, fonts: PaperFonts, style: ParagraphStyle) -> Paragraph:
+def _field(block: Field, fonts: PaperFonts, style: ParagraphStyle) -> ChineseParagraph:
     label = f"{block.label}："
     indent = text_width(label, fonts.chain(style.fontName), style.fontSize)
     if indent > _MAX_LABEL_INDENT:  # a long label: wrapped lines start at the left edge
         indent = 0
     # Wrapped lines align under the value.
     style = ParagraphStyle("field", parent=style, leftIndent=indent, firstLineIndent=-indent)
-    return _para(label + block.value, style, fonts)
+    return paragraph(label + block.value, style, fonts)
+
+
+class _FlowingTable(RLTable):  # type: ignore[misc]  # reportlab is untyped
+    """A table that flows onto further pages: a row goes whole to the next page, except a long
+    row (a long note), which splits inside its cells, at least two lines on each side, rather
+    than leave a hole on this page or, taller than a page, raise LayoutError.
+
+    reportlab's ``splitInRow`` splits any row that meets a page end, even one of two lines that
+    would fit the next page; so each split decides, for the row that does not fit, which split
+    reportlab tries first (``splitByRow``) and whether it may split inside it. The split parts
+    are of this class too (reportlab makes them with ``self.__class__``)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        self._calc(avail_width, avail_height)  # reportlab's: sets _rowHeights
+        used, long_row = 0.0, False
+        for height in self._rowHeights:
+            if used + height > avail_height:
+                long_row = height > _LONG_ROW
+                break
+            used += height
+        self.splitByRow = 0 if long_row else 1  # 0: the split inside the row is tried first
+        self.splitInRow = 2 * TABLE_LEADING if long_row else 0
+        return list(super().split(avail_width, avail_height))
 
 
 def _table(block: Table, fonts: PaperFonts) -> RLTable:
     head, cell = table_style(fonts.heading, "head"), table_style(fonts.body)
-    rows = [[_para(text, head, fonts) for text in block.header]]
-    rows += [[_para(text, cell, fonts) for text in row] for row in block.rows]
-    table = RLTable(rows, colWidths=[w * TEXT_WIDTH for w in block.widths], splitByRow=1)
+    rows = [[paragraph(text, head, fonts) for text in block.header]]
+    rows += [[paragraph(text, cell, fonts) for text in row] for row in block.rows]
+    table = _FlowingTable(rows, colWidths=[w * TEXT_WIDTH for w in block.widths], splitByRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -113,7 +140,8 @@ def _signatures(block: Signatures, fonts: PaperFonts) -> RLTable:
     style = paragraph_styles(fonts)[Style.BODY]
     plain = ParagraphStyle("sign", parent=style, firstLineIndent=0)
     rows = [
-        [cell for label in row for cell in (_para(label, plain, fonts), "")] for row in block.rows
+        [cell for label in row for cell in (paragraph(label, plain, fonts), "")]
+        for row in block.rows
     ]
     widths = [0.28, 0.32, 0.14, 0.26]  # labels of 6 and 3 characters stay on one line
     table = RLTable(rows, colWidths=[w * TEXT_WIDTH for w in widths], rowHeights=2 * LINE_PITCH)
@@ -151,8 +179,8 @@ def _signoff(block: Signoff, fonts: PaperFonts) -> list[Any]:
     centre_x = TEXT_WIDTH - _SIGNOFF_RIGHT - width / 2
     return [
         Spacer(0, LINE_PITCH),
-        _para(block.hall, style, fonts),
-        _para(block.day, style, fonts),
+        paragraph(block.hall, style, fonts),
+        paragraph(block.day, style, fonts),
         _Seal(centre_x, LINE_PITCH),
     ]
 
@@ -161,12 +189,16 @@ def block_flowables(block: Block, fonts: PaperFonts) -> list[Any]:
     """The flowables that draw ``block``."""
     styles = paragraph_styles(fonts)
     if isinstance(block, Text):
-        flowables: list[Any] = [_para(block.text, styles[block.style], fonts)]
+        flowables: list[Any] = [paragraph(block.text, styles[block.style], fonts)]
         if block.style is Style.HALL:  # the rule under the hall's name (版头分隔线)
             flowables.append(HRFlowable(width="100%", thickness=1.5, color="black"))
+        if block.style is Style.HEADING:
+            # A heading never ends a page: it starts the next one unless two lines of what it
+            # heads fit under it (a whole list need not: it may go on over the page).
+            flowables.insert(0, CondPageBreak(3 * LINE_PITCH))
         return flowables
     if isinstance(block, Field):
-        return [_field(block, fonts, styles[Style.BODY])]
+        return [_field(block, fonts, styles[Style.FINE if block.fine else Style.BODY])]
     if isinstance(block, Table):
         return [_table(block, fonts), Spacer(0, LINE_PITCH / 3)]
     if isinstance(block, Signatures):

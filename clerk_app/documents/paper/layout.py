@@ -5,10 +5,15 @@ characters. Body 3号, title 2号, headings 黑体 3号. 3号 is 15.75 pt in the
 (Word rounds it to 16 pt); 28 full-width characters of 16 pt would need 158 mm, so 15.75 pt is
 what makes 28 characters fit the 156 mm block. Line pitch 225 mm / 22 ≈ 29 pt.
 
-Lines break between any two characters (CJK wrapping), with one exception: a closing punctuation
-mark (。，、）…, reportlab's ``ALL_CANNOT_START``) never starts a line; it hangs at the end of the
-previous line, in the right margin (标点悬挂, Word's default "允许标点溢出边界" for Chinese), so
-every other line keeps its 28 characters. Nothing else ever passes the text block's edge.
+Lines break by the Chinese rules of ``linebreak`` (禁则): between any two Chinese characters,
+never before a closing mark or after an opening one, never inside a Latin word or number; a
+closing mark that would start a line hangs at the end of the previous one, in the right margin
+(标点悬挂, Word's default "允许标点溢出边界" for Chinese), so every other line keeps its 28
+characters. Nothing else ever passes the text block's edge.
+
+What the case says is in the body (3号); the hall's standing lines (领取方式, 进度查询, 地址,
+电话), tables and a permit's conditions are in 4号 on a 20 pt pitch, so a notice takes the pages
+its content needs: a typical 容缺受理通知书 is two pages a copy. A heading never ends a page.
 """
 
 from __future__ import annotations
@@ -79,8 +84,7 @@ def paragraph_styles(fonts: PaperFonts) -> dict[Style, ParagraphStyle]:
             TITLE_SIZE,
             TITLE_SIZE * 1.5,
             alignment=TA_CENTER,
-            spaceBefore=LINE_PITCH / 2,
-            spaceAfter=LINE_PITCH / 2,
+            spaceAfter=LINE_PITCH / 2,  # the rule under the hall's name sets it off above
         ),
         Style.COPY: _style("copy", fonts.heading, BODY_SIZE, LINE_PITCH, alignment=TA_LEFT),
         Style.HEADING: _style("heading", fonts.heading, BODY_SIZE, LINE_PITCH),
@@ -93,6 +97,7 @@ def paragraph_styles(fonts: PaperFonts) -> dict[Style, ParagraphStyle]:
             leftIndent=2 * BODY_SIZE,
             firstLineIndent=-1.5 * BODY_SIZE,
         ),
+        Style.FINE: _style("fine", body, TABLE_SIZE, TABLE_LEADING),
         Style.FINE_ITEM: _style(
             "fine_item",
             body,

@@ -13,7 +13,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
 )
 
 from clerk_app.documents.fonts import drawing_lock, require_glyphs_in_any
@@ -25,7 +24,7 @@ from clerk_app.documents.paper.content import (
     Style,
     case_no_line,
 )
-from clerk_app.documents.paper.flowables import CopyStart, block_flowables
+from clerk_app.documents.paper.flowables import CopyStart, block_flowables, paragraph
 from clerk_app.documents.paper.layout import (
     LEFT_MARGIN,
     PAGE_HEIGHT,
@@ -36,7 +35,7 @@ from clerk_app.documents.paper.layout import (
     paragraph_styles,
 )
 from clerk_app.documents.paper.page import Furniture, PagedCanvas
-from clerk_app.documents.paper.typefaces import PaperFonts, markup
+from clerk_app.documents.paper.typefaces import PaperFonts
 from clerk_app.documents.paper_data import PaperDocument
 
 __all__ = ["render_paper"]
@@ -50,9 +49,7 @@ def _story(copies: list[Copy], fonts: PaperFonts) -> list[Any]:
             story.append(PageBreak())
         story.append(CopyStart(index))
         if copy.label:
-            story.append(
-                Paragraph(markup(copy.label, fonts.chain(copy_style.fontName)), copy_style)
-            )
+            story.append(paragraph(copy.label, copy_style, fonts))
         for block in copy.blocks:
             flowables = block_flowables(block, fonts)
             if isinstance(block, Signoff):

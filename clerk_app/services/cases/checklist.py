@@ -2,11 +2,18 @@
 
 ``Pairs`` are the chosen items with the clerk's verdict on each of their materials; a material
 not in the checklist counts as received.
+
+Free text the clerk types that reaches paper (a material's note, a decision's reason, legal basis
+and competent body) has a length limit checked here, before anything is saved, the same on
+SQLite and PostgreSQL: the screens set the same limits as the maximum length of their fields.
+Within it the paper prints everything, flowing onto further pages (a note of ``NOTE_MAX_LEN``
+takes about 23 lines of its table column on the 一次性告知书).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -30,6 +37,16 @@ from clerk_app.services.credit import credit_status
 
 Checks = dict[int, MaterialCheck]
 Pairs = list[tuple[ServiceItem, Checks]]
+
+NOTE_MAX_LEN = 200  # a material's note: what is wrong or required
+REASON_MAX_LEN = 500  # why a case is rejected or denied
+BASIS_MAX_LEN = 200  # the legal basis (articles of laws and regulations)
+BODY_MAX_LEN = 100  # the competent body's name (cases.competent_body is String(200))
+
+
+def decision_text(text: str, field_zh: str, field_en: str, max_len: int) -> str:
+    """A reason or legal basis as typed (several lines allowed), or ``ValidationError``."""
+    return typed_text(text, field_zh, field_en, max_len=max_len, lines=True)
 
 
 def normalize_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
@@ -70,10 +87,10 @@ def pairs(s: Session, items: Sequence[ItemRequest]) -> Pairs:
 
 
 def _checks(item: ServiceItem, request: ItemRequest) -> Checks:
-    ids = {m.id for m in item.materials}
+    names = {m.id: m.name for m in item.materials}
     checks: Checks = {}
     for check in request.checks:
-        if check.material_id not in ids:
+        if check.material_id not in names:
             raise ValidationError(
                 f"材料 {check.material_id} 不是事项“{item.name}”的申请材料。",
                 f"Material {check.material_id} is not required by {item.name}.",
@@ -82,7 +99,13 @@ def _checks(item: ServiceItem, request: ItemRequest) -> Checks:
             raise ValidationError(
                 f"材料状态“{check.status}”无效。", f"Invalid material status {check.status!r}."
             )
-        checks[check.material_id] = check
+        note = typed_text(
+            check.note,
+            f"材料“{names[check.material_id]}”的说明",
+            f"The note on {names[check.material_id]}",
+            max_len=NOTE_MAX_LEN,
+        )
+        checks[check.material_id] = replace(check, note=note)
     return checks
 
 

@@ -24,6 +24,7 @@ from clerk_app.domain.case_states import (
 from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import SupplementRange, due_date, supplement_due, supplement_range
 from clerk_app.domain.roles import Actor
+from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ClerkError, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case, ServiceItem, Submission
@@ -148,7 +149,14 @@ def reject(
     competent_body: str,
 ) -> list[CaseInfo]:
     """不予受理: with the reason, the legal basis and, if not this hall's matter, who is."""
-    if not reason.strip() or not legal_basis.strip():
+    reason = checklist.decision_text(reason, "不予受理理由", "The reason", checklist.REASON_MAX_LEN)
+    legal_basis = checklist.decision_text(
+        legal_basis, "法律依据", "The legal basis", checklist.BASIS_MAX_LEN
+    )
+    body = typed_text(
+        competent_body, "有权受理机关", "The competent body", max_len=checklist.BODY_MAX_LEN
+    )
+    if not reason or not legal_basis:
         raise ValidationError(
             "不予受理须写明理由和法律依据。",
             "A rejection needs a reason and a legal basis.",
@@ -159,9 +167,9 @@ def reject(
             item,
             checks,
             CaseState.REJECTED,
-            decision_reason=reason.strip(),
-            decision_basis=legal_basis.strip(),
-            competent_body=competent_body.strip()[:200],
+            decision_reason=reason,
+            decision_basis=legal_basis,
+            competent_body=body,
         )
     return d.finish("case_rejected")
 
@@ -363,7 +371,7 @@ class _Decision:
                     material=m,
                     status=status.value,
                     initial_status=status.value,
-                    note=check.note.strip() if check else "",
+                    note=check.note if check else "",  # checked by checklist.pairs
                     received_at=self.now if status == SubmissionStatus.RECEIVED else None,
                 )
             )

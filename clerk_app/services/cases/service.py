@@ -21,7 +21,7 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.scans import Scan
 from clerk_app.errors import ValidationError
 from clerk_app.services.base import Service
-from clerk_app.services.cases import decisions, lifecycle, lookup, queries
+from clerk_app.services.cases import checklist, decisions, lifecycle, lookup, queries
 from clerk_app.services.cases.results import (
     ApplicantInput,
     CaseInfo,
@@ -188,10 +188,18 @@ class CaseService(Service):
             CaseRef(case_no, version),
             CaseEvent.DENY,
             decision_reason=lifecycle.required(
-                reason, "请填写不予许可的理由。", "Give the reason."
+                checklist.decision_text(
+                    reason, "不予许可理由", "The reason", checklist.REASON_MAX_LEN
+                ),
+                "请填写不予许可的理由。",
+                "Give the reason.",
             ),
             decision_basis=lifecycle.required(
-                legal_basis, "请填写法律依据。", "Give the legal basis."
+                checklist.decision_text(
+                    legal_basis, "法律依据", "The legal basis", checklist.BASIS_MAX_LEN
+                ),
+                "请填写法律依据。",
+                "Give the legal basis.",
             ),
         )
 

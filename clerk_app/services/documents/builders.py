@@ -81,9 +81,11 @@ def _requirement(x: SubmissionInfo) -> str:
     return "；".join(p for p in (form, x.requirement) if p)
 
 
-def _line(x: SubmissionInfo, status: str) -> MaterialLine:
+def _line(x: SubmissionInfo, status: str, *, brief: bool = False) -> MaterialLine:
+    """The material as listed; ``brief``: with its form only (原件/复印件), not its requirement."""
+    requirement = _FORMS.get(x.form, x.form) if brief else _requirement(x)
     return MaterialLine(
-        name=x.name, requirement=_requirement(x), status=status, note=x.note, core=x.core
+        name=x.name, requirement=requirement, status=status, note=x.note, core=x.core
     )
 
 
@@ -131,7 +133,17 @@ def _head(c: CaseInfo) -> str:
 
 
 def _received(c: CaseInfo) -> tuple[MaterialLine, ...]:
-    return tuple(_line(x, "received") for x in c.submissions)
+    return tuple(_line(x, "received", brief=True) for x in c.submissions)
+
+
+def _at_acceptance_lines(c: CaseInfo) -> tuple[MaterialLine, ...]:
+    """Every material as the counter decided: what was owed in full, what was received
+    briefly (name and form: the requirement is met; it would only lengthen the notice)."""
+    lines = []
+    for x in c.submissions:
+        status = _at_acceptance(x)
+        lines.append(_line(x, status, brief=status not in ("missing", "wrong")))
+    return tuple(lines)
 
 
 def _receipt(f: CaseFacts, doc: PaperDocument) -> PaperDocument:
@@ -148,31 +160,25 @@ def _receipt(f: CaseFacts, doc: PaperDocument) -> PaperDocument:
             due_date=c.due_date,
             materials=_received(c),
         )
-    timing = (
-        f"本事项法定办理时限为{c.statutory_days}个工作日，本中心承诺时限为{c.promised_days}个"
-        f"工作日（受理当日不计入，节假日顺延），预计办结日期为{_cn(c.due_date)}。"
-    )
-    keep = "请妥善保管本通知书，凭办件编号查询办理进度、领取办理结果。"
+    # The limits and the due date are printed as fields (办理时限, 承诺办结日期) above; the
+    # paragraph says only how they are counted.
+    timing = "时限按工作日计算，受理当日不计入，节假日顺延。"
     if not case_shape(c).tolerant:
         body = (
             _head(c) + f"经审查，申请材料齐全、符合法定形式，根据{LICENSING_LAW}第三十二条的规定，"
             "决定予以受理。",
             timing,
-            keep,
         )
         return replace(
             doc, title="受理通知书", paragraphs=body, due_date=c.due_date, materials=_received(c)
         )
-    owed = "、".join(x.name for x in _owed_at_acceptance(c)) or "无"
     body = (
         _head(c) + "经审查，核心申请材料齐全、符合法定形式，所缺材料为非核心材料，"
         "根据申请人签署的《容缺受理承诺书》，决定予以容缺受理。",
-        f"请于{_cn(c.supplement_due)}前（含当日）按材料清单的要求补齐所缺材料：{owed}。"
-        "补齐后，本中心按承诺时限办理。",
-        "逾期未补齐的，本中心将终止办理（退办），申请人未履行承诺的情况将记入信用记录（失信）；"
-        "在信用修复前，不再享受容缺受理。",
+        f"请于{_cn(c.supplement_due)}前（含当日）按上列要求补齐容缺材料，补齐后本中心按承诺"
+        "时限办理；逾期未补齐的，本中心将终止办理（退办），申请人未履行承诺的情况将记入信用"
+        "记录（失信），在信用修复前不再享受容缺受理。",
         timing,
-        keep,
     )
     return replace(
         doc,
@@ -180,7 +186,7 @@ def _receipt(f: CaseFacts, doc: PaperDocument) -> PaperDocument:
         paragraphs=body,
         due_date=c.due_date,
         supplement_due=c.supplement_due,
-        materials=tuple(_line(x, _at_acceptance(x)) for x in c.submissions),
+        materials=_at_acceptance_lines(c),
         copies=COPIES,
     )
 
