@@ -24,8 +24,14 @@ CREDIT_HEADER = [
     "有效期止",
 ]
 CREDIT_HEADER_EN = [
-    "USCC", "Enterprise name", "List type", "Reason", "Source department", "Valid from", "Valid to",
-]  # fmt: skip
+    "USCC",
+    "Enterprise name",
+    "List type",
+    "Reason",
+    "Source department",
+    "Valid from",
+    "Valid to",
+]
 FIRM_A = make_uscc("440507", "MA5ABCD1")
 FIRM_B = make_uscc("440511", "MA5EFGH2")
 FIRM_C = make_uscc("440512", "MA5JKLM3")
@@ -35,10 +41,34 @@ PERSON = make_resident_id("440507", __import__("datetime").date(1985, 6, 1), 123
 def credit_rows() -> list[list[str]]:
     return [
         list(CREDIT_HEADER),
-        [FIRM_A, "汕头市龙湖区测试贸易有限公司", "黑名单", "重大税收违法失信主体", "国家税务总局汕头市税务局", "2026-09-01", ""],
-        [FIRM_B, "汕头市金平区喆镕科技有限公司", "红名单", "纳税信用A级纳税人", "国家税务总局汕头市税务局", "2026/1/5", "2027年1月4日"],
-        [FIRM_C, "汕头市濠江区𠀋记海产有限公司", "red_list", "守合同重信用企业", "汕头市市场监督管理局", "20260301", "2026-12-31"],
-    ]  # fmt: skip
+        [
+            FIRM_A,
+            "汕头市龙湖区测试贸易有限公司",
+            "黑名单",
+            "重大税收违法失信主体",
+            "国家税务总局汕头市税务局",
+            "2026-09-01",
+            "",
+        ],
+        [
+            FIRM_B,
+            "汕头市金平区喆镕科技有限公司",
+            "红名单",
+            "纳税信用A级纳税人",
+            "国家税务总局汕头市税务局",
+            "2026/1/5",
+            "2027年1月4日",
+        ],
+        [
+            FIRM_C,
+            "汕头市濠江区𠀋记海产有限公司",
+            "red_list",
+            "守合同重信用企业",
+            "汕头市市场监督管理局",
+            "20260301",
+            "2026-12-31",
+        ],
+    ]
 
 
 def appointment_rows() -> list[list[str]]:
