@@ -20,6 +20,7 @@ from tests.imports.samples import (
     FIRM_A,
     FIRM_B,
     FIRM_C,
+    PERSON,
     appointment_rows,
     credit_rows,
     read_csv,
@@ -119,6 +120,14 @@ def _drop_first_material(item_code: str) -> Callable[[list[list[str]]], None]:
         rows.remove(next(r for r in rows if r[2] == item_code))  # a case used it
 
     return change
+
+
+def _other(check: str) -> str:
+    return "0" if check != "0" else "1"
+
+
+def _with_row(row: list[str]) -> list[list[str]]:
+    return [*appointment_rows()[:2], row]
 
 
 def _drop_column(rows: list[list[str]], index: int) -> None:
@@ -259,6 +268,26 @@ MALFORMED = [
         None,
         "材料名称",
         "办件",
+    ),
+    (
+        "appointment with a wrong ID check character",
+        lambda p, a: write_csv(
+            p / "a.csv",
+            _with_row(
+                [
+                    "W9",
+                    "A",
+                    "张三",
+                    PERSON[:17] + _other(PERSON[17]),
+                    "2026-12-04 10:00",
+                    "2026-12-04 11:00",
+                ]
+            ),
+        ),
+        "appointments",
+        3,
+        "证件号码",
+        "校验码",
     ),
     (
         "appointment ends before it starts",
