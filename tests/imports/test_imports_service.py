@@ -432,7 +432,7 @@ def test_catalog_changes_update_in_place(hall: Hall, admin, tmp_path: Path) -> N
                 "否",
                 "龙湖区",
                 "0",
-                "在用",
+                "",  # a blank 状态 keeps a new item in use
                 "申请表",
                 "是",
                 "原件",
@@ -448,7 +448,8 @@ def test_catalog_changes_update_in_place(hall: Hall, admin, tmp_path: Path) -> N
     new = admin.catalog.get_item("440500-NEW-001")
     assert (new.department_name, new.category_prefix, new.kind) == ("汕头市新设局", "F", "instant")
     assert [(m.name, m.copies) for m in new.materials] == [("申请表", 2)]
-    assert "440500-SCJG-001" not in {i.item_code for i in admin.catalog.list_items()}  # retired
+    in_use = {i.item_code for i in admin.catalog.list_items()}
+    assert "440500-SCJG-001" not in in_use and "440500-NEW-001" in in_use  # 停用 / blank
     with hall.db.read() as s:
         assert (
             s.scalar(select(ServiceItem.authority).where(ServiceItem.item_code == "440500-BDC-001"))

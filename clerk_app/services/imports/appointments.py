@@ -48,14 +48,6 @@ class ParsedAppointments:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def _at(col: Column, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except RowProblem as p:
-        p.column = col.key
-        raise
-
-
 def _identity(value: str, today: datetime) -> str | None:
     text = value.strip().upper()
     if not text:
@@ -89,18 +81,18 @@ def parse(
 
 
 def _row(src: SourceRow, now: datetime) -> AppointmentRow:
-    code = _at(CODE, v.text, src.values.get(CODE.key, ""), CODE, max_len=16, required=True).upper()
+    code = v.at(CODE, v.text, src.values.get(CODE.key, ""), CODE, max_len=16, required=True).upper()
     if not code.isascii() or not code.isalnum():
         raise RowProblem(
             f"预约号“{code}”只能由字母和数字组成。",
             f"The code {code!r} must be letters and digits.",
             CODE.key,
         )
-    category = _at(
+    category = v.at(
         CATEGORY, v.text, src.values.get(CATEGORY.key, ""), CATEGORY, max_len=1, required=True
     ).upper()
-    start = _at(START, v.moment, src.values.get(START.key, ""), START)
-    end = _at(END, v.moment, src.values.get(END.key, ""), END)
+    start = v.at(START, v.moment, src.values.get(START.key, ""), START)
+    end = v.at(END, v.moment, src.values.get(END.key, ""), END)
     if end <= start:
         raise RowProblem(
             f"预约结束时间 {end:%Y-%m-%d %H:%M} 不晚于开始时间 {start:%Y-%m-%d %H:%M}。",
@@ -111,7 +103,7 @@ def _row(src: SourceRow, now: datetime) -> AppointmentRow:
         row=src.number,
         code=code,
         category=category,
-        applicant_name=_at(
+        applicant_name=v.at(
             NAME, v.text, src.values.get(NAME.key, ""), NAME, max_len=100, required=True
         ),
         identity_value=_identity(src.values.get(IDENTITY.key, ""), now),

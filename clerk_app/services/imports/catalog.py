@@ -16,17 +16,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
-
-from clerk_app.persistence.models import (
-    Department,
-    Material,
-    QueueCategory,
-    ServiceItem,
-    Submission,
-)
-from clerk_app.services.catalog import fee_text
 from clerk_app.services.imports import values as v
 from clerk_app.services.imports.report import ImportReport, Problem, RowProblem
 from clerk_app.services.imports.table import Column, SourceRow
@@ -146,19 +135,10 @@ def _cell(src: SourceRow, col: Column) -> str:
     return src.values.get(col.key, "")
 
 
-def _at(col: Column, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """``fn(*args)``, its ``RowProblem`` tagged with ``col``."""
-    try:
-        return fn(*args, **kwargs)
-    except RowProblem as p:
-        p.column = col.key
-        raise
-
-
 def _parse_row(
     src: SourceRow, headers: dict[str, str], parsed: ParsedCatalog, names: dict[str, str]
 ) -> None:
-    code = _at(
+    code = v.at(
         DEPARTMENT_CODE,
         v.text,
         _cell(src, DEPARTMENT_CODE),
@@ -166,7 +146,7 @@ def _parse_row(
         max_len=32,
         required=True,
     )
-    name = _at(
+    name = v.at(
         DEPARTMENT_NAME,
         v.text,
         _cell(src, DEPARTMENT_NAME),
@@ -189,7 +169,7 @@ def _parse_row(
         )
     parsed.departments.setdefault(code, (src.number, name))
     names[name] = code
-    item_code = _at(ITEM_CODE, v.text, _cell(src, ITEM_CODE), ITEM_CODE, max_len=64)
+    item_code = v.at(ITEM_CODE, v.text, _cell(src, ITEM_CODE), ITEM_CODE, max_len=64)
     if not item_code:
         if any(_cell(src, c) for c in (*_ITEM_COLUMNS, MATERIAL)):
             raise RowProblem("请填写事项编码。", "Fill in the item code.", ITEM_CODE.key)
@@ -213,19 +193,19 @@ def _parse_row(
 
 def _item(src: SourceRow, headers: dict[str, str], department: str, code: str) -> ItemRow:
     f: dict[str, Any] = {
-        "name": _at(
+        "name": v.at(
             ITEM_NAME, v.text, _cell(src, ITEM_NAME), ITEM_NAME, max_len=200, required=True
         ),
-        "kind": _at(KIND, v.choice, _cell(src, KIND), KIND, KINDS),
-        "statutory_days": _at(
+        "kind": v.at(KIND, v.choice, _cell(src, KIND), KIND, KINDS),
+        "statutory_days": v.at(
             STATUTORY, v.integer, _cell(src, STATUTORY), STATUTORY, low=0, high=_MAX_DAYS
         ),
-        "promised_days": _at(
+        "promised_days": v.at(
             PROMISED, v.integer, _cell(src, PROMISED), PROMISED, low=0, high=_MAX_DAYS, default=0
         ),
     }
     if LEGAL_BASIS.key in headers:
-        f["legal_basis"] = _at(
+        f["legal_basis"] = v.at(
             LEGAL_BASIS,
             v.text,
             _cell(src, LEGAL_BASIS),
@@ -234,25 +214,29 @@ def _item(src: SourceRow, headers: dict[str, str], department: str, code: str) -
             lines=True,
         )
     if TOLERANT.key in headers:
-        f["tolerant_accept_allowed"] = _at(
+        f["tolerant_accept_allowed"] = v.at(
             TOLERANT, v.boolean, _cell(src, TOLERANT), TOLERANT, default=False
         )
     if AUTHORITY.key in headers:
-        f["authority"] = _at(AUTHORITY, v.text, _cell(src, AUTHORITY), AUTHORITY, max_len=100)
+        f["authority"] = v.at(AUTHORITY, v.text, _cell(src, AUTHORITY), AUTHORITY, max_len=100)
     if FEE.key in headers:
-        f["fee_cents"] = _at(FEE, _fee_cents, _cell(src, FEE))
+        f["fee_cents"] = v.at(FEE, _fee_cents, _cell(src, FEE))
     if STATUS.key in headers:
         f["active"] = (
-            _at(STATUS, v.choice, _cell(src, STATUS), STATUS, STATUSES, default="在用") == "active"
+            v.at(STATUS, v.choice, _cell(src, STATUS), STATUS, STATUSES, default="active") == "active"
         )
-    prefix = _at(CATEGORY, v.text, _cell(src, CATEGORY), CATEGORY, max_len=1, required=True).upper()
+    prefix = v.at(
+        CATEGORY, v.text, _cell(src, CATEGORY), CATEGORY, max_len=1, required=True
+    ).upper()
     if not ("A" <= prefix <= "Z"):
         raise RowProblem(
             f"业务类别“{prefix}”应为一个大写字母（号票的字头，如 A）。",
             f"The category {prefix!r} must be one letter (the ticket prefix, e.g. A).",
             CATEGORY.key,
         )
-    category_name = _at(CATEGORY_NAME, v.text, _cell(src, CATEGORY_NAME), CATEGORY_NAME, max_len=50)
+    category_name = v.at(
+        CATEGORY_NAME, v.text, _cell(src, CATEGORY_NAME), CATEGORY_NAME, max_len=50
+    )
     return ItemRow(src.number, code, department, f, prefix, category_name)
 
 
@@ -277,11 +261,11 @@ def _fee_cents(value: str) -> int:
 
 def _material(src: SourceRow) -> MaterialRow:
     return MaterialRow(
-        name=_at(MATERIAL, v.text, _cell(src, MATERIAL), MATERIAL, max_len=200, required=True),
-        core=_at(CORE, v.boolean, _cell(src, CORE), CORE),
-        form=_at(FORM, v.choice, _cell(src, FORM), FORM, FORMS, default="original"),
-        copies=_at(COPIES, v.integer, _cell(src, COPIES), COPIES, low=1, high=99, default=1),
-        requirement=_at(NOTES, v.text, _cell(src, NOTES), NOTES, max_len=v.LONG_TEXT, lines=True),
+        name=v.at(MATERIAL, v.text, _cell(src, MATERIAL), MATERIAL, max_len=200, required=True),
+        core=v.at(CORE, v.boolean, _cell(src, CORE), CORE),
+        form=v.at(FORM, v.choice, _cell(src, FORM), FORM, FORMS, default="original"),
+        copies=v.at(COPIES, v.integer, _cell(src, COPIES), COPIES, low=1, high=99, default=1),
+        requirement=v.at(NOTES, v.text, _cell(src, NOTES), NOTES, max_len=v.LONG_TEXT, lines=True),
     )
 
 
@@ -363,289 +347,3 @@ def _check_item(
             "An item allowing tolerant acceptance needs a non-core material "
             "(only those may be deferred).",
         )
-
-
-# ------------------------------------------------------------------ against the database
-
-
-@dataclass
-class CatalogChanges:
-    """What the file changes, for the report's counts and the audit record."""
-
-    added: list[str] = field(default_factory=list)
-    updated: dict[str, dict[str, Any]] = field(default_factory=dict)
-    unchanged: int = 0
-
-
-def sync(s: Session, parsed: ParsedCatalog, report: ImportReport, *, apply: bool) -> CatalogChanges:
-    """Compares the file with the database; with ``apply`` also makes the changes (only call
-    it so after a pass without ``apply`` found no problem, in the same transaction)."""
-    changes = CatalogChanges()
-    departments = {d.code: d for d in s.scalars(select(Department))}
-    by_name = {d.name: d.code for d in departments.values()}
-    categories = {c.prefix: c for c in s.scalars(select(QueueCategory))}
-    next_order = (s.scalar(select(func.max(QueueCategory.sort_order))) or 0) + 1
-    pending: set[str] = set()  # categories the file adds
-    for code, (row, name) in parsed.departments.items():
-        other = by_name.get(name)
-        if other is not None and other != code and other not in parsed.departments:
-            report.problems.append(
-                Problem(
-                    row,
-                    parsed.col(DEPARTMENT_NAME),
-                    f"部门名称“{name}”在数据库中已属于部门编码 {other}。",
-                    f"The department name {name!r} already belongs to department {other}.",
-                )
-            )
-            continue
-        dept = departments.get(code)
-        if dept is None:
-            changes.added.append(f"department:{code}")
-            if apply:
-                departments[code] = Department(code=code, name=name)
-                s.add(departments[code])
-        elif dept.name != name:
-            changes.updated[f"department:{code}"] = {"name": [dept.name, name]}
-            if apply:
-                dept.name = name
-        else:
-            changes.unchanged += 1
-    items = _existing_items(s, list(parsed.items))
-    dropped: dict[int, tuple[int, str, str]] = {}  # material id -> (row, item, material)
-    for code, item in parsed.items.items():
-        if item.category not in categories and item.category not in pending:
-            if not item.category_name:
-                report.problems.append(
-                    Problem(
-                        item.row,
-                        parsed.col(CATEGORY),
-                        f"没有业务类别 {item.category}；新类别请在“业务类别名称”列写上名称。",
-                        f"No category {item.category}; give a new category its name in the "
-                        "'Category name' column.",
-                    )
-                )
-                continue
-            changes.added.append(f"category:{item.category}")
-            pending.add(item.category)
-            if apply:
-                categories[item.category] = QueueCategory(
-                    prefix=item.category, name=item.category_name, sort_order=next_order
-                )
-                next_order += 1
-                s.add(categories[item.category])
-        existing = items.get(code)
-        if existing is None:
-            changes.added.append(f"item:{code}")
-            if apply:
-                s.add(
-                    _new_item(
-                        code, item, departments[item.department_code], categories[item.category]
-                    )
-                )
-            continue
-        if existing.department.code != item.department_code:
-            report.problems.append(
-                Problem(
-                    item.row,
-                    parsed.col(DEPARTMENT_CODE),
-                    f"事项编码 {code} 已属于部门 {existing.department.code}"
-                    f"（{existing.department.name}），不能导入到部门 {item.department_code}；"
-                    "请核对事项编码。",
-                    f"Item {code} already belongs to department {existing.department.code} "
-                    f"({existing.department.name}); it cannot be imported under "
-                    f"{item.department_code}. Check the item code.",
-                )
-            )
-            continue
-        diff = _item_diff(existing, item, parsed.has_materials, dropped)
-        if diff:
-            changes.updated[f"item:{code}"] = diff
-            if apply:
-                _update_item(s, existing, item, categories[item.category], parsed.has_materials)
-        else:
-            changes.unchanged += 1
-    if dropped and not apply:
-        used = set(
-            s.scalars(
-                select(Submission.material_id)
-                .where(Submission.material_id.in_(list(dropped)))
-                .distinct()
-            )
-        )
-        for mid in sorted(used):
-            row, code, name = dropped[mid]
-            report.problems.append(
-                Problem(
-                    row,
-                    parsed.col(MATERIAL),
-                    f"事项 {code} 的材料“{name}”已有办件使用，不能通过导入删除；请保留这一行。",
-                    f"The material {name!r} of item {code} is used by cases and cannot be "
-                    "removed by an import; keep its row.",
-                )
-            )
-    return changes
-
-
-def _existing_items(s: Session, codes: list[str]) -> dict[str, ServiceItem]:
-    found: dict[str, ServiceItem] = {}
-    for start in range(0, len(codes), 500):  # under every database's parameter limit
-        chunk = codes[start : start + 500]
-        for item in s.scalars(
-            select(ServiceItem)
-            .where(ServiceItem.item_code.in_(chunk))
-            .options(
-                selectinload(ServiceItem.materials),
-                selectinload(ServiceItem.department),
-                selectinload(ServiceItem.category),
-            )
-        ):
-            found[item.item_code] = item
-    return found
-
-
-def _new_item(
-    code: str, item: ItemRow, department: Department, category: QueueCategory
-) -> ServiceItem:
-    fields = {k: val for k, val in item.fields.items() if not k.startswith("_")}
-    return ServiceItem(
-        item_code=code,
-        department=department,
-        category=category,
-        **{
-            "legal_basis": "",
-            "tolerant_accept_allowed": False,
-            "authority": "",
-            "fee_cents": 0,
-            "active": True,
-            **fields,
-        },
-        materials=[_new_material(m, i) for i, (_, m) in enumerate(item.materials)],
-    )
-
-
-def _new_material(m: MaterialRow, order: int) -> Material:
-    return Material(
-        name=m.name,
-        core=m.core,
-        form=m.form,
-        copies=m.copies,
-        requirement=m.requirement,
-        sort_order=order,
-    )
-
-
-def _material_values(m: MaterialRow, order: int) -> dict[str, Any]:
-    return {
-        "core": m.core,
-        "form": m.form,
-        "copies": m.copies,
-        "requirement": m.requirement,
-        "sort_order": order,
-    }
-
-
-def _item_diff(
-    existing: ServiceItem,
-    item: ItemRow,
-    has_materials: bool,
-    dropped: dict[int, tuple[int, str, str]],
-) -> dict[str, Any]:
-    diff: dict[str, Any] = {}
-    for key, value in item.fields.items():
-        if not key.startswith("_") and getattr(existing, key) != value:
-            diff[key] = [getattr(existing, key), value]
-    if existing.category.prefix != item.category:
-        diff["category"] = [existing.category.prefix, item.category]
-    if not has_materials:
-        return diff
-    old = {m.name: m for m in existing.materials}
-    new_names = {m.name for _, m in item.materials}
-    for i, (_, m) in enumerate(item.materials):
-        current = old.get(m.name)
-        if current is None:
-            diff[f"material:{m.name}"] = [None, "added"]
-            continue
-        for key, value in _material_values(m, i).items():
-            if getattr(current, key) != value:
-                diff[f"material:{m.name}:{key}"] = [getattr(current, key), value]
-    for name, current in old.items():
-        if name not in new_names:
-            diff[f"material:{name}"] = ["removed", None]
-            dropped[current.id] = (item.row, existing.item_code, name)
-    return diff
-
-
-def _update_item(
-    s: Session, existing: ServiceItem, item: ItemRow, category: QueueCategory, has_materials: bool
-) -> None:
-    for key, value in item.fields.items():
-        if not key.startswith("_") and getattr(existing, key) != value:
-            setattr(existing, key, value)
-    if existing.category.prefix != item.category:
-        existing.category = category
-    if not has_materials:
-        return
-    old = {m.name: m for m in existing.materials}
-    kept: list[Material] = []
-    for i, (_, m) in enumerate(item.materials):
-        current = old.pop(m.name, None)
-        if current is None:
-            kept.append(_new_material(m, i))
-            continue
-        for key, value in _material_values(m, i).items():
-            if getattr(current, key) != value:
-                setattr(current, key, value)
-        kept.append(current)
-    existing.materials = kept  # the rest are deleted (delete-orphan); none is used by a case
-
-
-# ------------------------------------------------------------------ export
-
-
-def export_rows(s: Session) -> list[list[Any]]:
-    """The whole catalog in ``LAYOUT`` order (headers first), every item and department."""
-    out: list[list[Any]] = [[c.zh for c in LAYOUT]]
-    items = s.scalars(
-        select(ServiceItem)
-        .options(
-            selectinload(ServiceItem.materials),
-            selectinload(ServiceItem.department),
-            selectinload(ServiceItem.category),
-        )
-        .order_by(ServiceItem.item_code)
-    ).all()
-    used = {i.department_id for i in items}
-    for d in s.scalars(select(Department).order_by(Department.code)):
-        if d.id not in used:
-            out.append([d.code, d.name, *[""] * (len(LAYOUT) - 2)])
-    for it in items:
-        head = [
-            it.department.code,
-            it.department.name,
-            it.item_code,
-            it.name,
-            it.category.prefix,
-            it.category.name,
-            KIND_LABELS.get(it.kind, it.kind),
-            it.statutory_days,
-            it.promised_days,
-            it.legal_basis,
-            "是" if it.tolerant_accept_allowed else "否",
-            it.authority,
-            fee_text(it.fee_cents),
-            "在用" if it.active else "停用",
-        ]
-        if not it.materials:
-            out.append([*head, "", "", "", "", ""])
-        for m in it.materials:
-            out.append(
-                [
-                    *head,
-                    m.name,
-                    "是" if m.core else "否",
-                    FORM_LABELS.get(m.form, m.form),
-                    m.copies,
-                    m.requirement,
-                ]
-            )
-    return out

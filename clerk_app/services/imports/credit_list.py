@@ -114,14 +114,6 @@ def _conflict(
     return None
 
 
-def _at(col: Column, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except RowProblem as p:
-        p.column = col.key
-        raise
-
-
 def _entry(src: SourceRow) -> EntryRow:
     raw = src.values.get(USCC.key, "")
     if not raw.strip():
@@ -130,8 +122,8 @@ def _entry(src: SourceRow) -> EntryRow:
         uscc = validate_uscc(raw)
     except InvalidIdentifier as e:
         raise RowProblem(e.zh, e.en, USCC.key) from None
-    valid_from = _at(VALID_FROM, v.day, src.values.get(VALID_FROM.key, ""), VALID_FROM)
-    valid_to = _at(VALID_TO, v.day, src.values.get(VALID_TO.key, ""), VALID_TO, required=False)
+    valid_from = v.at(VALID_FROM, v.day, src.values.get(VALID_FROM.key, ""), VALID_FROM)
+    valid_to = v.at(VALID_TO, v.day, src.values.get(VALID_TO.key, ""), VALID_TO, required=False)
     if valid_to is not None and valid_to < valid_from:
         raise RowProblem(
             f"有效期止 {valid_to} 早于有效期起 {valid_from}。",
@@ -141,13 +133,13 @@ def _entry(src: SourceRow) -> EntryRow:
     return EntryRow(
         row=src.number,
         uscc=uscc,
-        enterprise_name=_at(
+        enterprise_name=v.at(
             NAME, v.text, src.values.get(NAME.key, ""), NAME, max_len=200, required=True
         ),
-        list_type=_at(
+        list_type=v.at(
             LIST_TYPE, v.choice, src.values.get(LIST_TYPE.key, ""), LIST_TYPE, LIST_TYPES
         ),
-        reason=_at(
+        reason=v.at(
             REASON,
             v.text,
             src.values.get(REASON.key, ""),
@@ -156,7 +148,7 @@ def _entry(src: SourceRow) -> EntryRow:
             required=True,
             lines=True,
         ),
-        source_department=_at(SOURCE, v.text, src.values.get(SOURCE.key, ""), SOURCE, max_len=100),
+        source_department=v.at(SOURCE, v.text, src.values.get(SOURCE.key, ""), SOURCE, max_len=100),
         valid_from=valid_from,
         valid_to=valid_to,
     )

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from clerk_app.domain.roles import Permission
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.imports import appointments, catalog, credit_list
+from clerk_app.services.imports import appointments, catalog, catalog_sync, credit_list
 from clerk_app.services.imports.report import ImportRefused, ImportReport
 from clerk_app.services.imports.table import Column, SourceRow, read_table
 from clerk_app.services.imports.writing import check_target, write_rows
@@ -55,7 +55,7 @@ class ImportService(Service):
             path,
             catalog.LAYOUT,
             catalog.parse,
-            lambda s, parsed, report, apply: catalog.sync(s, parsed, report, apply=apply),
+            lambda s, parsed, report, apply: catalog_sync.sync(s, parsed, report, apply=apply),
             dry_run,
             progress,
         )
@@ -99,7 +99,7 @@ class ImportService(Service):
         self.actor.require(Permission.MANAGE_CATALOG)
         check_target(path)
         with self.db.read() as s:
-            rows = catalog.export_rows(s)
+            rows = catalog_sync.export_rows(s)
         write_rows(path, rows, "事项目录")
         return len(rows) - 1
 

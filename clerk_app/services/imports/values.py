@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
@@ -32,6 +33,15 @@ _FALSE = {
     "non-core",
     "noncore",
 }
+
+
+def at(col: Column, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, its ``RowProblem`` tagged with ``col``."""
+    try:
+        return fn(*args, **kwargs)
+    except RowProblem as p:
+        p.column = col.key
+        raise
 
 
 def text(
