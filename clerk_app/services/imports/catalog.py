@@ -223,7 +223,8 @@ def _item(src: SourceRow, headers: dict[str, str], department: str, code: str) -
         f["fee_cents"] = v.at(FEE, _fee_cents, _cell(src, FEE))
     if STATUS.key in headers:
         f["active"] = (
-            v.at(STATUS, v.choice, _cell(src, STATUS), STATUS, STATUSES, default="active") == "active"
+            v.at(STATUS, v.choice, _cell(src, STATUS), STATUS, STATUSES, default="active")
+            == "active"
         )
     prefix = v.at(
         CATEGORY, v.text, _cell(src, CATEGORY), CATEGORY, max_len=1, required=True
@@ -246,6 +247,8 @@ def _fee_cents(value: str) -> int:
         return 0
     try:
         amount = Decimal(text)
+        if not amount.is_finite():  # NaN, Infinity
+            raise InvalidOperation
     except InvalidOperation:
         raise RowProblem(
             f"收费“{value}”不是金额（元，如 10 或 12.50；免费填 0）。",
