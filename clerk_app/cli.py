@@ -1,4 +1,5 @@
-"""The ``clerk`` command line: schema, demo seeding, users, queue, cases, documents, evaluations.
+"""The ``clerk`` command line: schema, demo seeding, users, queue, cases, documents, evaluations,
+imports and exports.
 
 Every command goes through ``clerk_app.api`` like the UI does. Errors print one sentence to
 stderr and exit with status 2; no traceback reaches the user.
@@ -299,6 +300,37 @@ def cmd_verify(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(hall: Hall, args: argparse.Namespace) -> int:
+    from clerk_app.services.imports import ImportRefused  # loads only for imports
+
+    imports = hall.system().imports
+    run = {
+        "catalog": imports.import_catalog,
+        "credit-list": imports.import_credit_list,
+        "appointments": imports.import_appointments,
+    }[args.what]
+    try:
+        report = run(Path(args.file), dry_run=args.dry_run)
+    except ImportRefused as e:
+        for line in e.report.lines():
+            print(line, file=sys.stderr)
+        if args.report:
+            e.report.save_csv(Path(args.report))
+        return 2
+    print(report.summary())
+    if args.report:
+        report.save_csv(Path(args.report))
+    return 0
+
+
+def cmd_export(hall: Hall, args: argparse.Namespace) -> int:
+    imports = hall.system().imports
+    out = Path(args.file)
+    n = imports.export_catalog(out) if args.what == "catalog" else imports.export_credit_list(out)
+    print(pick(f"已导出 {n} 行：{out}", f"Exported {n} rows to {out}"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
     source = parser.add_mutually_exclusive_group()
@@ -409,6 +441,25 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check a scanned QR payload (exit 0 genuine, 1 forged)")
     verify.add_argument("payload", metavar="PAYLOAD")
     verify.set_defaults(func=cmd_verify)
+    importing = sub.add_parser(
+        "import",
+        help="import a catalog, credit list or appointments file (.xlsx or .csv); every row is "
+        "checked first and the file is imported whole or not at all (exit 2: refused, the "
+        "report on stderr)",
+    )
+    importing.add_argument("what", choices=["catalog", "credit-list", "appointments"])
+    importing.add_argument("file", metavar="FILE", help="a .xlsx or .csv file")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="check the file and print the report; write nothing"
+    )
+    importing.add_argument("--report", metavar="REPORT.csv", help="also save the report as CSV")
+    importing.set_defaults(func=cmd_import)
+    exporting_data = sub.add_parser(
+        "export", help="export the catalog or the credit list in the import's layout"
+    )
+    exporting_data.add_argument("what", choices=["catalog", "credit-list"])
+    exporting_data.add_argument("file", metavar="FILE", help="FILE.xlsx or FILE.csv (UTF-8)")
+    exporting_data.set_defaults(func=cmd_export)
     setup_pc.add_parser(sub)
     return parser
 

@@ -39,6 +39,7 @@ class Permission(StrEnum):
     MANAGE_CATALOG = "manage_catalog"
     MANAGE_CREDIT_LIST = "manage_credit_list"
     MANAGE_SETTINGS = "manage_settings"
+    MANAGE_APPOINTMENTS = "manage_appointments"  # book, cancel, import the day's bookings
     VIEW_REPORTS = "view_reports"
     HANDLE_EVALUATIONS = "handle_evaluations"  # rectify bad reviews, sweep, export
     RATE_SERVICE = "rate_service"  # the evaluator: an applicant rates the service just ended
@@ -82,6 +83,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.MANAGE_CATALOG,
             _P.MANAGE_CREDIT_LIST,
             _P.MANAGE_SETTINGS,
+            _P.MANAGE_APPOINTMENTS,
             _P.VIEW_REPORTS,
             _P.PRINT_DOCUMENTS,
         }

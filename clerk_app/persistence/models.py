@@ -93,6 +93,8 @@ class ServiceItem(Base):
     tolerant_accept_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     fee_cents: Mapped[int] = mapped_column(Integer, default=0)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
+    # 实施主体: the body that decides the item (the city, a district); empty when not stated.
+    authority: Mapped[str] = mapped_column(String(100), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Code, name and the name's pinyin initials, lower-case (``domain.pinyin.search_text``),
     # kept in step by ``_search_text`` whenever either is set through the ORM.
