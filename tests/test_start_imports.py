@@ -20,6 +20,8 @@ NOT_AT_START = (
     "clerk_app.services.evaluations",
     "clerk_app.services.seed",
     "clerk_app.demo",
+    "clerk_app.services.imports",
+    "openpyxl",
 )
 
 
