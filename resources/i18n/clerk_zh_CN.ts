@@ -588,23 +588,22 @@
 <context>
     <name>DisplayView</name>
     <message>
-        <location filename="../../ui/display/display_view.py" line="+105"/>
+        <location filename="../../ui/display/display_view.py" line="+126"/>
         <source>Please wait for your number to be called</source>
-        <extracomment>How many counters&apos; calls fit on a 1080p screen at the display&apos;s text size. The small tables&apos; column titles (26-pixel text and padding).</extracomment>
         <translation>请留意叫号，耐心等候</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Waiting</source>
         <translation>等候情况</translation>
     </message>
@@ -782,19 +781,29 @@
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+77"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+92"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>No counter is open now</source>
+        <translation>暂无窗口办理</translation>
+    </message>
     <message numerus="yes">
-        <location line="+13"/>
-        <source>%n counter(s) serving today</source>
+        <location line="+1"/>
+        <source>%n counter(s) serving you now</source>
         <translation>
-            <numerusform>今日共有 %n 个窗口为您服务</numerusform>
+            <numerusform>现有 %n 个窗口为您服务</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+82"/>
+        <source>Now serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location line="-61"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
     </message>
