@@ -259,9 +259,8 @@
 <context>
     <name>CategoryButton</name>
     <message>
-        <location filename="../../ui/kiosk/category_button.py" line="+39"/>
+        <location filename="../../ui/kiosk/category_button.py" line="+54"/>
         <source>No one waiting</source>
-        <extracomment>Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.</extracomment>
         <translation>当前无人等候</translation>
     </message>
     <message>
@@ -588,7 +587,7 @@
 <context>
     <name>DisplayView</name>
     <message>
-        <location filename="../../ui/display/display_view.py" line="+126"/>
+        <location filename="../../ui/display/display_view.py" line="+127"/>
         <source>Please wait for your number to be called</source>
         <translation>请留意叫号，耐心等候</translation>
     </message>
@@ -887,12 +886,12 @@
 <context>
     <name>KioskView</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_view.py" line="+65"/>
+        <location filename="../../ui/kiosk/kiosk_view.py" line="+87"/>
         <source>Please touch the service you need to take a number</source>
         <translation>请点击您要办理的业务取号</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Priority service for the elderly, the disabled, servicemen and pregnant women: choose it above; the staff may ask for your certificate.</source>
         <translation>老年人、残疾人、军人、孕妇可在上方选择优先办理，工作人员可能查验相关证件。</translation>
     </message>
@@ -900,7 +899,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+172"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+187"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>
@@ -1065,7 +1064,7 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../ui/kiosk/options_panel.py" line="+65"/>
+        <location filename="../../ui/kiosk/options_panel.py" line="+79"/>
         <source>Real-name ticket and priority (optional)</source>
         <extracomment>A resident ID or USCC: 18 letters and digits (full-width ones are folded by the core).</extracomment>
         <translation>实名取号与优先办理（可选）</translation>
@@ -1433,7 +1432,7 @@
         <translation>重新打印</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>

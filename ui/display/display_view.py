@@ -98,10 +98,11 @@ class DisplayView(QWidget):
         self.call_view.verticalHeader().setDefaultSectionSize(px(ROW_HEIGHT))
         for view in (self.recent_view, self.waiting_view):
             view.verticalHeader().setDefaultSectionSize(px(SMALL_ROW_HEIGHT))
-        self.recent_view.setFixedHeight(
-            px(SMALL_HEADER_HEIGHT) + VISIBLE_RECENT * px(SMALL_ROW_HEIGHT)
-        )
-        self.waiting_view.setMinimumHeight(px(SMALL_HEADER_HEIGHT) + 5 * px(SMALL_ROW_HEIGHT))
+        header = self.recent_view.horizontalHeader()
+        header.ensurePolished()  # the window restyled it for this fit just before
+        titles = max(px(SMALL_HEADER_HEIGHT), header.sizeHint().height())
+        self.recent_view.setFixedHeight(titles + VISIBLE_RECENT * px(SMALL_ROW_HEIGHT) + 2)
+        self.waiting_view.setMinimumHeight(titles + 5 * px(SMALL_ROW_HEIGHT) + 2)
 
     def _build_top(self, hall_name: str) -> QHBoxLayout:
         name = QLabel(hall_name)
