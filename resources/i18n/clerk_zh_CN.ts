@@ -1064,7 +1064,7 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../ui/kiosk/options_panel.py" line="+79"/>
+        <location filename="../../ui/kiosk/options_panel.py" line="+81"/>
         <source>Real-name ticket and priority (optional)</source>
         <extracomment>A resident ID or USCC: 18 letters and digits (full-width ones are folded by the core).</extracomment>
         <translation>实名取号与优先办理（可选）</translation>
@@ -1432,7 +1432,7 @@
         <translation>重新打印</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>

@@ -25,6 +25,12 @@ from ui.kiosk.kiosk_window import KioskWindow
 
 pytestmark = pytest.mark.qt
 
+
+class NoPrinter:
+    def print_ticket(self, slip: object) -> None:
+        pass
+
+
 SIZES = [pytest.param(size, id=f"{size[0]}x{size[1]}") for size in HALL_SIZES]
 
 
@@ -73,7 +79,7 @@ def test_the_kiosk_fits_and_its_tiles_show_the_waiting(
     kiosk_queue = hall.kiosk().queue
     for category in "AAAB":
         kiosk_queue.take_ticket(category)
-    kiosk = KioskWindow(hall.kiosk(), hall.name)
+    kiosk = KioskWindow(hall.kiosk(), hall.name, printer=NoPrinter())
     show(qtbot, kiosk, size)
     kiosk.poller.poll_now()
     QApplication.processEvents()
@@ -93,6 +99,13 @@ def test_the_kiosk_fits_and_its_tiles_show_the_waiting(
     assert ("等候" in waiting["A"]) if lang == "zh_CN" else ("waiting" in waiting["A"])
     widths = [b.width() for b in kiosk.buttons]
     assert max(widths) - min(widths) <= 2  # one grid, no odd tile
+
+    kiosk.take_ticket("C")  # the ticket page: the card at its own height, all of it inside
+    QApplication.processEvents()
+    card = kiosk.view.ticket_page.card
+    assert card.isVisible() and card.height() <= card.sizeHint().height() + 2
+    assert_all_inside(kiosk)
+    assert_text_fits(kiosk.view.ticket_page.number_label)
 
 
 @pytest.mark.parametrize("size", SIZES)

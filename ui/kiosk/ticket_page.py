@@ -59,7 +59,8 @@ class TicketPage(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(card, 3)
+        # At its own height, centred: an upright screen must not stretch it into empty white.
+        layout.addWidget(card, 3, Qt.AlignmentFlag.AlignVCenter)
         layout.addStretch(1)
         self.apply_fit(ScreenFit(portrait=False, scale=1.0))
 
