@@ -76,7 +76,8 @@ class HallDisplayWindow(QWidget):
         self._pager = QTimer(self)
         self._pager.setInterval(PAGE_MS)
         self._pager.timeout.connect(self.next_page)
-        self.view.call_view.viewport().installEventFilter(self)
+        self._calls_viewport = self.view.call_view.viewport()
+        self._calls_viewport.installEventFilter(self)
 
         self.announcer = announcer if announcer is not None else Announcer(parent=self)
         self.flash = Flash(self)
@@ -178,7 +179,9 @@ class HallDisplayWindow(QWidget):
         self._show_page()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.call_view.viewport() and event.type() == QEvent.Type.Resize:
+        # getattr: Qt may still filter an event while the window is being torn down.
+        viewport = getattr(self, "_calls_viewport", None)
+        if viewport is not None and watched is viewport and event.type() == QEvent.Type.Resize:
             self._show_page()  # more or fewer rows fit now
         return False
 
