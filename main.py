@@ -60,8 +60,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--screen-size",
         metavar="WxH",
         action="append",
-        help="with --screenshot: render the kiosk and the hall display at this size (repeatable;"
-        " default: 1080x1920, 1920x1080, 1366x768 and 1280x720)",
+        help="with --screenshot: render the kiosk, hall display and evaluator at this size"
+        " (repeatable; default: 1080x1920, 1920x1080, 1366x768 and 1280x720)",
     )
     parser.add_argument("--counter", type=int, metavar="N", help="this PC's counter number")
     parser.add_argument(

@@ -1,8 +1,8 @@
 """Screenshot mode: renders each main screen of the demo hall to a PNG and returns.
 
 Used for reviews and documentation; it runs offscreen, signs in with the demo accounts and
-never shows a window. The public screens (kiosk, hall display) are also rendered at each size
-halls use (``ui.common.public_screen.HALL_SIZES``, or the sizes asked for), as
+never shows a window. The public screens (kiosk, hall display, evaluator) are also rendered at
+each size halls use (``ui.common.public_screen.HALL_SIZES``, or the sizes asked for), as
 ``kiosk-1080x1920.png`` and so on. Login refusals are ``ClerkError``s for the caller to
 report. The queue is staged first (``screenshot_queue``) and background reads run inline,
 so each screen is grabbed with its data in place.
@@ -23,13 +23,14 @@ from clerk_app.demo.credit_cases import PERSONS
 from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseState
-from screenshot_tool.queue_scene import STRANDED, call_at, stage_demo_queue
+from screenshot_tool.queue_scene import SERVING, STRANDED, call_at, stage_demo_queue
 from ui.common.public_screen import HALL_SIZES
 from ui.common.tasks import run_inline, set_runner
 from ui.counter.counter_screen import CounterScreen
 from ui.dashboard.dashboard_screen import DashboardScreen
 from ui.display.announcer import Announcer
 from ui.display.hall_display_window import HallDisplayWindow
+from ui.evaluator.evaluator_window import EvaluatorWindow
 from ui.kiosk.kiosk_window import KioskWindow
 from ui.login.login_dialog import LoginDialog, public_counters
 from ui.main_window import MainWindow
@@ -114,7 +115,7 @@ def take_screenshots(
     hall: Hall, out_dir: Path, public_sizes: Sequence[tuple[int, int]] = HALL_SIZES
 ) -> list[Path]:
     """Write login.png, counter.png, paper.png, dashboard.png, admin.png, kiosk.png and
-    display.png (1920×1080), and kiosk-WxH.png and display-WxH.png at each public size."""
+    display.png (1920×1080), and kiosk-, display- and evaluator-WxH.png at each public size."""
     out_dir.mkdir(parents=True, exist_ok=True)
     quiet_offscreen_notices()
     previous = set_runner(run_inline)
@@ -165,4 +166,7 @@ def _grab_all(hall: Hall, out_dir: Path, public_sizes: Sequence[tuple[int, int]]
     for size in public_sizes:
         display = HallDisplayWindow(hall.display(), hall.name, announcer=Announcer("none"))
         paths.append(grab(display, size, out_dir / size_name("display", size)))
+    for size in public_sizes:  # the evaluator of a counter serving: its clerk's card
+        evaluator = EvaluatorWindow(hall.evaluator(SERVING[0]), hall.name)
+        paths.append(grab(evaluator, size, out_dir / size_name("evaluator", size)))
     return paths

@@ -732,7 +732,7 @@
 <context>
     <name>EvaluatorWindow</name>
     <message>
-        <location filename="../../ui/evaluator/evaluator_window.py" line="+102"/>
+        <location filename="../../ui/evaluator/evaluator_window.py" line="+103"/>
         <source>Connection lost; retrying…</source>
         <translation>连接中断，正在重试…</translation>
     </message>
@@ -780,7 +780,7 @@
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+92"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+93"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
@@ -797,12 +797,12 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
     </message>

@@ -22,7 +22,7 @@ SCREENS = {
     "display.png": (1920, 1080),
     **{
         f"{screen}-{w}x{h}.png": (w, h)
-        for screen in ("kiosk", "display")
+        for screen in ("kiosk", "display", "evaluator")
         for w, h in ((1080, 1920), (1920, 1080), (1366, 768), (1280, 720))
     },
 }
