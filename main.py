@@ -57,6 +57,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         type=Path,
         help="render every main screen to DIR/*.png offscreen and exit (demo hall unless --db)",
     )
+    parser.add_argument(
+        "--screen-size",
+        metavar="WxH",
+        action="append",
+        help="with --screenshot: render the kiosk, hall display and evaluator at this size"
+        " (repeatable; default: 1080x1920, 1920x1080, 1366x768 and 1280x720)",
+    )
     parser.add_argument("--counter", type=int, metavar="N", help="this PC's counter number")
     parser.add_argument(
         "--fullscreen", action="store_true", help="full screen (public roles always are)"
@@ -78,16 +85,24 @@ def device_settings(args: argparse.Namespace) -> DeviceSettings:
     )
 
 
-def run_screenshots(out_dir: Path, db_url: str | None, lang: str) -> int:
+def run_screenshots(
+    out_dir: Path, db_url: str | None, lang: str, sizes: Sequence[str] | None = None
+) -> int:
     from clerk_app.errors import ClerkError
-    from screenshot_tool.screenshots import take_screenshots
+    from screenshot_tool.screenshots import parse_size, take_screenshots
     from ui.app import create_application
+    from ui.common.public_screen import HALL_SIZES
     from ui.launcher import EXIT_ERROR, Options, open_configured_hall
 
+    try:
+        public_sizes = [parse_size(s) for s in sizes] if sizes else list(HALL_SIZES)
+    except ValueError as error:
+        print(f"clerk-desk: {error}", file=sys.stderr)
+        return EXIT_ERROR
     create_application(sys.argv[:1], lang)
     try:
         hall = open_configured_hall(Options(db_url=db_url, demo=db_url is None, lang=lang))
-        paths = take_screenshots(hall, out_dir)
+        paths = take_screenshots(hall, out_dir, public_sizes)
     except (ClerkError, OSError) as error:
         print(f"clerk-desk: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -112,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot is not None:
         # Rendering to files needs no screen, and must not flash windows on one.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        return run_screenshots(args.screenshot, args.db, args.lang)
+        return run_screenshots(args.screenshot, args.db, args.lang, args.screen_size)
 
     from clerk_app.errors import ClerkError
     from ui.launcher import EXIT_ERROR, Options, run_gui

@@ -1,15 +1,18 @@
 """Screenshot mode: renders each main screen of the demo hall to a PNG and returns.
 
 Used for reviews and documentation; it runs offscreen, signs in with the demo accounts and
-never shows a window. Login refusals are ``ClerkError``s for the caller to report. The queue
-is staged first (``screenshot_queue``) and background reads run inline, so each screen is
-grabbed with its data in place.
+never shows a window. The public screens (kiosk, hall display, evaluator) are also rendered at
+each size halls use (``ui.common.public_screen.HALL_SIZES``, or the sizes asked for), as
+``kiosk-1080x1920.png`` and so on. Login refusals are ``ClerkError``s for the caller to
+report. The queue is staged first (``screenshot_queue``) and background reads run inline,
+so each screen is grabbed with its data in place.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +23,14 @@ from clerk_app.demo.credit_cases import PERSONS
 from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseState
-from screenshot_tool.queue_scene import STRANDED, call_at, stage_demo_queue
+from screenshot_tool.queue_scene import SERVING, STRANDED, call_at, stage_demo_queue
+from ui.common.public_screen import HALL_SIZES
 from ui.common.tasks import run_inline, set_runner
 from ui.counter.counter_screen import CounterScreen
 from ui.dashboard.dashboard_screen import DashboardScreen
 from ui.display.announcer import Announcer
 from ui.display.hall_display_window import HallDisplayWindow
+from ui.evaluator.evaluator_window import EvaluatorWindow
 from ui.kiosk.kiosk_window import KioskWindow
 from ui.login.login_dialog import LoginDialog, public_counters
 from ui.main_window import MainWindow
@@ -94,20 +99,34 @@ def grab_paper(session: StaffSession, path: Path) -> Path:
     return grab(dialog, PAPER_SIZE, path)
 
 
-def take_screenshots(hall: Hall, out_dir: Path) -> list[Path]:
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1080x1920"`` -> (1080, 1920); a ValueError names what is wrong."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit() or min(int(width), int(height)) < 200:
+        raise ValueError(f"not a screen size (WIDTHxHEIGHT, e.g. 1080x1920): {text!r}")
+    return int(width), int(height)
+
+
+def size_name(screen: str, size: tuple[int, int]) -> str:
+    return f"{screen}-{size[0]}x{size[1]}.png"
+
+
+def take_screenshots(
+    hall: Hall, out_dir: Path, public_sizes: Sequence[tuple[int, int]] = HALL_SIZES
+) -> list[Path]:
     """Write login.png, counter.png, paper.png, dashboard.png, admin.png, kiosk.png and
-    display.png."""
+    display.png (1920×1080), and kiosk-, display- and evaluator-WxH.png at each public size."""
     out_dir.mkdir(parents=True, exist_ok=True)
     quiet_offscreen_notices()
     previous = set_runner(run_inline)
     try:
         stage_demo_queue(hall)
-        return _grab_all(hall, out_dir)
+        return _grab_all(hall, out_dir, public_sizes)
     finally:
         set_runner(previous)
 
 
-def _grab_all(hall: Hall, out_dir: Path) -> list[Path]:
+def _grab_all(hall: Hall, out_dir: Path, public_sizes: Sequence[tuple[int, int]]) -> list[Path]:
     paths: list[Path] = []
     dialog = LoginDialog(hall, public_counters(hall))
     dialog.username_edit.setText(demo_username("clerk"))
@@ -136,10 +155,18 @@ def _grab_all(hall: Hall, out_dir: Path) -> list[Path]:
             # Closing the window signed the clerk off; the dashboard shows the counter online.
             hall.login(demo_username(role), DEMO_PASSWORD, counter=counter)
 
-    kiosk = KioskWindow(hall.kiosk(), hall.name)
-    paths.append(grab(kiosk, PUBLIC_SIZE, out_dir / "kiosk.png"))
+    paths.append(grab(KioskWindow(hall.kiosk(), hall.name), PUBLIC_SIZE, out_dir / "kiosk.png"))
+    for size in public_sizes:
+        kiosk = KioskWindow(hall.kiosk(), hall.name)
+        paths.append(grab(kiosk, size, out_dir / size_name("kiosk", size)))
     display = HallDisplayWindow(hall.display(), hall.name, announcer=Announcer("none"))
     call_at(hall, 2)  # a call arriving: its rows flash
     display.poller.poll_now()
     paths.append(grab(display, PUBLIC_SIZE, out_dir / "display.png"))
+    for size in public_sizes:
+        display = HallDisplayWindow(hall.display(), hall.name, announcer=Announcer("none"))
+        paths.append(grab(display, size, out_dir / size_name("display", size)))
+    for size in public_sizes:  # the evaluator of a counter serving: its clerk's card
+        evaluator = EvaluatorWindow(hall.evaluator(SERVING[0]), hall.name)
+        paths.append(grab(evaluator, size, out_dir / size_name("evaluator", size)))
     return paths

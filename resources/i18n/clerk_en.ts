@@ -15,11 +15,11 @@
 <context>
     <name>HallDisplayWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/display/hall_display_window.py" line="+90"/>
-        <source>%n counter(s) serving today</source>
+        <location filename="../../ui/display/hall_display_window.py" line="+109"/>
+        <source>%n counter(s) serving you now</source>
         <translation>
-            <numerusform>%n counter serving today</numerusform>
-            <numerusform>%n counters serving today</numerusform>
+            <numerusform>%n counter serving you now</numerusform>
+            <numerusform>%n counters serving you now</numerusform>
         </translation>
     </message>
 </context>

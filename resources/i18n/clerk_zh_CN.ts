@@ -264,9 +264,8 @@
 <context>
     <name>CategoryButton</name>
     <message>
-        <location filename="../../ui/kiosk/category_button.py" line="+40"/>
+        <location filename="../../ui/kiosk/category_button.py" line="+55"/>
         <source>No one waiting</source>
-        <extracomment>Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.</extracomment>
         <translation>当前无人等候</translation>
     </message>
     <message>
@@ -572,7 +571,7 @@ no window open</source>
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+54"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+55"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -607,7 +606,7 @@ no window open</source>
         <translation>申请人已签署容缺受理承诺书（Alt+C）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Where it is not this hall&apos;s matter</source>
         <translation>不属于本机关职权范围时填写</translation>
     </message>
@@ -660,23 +659,22 @@ no window open</source>
 <context>
     <name>DisplayView</name>
     <message>
-        <location filename="../../ui/display/display_view.py" line="+105"/>
+        <location filename="../../ui/display/display_view.py" line="+127"/>
         <source>Please wait for your number to be called</source>
-        <extracomment>How many counters&apos; calls fit on a 1080p screen at the display&apos;s text size. The small tables&apos; column titles (26-pixel text and padding).</extracomment>
         <translation>请留意叫号，耐心等候</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Waiting</source>
         <translation>等候情况</translation>
     </message>
@@ -806,7 +804,7 @@ no window open</source>
 <context>
     <name>EvaluatorWindow</name>
     <message>
-        <location filename="../../ui/evaluator/evaluator_window.py" line="+102"/>
+        <location filename="../../ui/evaluator/evaluator_window.py" line="+103"/>
         <source>Connection lost; retrying…</source>
         <translation>连接中断，正在重试…</translation>
     </message>
@@ -854,19 +852,29 @@ no window open</source>
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+77"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+93"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>No counter is open now</source>
+        <translation>暂无窗口办理</translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
-        <source>%n counter(s) serving today</source>
+        <location line="+1"/>
+        <source>%n counter(s) serving you now</source>
         <translation>
-            <numerusform>今日共有 %n 个窗口为您服务</numerusform>
+            <numerusform>现有 %n 个窗口为您服务</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+84"/>
+        <source>Now serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
     </message>
@@ -950,12 +958,12 @@ no window open</source>
 <context>
     <name>KioskView</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_view.py" line="+65"/>
+        <location filename="../../ui/kiosk/kiosk_view.py" line="+87"/>
         <source>Please touch the service you need to take a number</source>
         <translation>请点击您要办理的业务取号</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Priority service for the elderly, the disabled, servicemen and pregnant women: choose it above; the staff may ask for your certificate.</source>
         <translation>老年人、残疾人、军人、孕妇可在上方选择优先办理，工作人员可能查验相关证件。</translation>
     </message>
@@ -963,7 +971,7 @@ no window open</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+172"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+187"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>
@@ -1015,7 +1023,7 @@ no window open</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login/login_dialog.py" line="+65"/>
+        <location filename="../../ui/login/login_dialog.py" line="+72"/>
         <location line="+37"/>
         <source>Sign in</source>
         <translation>登录</translation>
@@ -1066,7 +1074,7 @@ no window open</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Counter in use</source>
         <translation>窗口已有人登录</translation>
     </message>
@@ -1091,7 +1099,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+60"/>
+        <location filename="../../ui/main_window.py" line="+64"/>
         <source>%1 — Integrated service window</source>
         <translation>%1 — 一窗受理</translation>
     </message>
@@ -1124,7 +1132,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../ui/acceptance/materials_page.py" line="+40"/>
+        <location filename="../../ui/acceptance/materials_page.py" line="+42"/>
         <source>Note for the chosen material: what is wrong or required (Enter saves)</source>
         <translation>所选材料的说明：问题或要求（回车保存）</translation>
     </message>
@@ -1155,7 +1163,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../ui/kiosk/options_panel.py" line="+65"/>
+        <location filename="../../ui/kiosk/options_panel.py" line="+81"/>
         <source>Real-name ticket and priority (optional)</source>
         <extracomment>A resident ID or USCC: 18 letters and digits (full-width ones are folded by the core).</extracomment>
         <translation>实名取号与优先办理（可选）</translation>
@@ -1421,7 +1429,7 @@ Sign in at this counter all the same?</source>
         <translation>%1 是本窗口上次登录留下的办理中号票：请办结（F6）或放回队列。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+53"/>
         <source>Queue · %1 waiting</source>
         <translation>排队 · %1 人等候</translation>
     </message>
@@ -1538,7 +1546,7 @@ Sign in at this counter all the same?</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>

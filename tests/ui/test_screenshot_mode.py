@@ -1,4 +1,5 @@
-"""``main.py --screenshot``: seven real PNGs of the demo hall, or one sentence and status 2."""
+"""``main.py --screenshot``: real PNGs of the demo hall (the public screens at each size halls
+use too), or one sentence and status 2."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ SCREENS = {
     "admin.png": (1366, 768),
     "kiosk.png": (1920, 1080),
     "display.png": (1920, 1080),
+    **{
+        f"{screen}-{w}x{h}.png": (w, h)
+        for screen in ("kiosk", "display", "evaluator")
+        for w, h in ((1080, 1920), (1920, 1080), (1366, 768), (1280, 720))
+    },
 }
 
 pytestmark = pytest.mark.qt
@@ -72,3 +78,12 @@ def test_screenshot_mode_reports_a_bad_database_in_one_sentence(tmp_path: Path) 
     lines = [line for line in result.stderr.splitlines() if line.startswith("clerk-desk:")]
     assert len(lines) == 1, result.stderr
     assert not (tmp_path / "shots" / "login.png").exists()
+
+
+def test_screenshot_mode_refuses_a_screen_size_it_cannot_read(tmp_path: Path) -> None:
+    result = _run(tmp_path, "--screenshot", str(tmp_path / "shots"), "--screen-size", "1080*1920")
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "not a screen size (WIDTHxHEIGHT, e.g. 1080x1920): '1080*1920'" in result.stderr
+    assert not (tmp_path / "shots").exists()

@@ -1,8 +1,9 @@
 """Layout of the hall display: name and clock, the latest call, who is served where, the queues.
 
-Widgets only; ``HallDisplayWindow`` fills them. Left: the ticket in service at each counter,
-newest first, in letters read from across the hall. Right: the last calls and the waiting per
-category, smaller.
+Widgets only; ``HallDisplayWindow`` fills them. Left (upright monitor: above): the ticket in
+service at each counter, newest first, in letters read from across the hall, a page at a time
+when they do not all fit. Right (upright: below): the last calls and the waiting per category,
+smaller. ``apply_fit`` lays it out for the monitor (``ui.common.public_screen``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -20,17 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.public_screen import ScreenFit
 from ui.common.table_model import RowTableModel
 from ui.display.call_banner import CallBanner
 from ui.display.call_model import CallTableModel, RecentCallModel, WaitingModel
 
-#: How many counters' calls fit on a 1080p screen at the display's text size.
-VISIBLE_CALLS = 5
+# Lengths of the 1920×1080 design; ``apply_fit`` scales them to the monitor.
 ROW_HEIGHT = 96
-SMALL_ROW_HEIGHT = 40
+SMALL_ROW_HEIGHT = 44
 VISIBLE_RECENT = 5
-#: The small tables' column titles (26-pixel text and padding).
+# The small tables' column titles (26-pixel text and padding).
 SMALL_HEADER_HEIGHT = 50
+BANNER_HEIGHT = 116
 
 
 def table(model: RowTableModel, row_height: int, small: bool = False) -> QTableView:
@@ -62,25 +65,44 @@ class DisplayView(QWidget):
         self.recent_model = RecentCallModel(self)
         self.waiting_model = WaitingModel(self)
         self.banner = CallBanner()
+        self.fit: ScreenFit | None = None
         rule = QFrame()
         rule.setObjectName("DisplayRule")
         self.footer_label = QLabel()
         self.footer_label.setObjectName("DisplayFooter")
         self.footer_label.setWordWrap(True)
 
-        body = QHBoxLayout()
-        body.setSpacing(40)
-        body.addLayout(self._build_current(), 3)
-        body.addLayout(self._build_side(), 2)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addLayout(self._build_current(), 3)
+        self.body.addLayout(self._build_side(), 2)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 24, 60, 20)
-        layout.setSpacing(14)
-        layout.addLayout(self._build_top(hall_name))
-        layout.addWidget(rule)
-        layout.addWidget(self.banner)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.footer_label)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(self._build_top(hall_name))
+        self._layout.addWidget(rule)
+        self._layout.addWidget(self.banner)
+        self._layout.addLayout(self.body, 1)
+        self._layout.addWidget(self.footer_label)
+        self.apply_fit(ScreenFit(portrait=False, scale=1.0))
+
+    def apply_fit(self, fit: ScreenFit) -> None:
+        """Lengths for the monitor (the window restyles the fonts); upright: calls on top."""
+        self.fit = fit
+        px = fit.px
+        self._layout.setContentsMargins(px(60), px(24), px(60), px(20))
+        self._layout.setSpacing(px(14))
+        self.body.setSpacing(px(40))
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if fit.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.banner.setFixedHeight(px(BANNER_HEIGHT))
+        self.call_view.verticalHeader().setDefaultSectionSize(px(ROW_HEIGHT))
+        for view in (self.recent_view, self.waiting_view):
+            view.verticalHeader().setDefaultSectionSize(px(SMALL_ROW_HEIGHT))
+        header = self.recent_view.horizontalHeader()
+        header.ensurePolished()  # the window restyled it for this fit just before
+        titles = max(px(SMALL_HEADER_HEIGHT), header.sizeHint().height())
+        self.recent_view.setFixedHeight(titles + VISIBLE_RECENT * px(SMALL_ROW_HEIGHT) + 2)
+        self.waiting_view.setMinimumHeight(titles + 5 * px(SMALL_ROW_HEIGHT) + 2)
 
     def _build_top(self, hall_name: str) -> QHBoxLayout:
         name = QLabel(hall_name)
@@ -112,8 +134,9 @@ class DisplayView(QWidget):
         stack.addWidget(self.call_view)
         stack.addWidget(self.empty_label)
         stack.setCurrentWidget(self.empty_label)
+        self.current_title = section(self.tr("Now serving"))
         column = QVBoxLayout()
-        column.addWidget(section(self.tr("Now serving")))
+        column.addWidget(self.current_title)
         column.addWidget(calls_area, 1)
         return column
 
@@ -123,11 +146,9 @@ class DisplayView(QWidget):
         header = self.waiting_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WaitingModel.NAME, QHeaderView.ResizeMode.Stretch)
-        self.recent_view.setFixedHeight(SMALL_HEADER_HEIGHT + VISIBLE_RECENT * SMALL_ROW_HEIGHT)
         column = QVBoxLayout()
         column.addWidget(section(self.tr("Recent calls")))
         column.addWidget(self.recent_view)
-        column.addSpacing(12)
         column.addWidget(section(self.tr("Waiting")))
         column.addWidget(self.waiting_view, 1)
         return column

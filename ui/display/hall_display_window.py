@@ -4,25 +4,31 @@ It reads ``queue.board(since)`` every 500 ms on a worker (``ui.common.tasks``), 
 on any counter PC is on screen within a second. Calls after the first read are new: they flash
 and are announced in order. The calls of the day before the display started are shown, never
 spoken. The window only shows; it runs as the read-only display actor.
+
+Every counter serving now is shown: when they do not all fit, the list turns a page every
+``PAGE_MS`` (newest first, so a new call is on the first page, which it turns back to). The
+footer counts the counters open now (the board's ``open_counters``), refreshed with each read.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clerk_app.domain.announcement import call_text, display_text
 from clerk_app.i18n import language
 from clerk_app.services.queue.results import CallInfo, DisplayBoard
 from ui.common.polling import Poller
+from ui.common.public_screen import ScreenFit, heavy_weight, screen_fit
 from ui.display.announcer import Announcer
-from ui.display.display_style import DISPLAY_STYLE
-from ui.display.display_view import VISIBLE_CALLS, VISIBLE_RECENT, DisplayView
+from ui.display.display_style import display_style
+from ui.display.display_view import VISIBLE_RECENT, DisplayView
 from ui.display.flash import Flash
 
 if TYPE_CHECKING:
@@ -31,6 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 POLL_MS = 500
+# How long a page of the counters serving stays up when they do not all fit.
+PAGE_MS = 8000
 
 
 class HallDisplayWindow(QWidget):
@@ -53,14 +61,23 @@ class HallDisplayWindow(QWidget):
         self._first_read = True
         self.setObjectName("HallDisplayWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(DISPLAY_STYLE)
+        self._heavy = heavy_weight()
         self.setWindowTitle(hall_name)
         self.view = DisplayView(hall_name)
+        self._fit: ScreenFit | None = None
+        self._apply_fit(screen_fit(self.width(), self.height()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.call_model = self.view.call_model
         self.empty_label = self.view.empty_label
+        self._serving: list[CallInfo] = []
+        self._page = 0
+        self._pager = QTimer(self)
+        self._pager.setInterval(PAGE_MS)
+        self._pager.timeout.connect(self.next_page)
+        self._calls_viewport = self.view.call_view.viewport()
+        self._calls_viewport.installEventFilter(self)
 
         self.announcer = announcer if announcer is not None else Announcer(parent=self)
         self.flash = Flash(self)
@@ -72,8 +89,7 @@ class HallDisplayWindow(QWidget):
         self._clock.start(1000)
         self._tick()
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
-        self._footer = self._counters_text()
-        self.view.footer_label.setText(self._footer)
+        self._footer = ""
         self.view.banner.set_text(self.tr("Please listen for your number and watch this screen"))
         self.show_calls([])
         self.poller = Poller(self._read, self.on_board, POLL_MS, self, self._read_failed)
@@ -86,9 +102,23 @@ class HallDisplayWindow(QWidget):
         day = QDate(now.year, now.month, now.day)
         self.view.date_label.setText(QLocale().toString(day, "yyyy-MM-dd dddd"))
 
-    def _counters_text(self) -> str:
-        counters = self._display.catalog.list_counters()
-        return self.tr("%n counter(s) serving today", "", len(counters))
+    def _open_text(self, open_counters: int) -> str:
+        """The footer: the counters open now, honestly none when none is."""
+        if open_counters == 0:
+            return self.tr("No counter is open now")
+        return self.tr("%n counter(s) serving you now", "", open_counters)
+
+    # --- fitting the monitor ---------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_fit(screen_fit(event.size().width(), event.size().height()))
+
+    def _apply_fit(self, fit: ScreenFit) -> None:
+        if fit == self._fit:
+            return
+        self._fit = fit
+        self.setStyleSheet(display_style(fit, self._heavy))
+        self.view.apply_fit(fit)
 
     # --- reading ---------------------------------------------------------------------------
     def _read(self) -> DisplayBoard:
@@ -100,6 +130,7 @@ class HallDisplayWindow(QWidget):
         self.view.footer_label.setText(self.tr("Connection to the queue lost; retrying…"))
 
     def on_board(self, board: DisplayBoard) -> None:
+        self._footer = self._open_text(board.open_counters)
         self.view.footer_label.setText(self._footer)
         first, self._first_read = self._first_read, False
         self._since = board.last_call_id
@@ -119,12 +150,61 @@ class HallDisplayWindow(QWidget):
         self._apply_flash()
 
     def show_calls(self, calls: Sequence[CallInfo]) -> None:
-        """The ticket in service at each counter, newest first; with none, invite to wait."""
-        self.call_model.set_rows(list(calls)[:VISIBLE_CALLS])
+        """The ticket in service at each counter, newest first; with none, invite to wait.
+
+        The page shown stays (a read every 500 ms must not turn it back), unless it is gone.
+        """
+        self._serving = list(calls)
         self.empty_label.setVisible(not calls)
+        self._show_page()
+
+    # --- pages of the counters serving -----------------------------------------------------
+    def serving(self) -> list[CallInfo]:
+        """Every call in service, on whichever page it is."""
+        return list(self._serving)
+
+    def rows_per_page(self) -> int:
+        """Rows the calls' table shows whole at its size now."""
+        view = self.view.call_view
+        return max(1, view.viewport().height() // view.verticalHeader().defaultSectionSize())
+
+    def page_count(self) -> int:
+        return max(1, math.ceil(len(self._serving) / self.rows_per_page()))
+
+    def page(self) -> int:
+        return self._page
+
+    def next_page(self) -> None:
+        self._page = (self._page + 1) % self.page_count()
+        self._show_page()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # getattr: Qt may still filter an event while the window is being torn down.
+        viewport = getattr(self, "_calls_viewport", None)
+        if viewport is not None and watched is viewport and event.type() == QEvent.Type.Resize:
+            self._show_page()  # more or fewer rows fit now
+        return False
+
+    def _show_page(self) -> None:
+        per_page, count = self.rows_per_page(), self.page_count()
+        self._page = min(self._page, count - 1)
+        start = self._page * per_page
+        self.call_model.set_rows(self._serving[start : start + per_page])
+        title = self.tr("Now serving")
+        if count > 1:
+            title = f"{title}  {self._page + 1}/{count}"
+            if not self._pager.isActive():
+                self._pager.start()
+        else:
+            self._pager.stop()
+        self.view.current_title.setText(title)
 
     # --- new calls -------------------------------------------------------------------------
     def _on_new_calls(self, calls: list[CallInfo]) -> None:
+        if self._page != 0:  # the newest call is on the first page
+            self._page = 0
+            self._show_page()
+            self._pager.start()  # a full page's time for it
         lang = language()
         for call in calls:
             self.announcer.announce(call_text(call.ticket_number, call.counter_number, lang))

@@ -27,7 +27,8 @@ from clerk_app.errors import ClerkError
 from clerk_app.services.evaluations.results import EvaluatorView as View
 from clerk_app.services.evaluations.results import ServiceToRate
 from ui.common.polling import Poller
-from ui.evaluator.evaluator_style import EVALUATOR_STYLE
+from ui.common.public_screen import heavy_weight
+from ui.evaluator.evaluator_style import evaluator_style
 from ui.evaluator.evaluator_view import EvaluatorView
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class EvaluatorWindow(QWidget):
         self._view_state: View | None = None
         self.setObjectName("EvaluatorWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(EVALUATOR_STYLE)
+        self.setStyleSheet(evaluator_style(heavy_weight()))
         self.setWindowTitle(hall_name)
         self.view = EvaluatorView(hall_name)
         layout = QVBoxLayout(self)

@@ -5,8 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-#: Large enough to hit with a fingertip from a step away on a 1920×1080 touch screen.
+from ui.common.public_screen import ScreenFit
+
+# Heights of the 1920×1080 design (scaled to the monitor): large enough to hit with a
+# fingertip from a step away, and no taller than their two lines need with room to spare,
+# so an upright screen does not stretch a tile into a column of empty white.
 BUTTON_MIN_HEIGHT = 150
+BUTTON_MAX_HEIGHT = 250
+BUTTON_MAX_HEIGHT_PORTRAIT = 300
 
 
 class CategoryButton(QPushButton):
@@ -17,7 +23,6 @@ class CategoryButton(QPushButton):
         self.prefix = prefix
         self.setObjectName("CategoryButton")
         self.setProperty("prefix", prefix)
-        self.setMinimumHeight(BUTTON_MIN_HEIGHT)
         # A touch screen has no keyboard; a focus frame would look like a pre-selection, and
         # the ID entry must keep the focus for the barcode scanner.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -26,12 +31,22 @@ class CategoryButton(QPushButton):
         self.name_label.setObjectName("CategoryName")
         self.load_label = QLabel()
         self.load_label.setObjectName("CategoryLoad")
-        layout = QVBoxLayout(self)
-        layout.setSpacing(6)
+        self._layout = QVBoxLayout(self)
+        self._layout.addStretch(1)
         for label in (self.name_label, self.load_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
+            label.setWordWrap(True)  # a long name or count wraps instead of being cut off
+            self._layout.addWidget(label)
+        self._layout.addStretch(1)
+        self.apply_fit(ScreenFit(portrait=False, scale=1.0))
+
+    def apply_fit(self, fit: ScreenFit) -> None:
+        """The tile's height bounds on this monitor."""
+        self._layout.setSpacing(fit.px(14))
+        self.setMinimumHeight(fit.px(BUTTON_MIN_HEIGHT))
+        most = BUTTON_MAX_HEIGHT_PORTRAIT if fit.portrait else BUTTON_MAX_HEIGHT
+        self.setMaximumHeight(fit.px(most))
 
     def show_load(self, waiting: int, wait_minutes: int | None) -> None:
         """Show "3 waiting · about 12 min", that no one is waiting, or that no counter is open

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clerk_app.documents.ticket_slip import TicketSlip
@@ -21,9 +21,10 @@ from clerk_app.domain.queue_order import PriorityClass, priority_label
 from clerk_app.errors import ClerkError
 from clerk_app.services.queue.results import QueueStatus, TicketInfo
 from ui.common.polling import Poller
+from ui.common.public_screen import ScreenFit, heavy_weight, screen_fit
 from ui.common.tasks import run_task
 from ui.kiosk.category_button import CategoryButton
-from ui.kiosk.kiosk_style import KIOSK_STYLE
+from ui.kiosk.kiosk_style import kiosk_style
 from ui.kiosk.kiosk_view import KioskView
 from ui.kiosk.real_name import masked, normalize_identity
 from ui.kiosk.ticket_printer import TicketPrinter, printer_from_environment
@@ -63,9 +64,11 @@ class KioskWindow(QWidget):
         self._last_ticket: TicketInfo | None = None
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(KIOSK_STYLE)
+        self._heavy = heavy_weight()
         self.setWindowTitle(hall_name)
         self.view = KioskView(hall_name)
+        self._fit: ScreenFit | None = None
+        self._apply_fit(screen_fit(self.width(), self.height()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -111,6 +114,18 @@ class KioskWindow(QWidget):
         self.view.set_categories(categories)
         for button in self.view.buttons:
             button.clicked.connect(lambda _=False, p=button.prefix: self.category_chosen.emit(p))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_fit(screen_fit(event.size().width(), event.size().height()))
+
+    def _apply_fit(self, fit: ScreenFit) -> None:
+        """Restyle and lay out for the monitor, once per fit (not per pixel of a resize)."""
+        if fit == self._fit:
+            return
+        self._fit = fit
+        self.setStyleSheet(kiosk_style(fit, self._heavy))
+        self.view.apply_fit(fit)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

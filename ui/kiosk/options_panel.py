@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.common.public_screen import ScreenFit
 
 #: A resident ID or USCC: 18 letters and digits (full-width ones are folded by the core).
 _ID_PATTERN = r"[0-9A-Za-z]{0,18}"
@@ -55,11 +58,24 @@ def _button(text: str, name: str = "KioskAction") -> QPushButton:
 class OptionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(24)
-        layout.addWidget(self._build_real_name(), 3)
-        layout.addWidget(self._build_check_in(), 2)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(24)
+        self._layout.addWidget(self._build_real_name(), 3)
+        self._layout.addWidget(self._build_check_in(), 2)
+
+    def apply_fit(self, fit: ScreenFit) -> None:
+        """Side by side on a landscape monitor, one above the other on an upright one."""
+        px = fit.px
+        self._layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if fit.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._layout.setSpacing(px(24))
+        for card in self.findChildren(QFrame, "KioskCard"):
+            layout = card.layout()
+            assert layout is not None  # each card is built with its layout (_card)
+            layout.setContentsMargins(px(20), px(14), px(20), px(16))
+            layout.setSpacing(px(10))
 
     def _build_real_name(self) -> QFrame:
         card, layout = _card(self.tr("Real-name ticket and priority (optional)"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.services.queue.results import TicketInfo
+from ui.common.public_screen import ScreenFit
 from ui.common.widgets import restyle
 
 
@@ -29,9 +30,8 @@ class TicketPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        card = QFrame()
+        self.card = card = QFrame()
         card.setObjectName("TicketCard")
-        card.setMinimumWidth(900)
         self.caption_label = _label("TicketCaption")
         self.number_label = _label("TicketNumber")
         self.category_label = _label("TicketCategory")
@@ -49,9 +49,7 @@ class TicketPage(QWidget):
         buttons.addWidget(self.done_button)
         buttons.addStretch(1)
 
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(48, 36, 48, 36)
-        inner.setSpacing(14)
+        self._inner = inner = QVBoxLayout(card)
         for label in (self.caption_label, self.number_label, self.category_label):
             inner.addWidget(label)
         inner.addWidget(self.facts_label)
@@ -61,8 +59,16 @@ class TicketPage(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(card, 3)
+        # At its own height, centred: an upright screen must not stretch it into empty white.
+        layout.addWidget(card, 3, Qt.AlignmentFlag.AlignVCenter)
         layout.addStretch(1)
+        self.apply_fit(ScreenFit(portrait=False, scale=1.0))
+
+    def apply_fit(self, fit: ScreenFit) -> None:
+        px = fit.px
+        self.card.setMinimumWidth(px(900))
+        self._inner.setContentsMargins(px(48), px(36), px(48), px(36))
+        self._inner.setSpacing(px(14))
 
     def show_ticket(self, ticket: TicketInfo, priority: str = "") -> None:
         self.caption_label.setText(self.tr("Your number"))

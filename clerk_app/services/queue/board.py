@@ -212,36 +212,55 @@ def counter_states(
 
 
 def board(s: Session, now: datetime, since_call_id: int = 0) -> DisplayBoard:
-    """What the hall display shows; ``new_calls`` are the calls after ``since_call_id``."""
+    """What the hall display shows; ``new_calls`` are the calls after ``since_call_id``.
+
+    Only counters open now appear: active and online (a heartbeat, a call or a recall within
+    ``queue.offline_after_seconds``). A counter whose clerk left still holding a ticket sends
+    nobody there, neither in ``current`` nor in ``recent``. ``current`` is each open counter's
+    latest call of the ticket it holds now (a ticket called at one counter and then at another
+    shows only where it is now). ``open_counters`` counts the open counters not paused.
+    """
     day_start = to_utc(datetime.combine(local_date(now), datetime.min.time()))
-    current_rows = s.execute(
-        select(CallEvent)
-        .join(Counter, Counter.current_ticket_id == CallEvent.ticket_id)
-        .where(CallEvent.kind == "call", CallEvent.at >= day_start)
-        .order_by(CallEvent.counter_number)
-    ).scalars()
-    current = tuple(_call_info(e) for e in current_rows)
+    online = (Counter.active, Counter.last_heartbeat >= _online_since(s, now))
+    open_here = select(Counter.number).where(*online)
+    latest = (
+        select(func.max(CallEvent.id))
+        .join(
+            Counter,
+            (Counter.current_ticket_id == CallEvent.ticket_id)
+            & (Counter.number == CallEvent.counter_number),
+        )
+        .where(CallEvent.kind == "call", CallEvent.at >= day_start, *online)
+        .group_by(CallEvent.counter_number)
+    )
+    current = tuple(
+        _call_info(e)
+        for e in s.scalars(
+            select(CallEvent).where(CallEvent.id.in_(latest)).order_by(CallEvent.counter_number)
+        )
+    )
+    shown = (CallEvent.at >= day_start, CallEvent.counter_number.in_(open_here))
     recent = tuple(
         _call_info(e)
         for e in s.scalars(
-            select(CallEvent)
-            .where(CallEvent.at >= day_start)
-            .order_by(CallEvent.id.desc())
-            .limit(RECENT_CALLS)
+            select(CallEvent).where(*shown).order_by(CallEvent.id.desc()).limit(RECENT_CALLS)
         )
     )
-    new = tuple(
-        _call_info(e)
-        for e in s.scalars(
-            select(CallEvent)
-            .where(CallEvent.id > since_call_id, CallEvent.at >= day_start)
-            .order_by(CallEvent.id)
-        )
+    # Every call after ``since_call_id``, with whether its counter is open: one read, so a call
+    # at a counter that closed meanwhile is passed over for good, never announced late.
+    after = s.execute(
+        select(CallEvent, CallEvent.counter_number.in_(open_here))
+        .where(CallEvent.id > since_call_id, CallEvent.at >= day_start)
+        .order_by(CallEvent.id)
+    ).all()
+    new = tuple(_call_info(e) for e, is_open in after if is_open)
+    open_counters = int(
+        s.scalar(select(func.count()).select_from(Counter).where(*online, ~Counter.paused)) or 0
     )
     cats = s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order))
     waiting = tuple(category_load(s, c, now) for c in cats)
-    last = max([since_call_id, *(c.id for c in new), *(c.id for c in recent)])
-    return DisplayBoard(current, recent, new, waiting, last)
+    last = max([since_call_id, *(e.id for e, _ in after), *(c.id for c in recent)])
+    return DisplayBoard(current, recent, new, waiting, last, open_counters)
 
 
 def find_category(s: Session, prefix: str) -> QueueCategory:

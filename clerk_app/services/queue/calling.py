@@ -159,8 +159,12 @@ _SERVE = (
         transferred_to_counter=None,
     )
 )
+# A call is proof of life: the counter is online from it (the hall display shows and announces
+# calls of online counters only), also when its heartbeats were lost for a while.
 _SET_CURRENT = (
-    update(_C).where(_C.c.id == bindparam("counter_id")).values(current_ticket_id=bindparam("tid"))
+    update(_C)
+    .where(_C.c.id == bindparam("counter_id"))
+    .values(current_ticket_id=bindparam("tid"), last_heartbeat=bindparam("at"))
 )
 _ADD_CALL = insert(_table(CallEvent))
 _ADD_AUDIT = insert(_table(AuditLog))
@@ -208,7 +212,10 @@ def call_in(
         conn.execute(_FINISH, {"ticket_id": counter.current_ticket_id, "at": now})
         audit.append(_audit(now, actor, "ticket_finished", counter.current_ticket_id, request_id))
     row = claim(conn, counter)
-    conn.execute(_SET_CURRENT, {"counter_id": counter.id, "tid": None if row is None else row.id})
+    conn.execute(
+        _SET_CURRENT,
+        {"counter_id": counter.id, "tid": None if row is None else row.id, "at": now},
+    )
     if row is not None:
         conn.execute(_SERVE, {"ticket_id": row.id, "counter_id": counter.id, "at": now})
         conn.execute(

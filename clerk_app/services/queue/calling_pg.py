@@ -157,8 +157,8 @@ WITH counter AS (
     WHERE id = (SELECT id FROM claimed)
     RETURNING id, number, priority, taken_at, identity_value, printed_count, category_id
 ), now_serving AS (
-    UPDATE counters SET current_ticket_id = (SELECT id FROM served)
-    WHERE id = (SELECT id FROM go)
+    UPDATE counters SET current_ticket_id = (SELECT id FROM served), last_heartbeat = %(now)s
+    WHERE id = (SELECT id FROM go)  -- a call is proof of life, as in calling.call_in
 ), call_event AS (
     INSERT INTO call_events (at, ticket_id, ticket_number, counter_number, kind)
     SELECT %(now)s, served.id, served.number, go.number, 'call' FROM served, go

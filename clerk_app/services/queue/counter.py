@@ -34,6 +34,7 @@ def recall(s: Session, actor: Actor, now: datetime) -> TicketInfo:
     counter = _my_counter(s, actor, lock=True)
     ticket = _current_ticket(s, counter)
     ticket.recall_count += 1
+    counter.last_heartbeat = now  # proof of life, as a call (``calling.call_in``)
     s.add(
         CallEvent(
             at=now,

@@ -82,3 +82,4 @@ class DisplayBoard:
     new_calls: tuple[CallInfo, ...]  # oldest first, to announce in order
     waiting: tuple[CategoryLoad, ...]
     last_call_id: int
+    open_counters: int  # active, online and not paused now: "N counters serving you"
