@@ -96,7 +96,10 @@ class EvaluatorView(QWidget):
         row = QHBoxLayout()
         row.setSpacing(14)
         for level in Level:
-            button = QPushButton(f"{int(level)}\n{level_label(level)}")
+            # One word a line ("Very / dissatisfied"): five buttons fit an upright screen in
+            # English too; Chinese labels have no spaces and stay on one line.
+            words = level_label(level).replace(" ", "\n")
+            button = QPushButton(f"{int(level)}\n{words}")
             button.setObjectName("LevelButton")
             button.setProperty("bad", level >= Level.DISSATISFIED)
             button.setMinimumHeight(150)
@@ -125,7 +128,8 @@ class EvaluatorView(QWidget):
             box = QCheckBox(f"{i + 1}  {reason_label(reason)}")
             box.setObjectName("ReasonBox")
             self.reason_boxes[reason] = box
-            grid.addWidget(box, i // 3, i % 3)
+            # Two columns: the English reasons in three would not fit an upright tablet.
+            grid.addWidget(box, i // 2, i % 2)
         self.reasons_area = QWidget()
         self.reasons_area.setLayout(grid)
         self.comment_edit = QLineEdit()
