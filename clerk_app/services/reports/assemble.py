@@ -37,8 +37,15 @@ UNASSIGNED = ("（未分配）", "(unassigned)")
 LOAD_STEPS = 7
 
 
-def _keys(**sets: set[str] | frozenset[str]) -> q.Keys:
-    return {Dimension(name): frozenset(values) for name, values in sets.items()}
+def _keys(
+    category: tuple[str, ...],
+    counter: tuple[str, ...],
+    clerk: tuple[str, ...],
+    items: tuple[tuple[str, ...], tuple[str, ...]],
+) -> q.Keys:
+    """The groups of one fact, in ``Dimension`` order (category, counter, clerk, department,
+    item)."""
+    return (category, counter, clerk, *items)
 
 
 def load(
@@ -82,11 +89,13 @@ def load(
             ticket_items[c.ticket_id].add(c.item_id)
     ticket_category = {t.id: cat[t.category_id] for t in tickets}
 
-    def item_keys(item_ids: set[int]) -> dict[str, set[str]]:
-        return {
-            "department": {dept[items[i][2]] for i in item_ids},
-            "item": {items[i][0] for i in item_ids},
-        }
+    def item_keys(item_ids: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if not item_ids:
+            return (), ()
+        return (
+            tuple({dept[items[i][2]] for i in item_ids}),
+            tuple({items[i][0] for i in item_ids}),
+        )
 
     for t in tickets:
         caller = callers.get(t.id)
@@ -102,10 +111,10 @@ def load(
             q.minutes(t.served_at, t.finished_at) if served else None,
         )
         keys = _keys(
-            category={cat[t.category_id]},
-            counter={counter_no[t.counter_id]} if t.counter_id is not None else set(),
-            clerk={user[caller]} if caller is not None else set(),
-            **item_keys(ticket_items.get(t.id, set())),
+            (cat[t.category_id],),
+            (counter_no[t.counter_id],) if t.counter_id is not None else (),
+            (user[caller],) if caller is not None else (),
+            item_keys(ticket_items.get(t.id, set())),
         )
         out.tickets.append((fact, keys))
 
@@ -120,11 +129,10 @@ def load(
             (
                 _case_fact(c, decision, supplements.get(c.id), concluded, visits, today),
                 _keys(
-                    category={ticket_category.get(c.ticket_id or -1, cat[item_category])},
-                    counter={counter_no[c.counter_id]} if c.counter_id is not None else set(),
-                    clerk={user[c.clerk_id]} if c.clerk_id is not None else set(),
-                    department={dept[dept_id]},
-                    item={code},
+                    (ticket_category.get(c.ticket_id or -1, cat[item_category]),),
+                    (counter_no[c.counter_id],) if c.counter_id is not None else (),
+                    (user[c.clerk_id],) if c.clerk_id is not None else (),
+                    ((dept[dept_id],), (code,)),
                 ),
             )
         )
@@ -142,10 +150,10 @@ def load(
             (
                 EvaluationFact(e.level, e.defaulted),
                 _keys(
-                    category={category} if category is not None else set(),
-                    counter={str(e.counter_number)},
-                    clerk={user[e.clerk_id]} if e.clerk_id in user else set(),
-                    **item_keys(rated),
+                    (category,) if category is not None else (),
+                    (str(e.counter_number),),
+                    (user[e.clerk_id],) if e.clerk_id in user else (),
+                    item_keys(rated),
                 ),
             )
         )
@@ -189,16 +197,16 @@ def breakdowns(
     )
     labels = names.labels()
     result = []
-    for dimension in Dimension:
+    for index, dimension in enumerate(Dimension):
         tallies: dict[str | None, Tally] = defaultdict(Tally)
         for ticket, keys in loaded.tickets:
-            for key in keys[dimension] or (None,):
+            for key in keys[index] or (None,):
                 tallies[key].tickets.append(ticket)
         for case, keys in loaded.cases:
-            for key in keys[dimension] or (None,):
+            for key in keys[index] or (None,):
                 tallies[key].cases.append(case)
         for evaluation, keys in loaded.evaluations:
-            for key in keys[dimension] or (None,):
+            for key in keys[index] or (None,):
                 tallies[key].evaluations.append(evaluation)
         known = labels[dimension]
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.evaluation import Level, is_bad, satisfaction_rate
@@ -85,16 +86,14 @@ def deadline_outcome(due: date, concluded_on: date | None, today: date) -> Outco
     return Outcome(today > due, False)
 
 
-@dataclass(frozen=True)
-class TicketFact:
+class TicketFact(NamedTuple):
     id: int
     status: str
     wait: float | None  # minutes, of a served ticket
     service: float | None
 
 
-@dataclass(frozen=True)
-class CaseFact:
+class CaseFact(NamedTuple):
     id: int
     decision: Decision
     supplement: Outcome | None  # 容缺 only
@@ -102,8 +101,7 @@ class CaseFact:
     visits: int | None  # None: 一次性告知
 
 
-@dataclass(frozen=True)
-class EvaluationFact:
+class EvaluationFact(NamedTuple):
     level: int
     defaulted: bool
 
@@ -124,9 +122,10 @@ class Tally:
         supplements = [c.supplement for c in self.cases if c.supplement is not None]
         deadlines = [c.deadline for c in self.cases if c.deadline is not None]
         visits = [c.visits for c in self.cases if c.visits is not None]
-        levels = dict.fromkeys(Level, 0)
+        per_level = [0] * (len(Level) + 1)
         for e in self.evaluations:
-            levels[Level(e.level)] += 1
+            per_level[e.level] += 1
+        levels = {level: per_level[level] for level in Level}
         return Figures(
             tickets=len(self.tickets),
             served=len(served),

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -48,7 +48,8 @@ CALL_ACTIONS = ("ticket_called", "ticket_called_specific")
 CONCLUDE_ACTIONS = ("case_approve", "case_deny")
 _CHUNK = 500
 _D = Dimension
-Keys = dict[Dimension, frozenset[str]]
+#: The groups a fact belongs to, one tuple per dimension in ``Dimension`` order (empty: none).
+Keys = tuple[tuple[str, ...], ...]
 T = TypeVar("T")
 
 
@@ -157,8 +158,7 @@ def minutes(start: datetime | None, end: datetime | None) -> float | None:
     return (end - start).total_seconds() / 60
 
 
-@dataclass(frozen=True)
-class TicketRow:
+class TicketRow(NamedTuple):
     id: int
     category_id: int
     counter_id: int | None
@@ -169,7 +169,7 @@ class TicketRow:
 
 
 def tickets(s: Session, first: date, last: date) -> list[TicketRow]:
-    rows = s.execute(
+    rows = s.connection().execute(
         select(
             Ticket.id,
             Ticket.category_id,
@@ -182,7 +182,7 @@ def tickets(s: Session, first: date, last: date) -> list[TicketRow]:
         .where(Ticket.service_date >= first, Ticket.service_date <= last)
         .order_by(Ticket.id)
     )
-    return [TicketRow(*r) for r in rows]
+    return [TicketRow._make(r) for r in rows]
 
 
 def callers(
@@ -191,7 +191,7 @@ def callers(
     """Ticket id -> the user who last called it on the days of the range."""
     by_name = {u: uid for uid, (u, _) in users.items()}
     out: dict[int, int] = {}
-    rows = s.execute(
+    rows = s.connection().execute(
         select(AuditLog.target, AuditLog.actor)
         .where(
             AuditLog.at >= day_start(first),
@@ -207,8 +207,7 @@ def callers(
     return out
 
 
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(NamedTuple):
     id: int
     case_no: str
     ticket_id: int | None
@@ -224,7 +223,7 @@ class CaseRow:
 
 
 def cases(s: Session, first: date, last: date) -> list[CaseRow]:
-    rows = s.execute(
+    rows = s.connection().execute(
         select(
             Case.id,
             Case.case_no,
@@ -242,7 +241,7 @@ def cases(s: Session, first: date, last: date) -> list[CaseRow]:
         .where(Case.accepted_on >= first, Case.accepted_on <= last)
         .order_by(Case.id)
     )
-    return [CaseRow(*tuple(r)) for r in rows]
+    return [CaseRow._make(r) for r in rows]
 
 
 @dataclass
@@ -336,8 +335,7 @@ def ticket_visits(s: Session, decided: list[CaseRow], end: datetime) -> dict[int
     return out
 
 
-@dataclass(frozen=True)
-class EvaluationRow:
+class EvaluationRow(NamedTuple):
     id: int
     ticket_id: int
     counter_number: int
@@ -352,8 +350,8 @@ def evaluations(
     """Ratings of the services of the range, and the item codes of each one's cases."""
     in_range = (Evaluation.service_date >= first, Evaluation.service_date <= last)
     rows = [
-        EvaluationRow(*r)
-        for r in s.execute(
+        EvaluationRow._make(r)
+        for r in s.connection().execute(
             select(
                 Evaluation.id,
                 Evaluation.ticket_id,
@@ -367,7 +365,7 @@ def evaluations(
         )
     ]
     items: dict[int, set[str]] = defaultdict(set)
-    for evaluation_id, code in s.execute(
+    for evaluation_id, code in s.connection().execute(
         select(EvaluationCase.evaluation_id, EvaluationCase.item_code)
         .join(Evaluation, Evaluation.id == EvaluationCase.evaluation_id)
         .where(*in_range)
