@@ -64,6 +64,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.imports.service import ImportService
+    from clerk_app.services.reports.service import ReportService
 
 DEFAULT_HALL_NAME = "政务服务中心"
 log = logging.getLogger(__name__)
@@ -108,6 +109,13 @@ class StaffSession:
         from clerk_app.services.imports.service import ImportService
 
         return ImportService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """Reports by date range, category, counter, clerk, department and item (supervisors)."""
+        from clerk_app.services.reports.service import ReportService
+
+        return ReportService(self._db, self.actor, self._clock)
 
     def hall_now(self) -> datetime:
         """The hall's local time now (China Standard Time), whatever the PC's clock zone is:

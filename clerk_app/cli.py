@@ -1,5 +1,5 @@
 """The ``clerk`` command line: schema, demo seeding, users, queue, cases, documents, evaluations,
-imports and exports.
+imports and exports, reports.
 
 Every command goes through ``clerk_app.api`` like the UI does. Errors print one sentence to
 stderr and exit with status 2; no traceback reaches the user.
@@ -215,6 +215,31 @@ def cmd_evaluations_export(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(hall: Hall, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+    saved = hall.system(Role.SUPERVISOR).reports.save(
+        _date(args.date_from),
+        _date(args.date_to),
+        Path(args.out),
+        counter=args.counter,
+        clerk=args.clerk,
+        progress=progress,
+    )
+    t = saved.report.total
+    print(
+        pick(
+            f"已写出报表 {saved.path}：取号 {t.tickets}，办理 {t.served}，过号 {t.no_shows}，"
+            f"办件 {t.cases}，评价 {t.evaluations}",
+            f"Report written to {saved.path}: {t.tickets} tickets, {t.served} served, "
+            f"{t.no_shows} no-shows, {t.cases} cases, {t.evaluations} evaluations",
+        )
+    )
+    return 0
+
+
 def _days(text: str) -> list[date]:
     """ "2027-01-01,2027-02-16..2027-02-22" -> the dates, ranges inclusive."""
     days: list[date] = []
@@ -416,6 +441,17 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("--since", required=True, metavar="DATE", help="e.g. 2026-12-01")
     exporting.add_argument("--out", required=True, metavar="FILE.jsonl", help="the file to write")
     exporting.set_defaults(func=cmd_evaluations_export)
+    report = sub.add_parser(
+        "report",
+        help="figures of a date range by category, counter, clerk, department and item, "
+        "as an Excel workbook or a PDF (supervisor reports)",
+    )
+    report.add_argument("--from", dest="date_from", required=True, metavar="DATE")
+    report.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="inclusive")
+    report.add_argument("--out", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    report.add_argument("--counter", type=int, metavar="N", help="only counter N")
+    report.add_argument("--clerk", metavar="USERNAME", help="only this clerk")
+    report.set_defaults(func=cmd_report)
     calendar = sub.add_parser("calendar", help="working-day overrides (工作日调整)").add_subparsers(
         dest="calendar_command", required=True
     )
