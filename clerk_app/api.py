@@ -63,6 +63,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.admin import AdminService
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
+    from clerk_app.services.supervision.service import SupervisionService
 
 DEFAULT_HALL_NAME = "政务服务中心"
 log = logging.getLogger(__name__)
@@ -100,6 +101,12 @@ class StaffSession:
         from clerk_app.services.evaluations.service import EvaluationService
 
         return EvaluationService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def supervision(self) -> SupervisionService:
+        from clerk_app.services.supervision.service import SupervisionService
+
+        return SupervisionService(self._db, self.actor, self._clock)
 
     def hall_now(self) -> datetime:
         """The hall's local time now (China Standard Time), whatever the PC's clock zone is:
