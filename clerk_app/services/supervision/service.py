@@ -47,7 +47,7 @@ def _dashboard(s: Session, now: datetime) -> Dashboard:
     cats = list(s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order)))
     status = board.status(s, now)
     today = figures.read_today(s, now)
-    counter_ids = dict(s.execute(select(Counter.number, Counter.id)).tuples().all())
+    counter_ids: dict[int, int] = {n: i for n, i in s.execute(select(Counter.number, Counter.id))}
     category_figures = figures.category_figures(cats, today, status, now)
     counter_figures = figures.counter_figures(s, status, today, counter_ids, now)
     found = alerts.queue_alerts(
