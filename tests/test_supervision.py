@@ -270,3 +270,41 @@ def test_the_figures_of_each_queue_and_counter(desk: Hall, clock: MovableClock) 
     assert twelve.idle and twelve.idle_minutes == 3
     one = next(c for c in dashboard(desk).counters if c.number == 1)
     assert not one.online and one.idle_minutes is None and not one.idle
+
+
+def test_the_tiles_loads_are_what_queue_status_says(desk: Hall, clock: MovableClock) -> None:
+    """The dashboard computes the loads from its one read of today's tickets; they must be
+    ``queue.status()``'s (board.category_load), wait estimate included."""
+    kiosk = desk.kiosk().queue
+    for prefix in "AAAAAAAACCB":
+        kiosk.take_ticket(prefix)
+    counter, paused = clerk(desk, 1), clerk(desk, 9)
+    paused.queue.pause()
+    for minutes in (3, 40, 7, 9, 1, 12):  # six services of A: the estimate uses them
+        counter.queue.call_next()
+        later(clock, minutes, counter, paused)
+        counter.queue.finish()
+    supervisor = desk.login("supervisor", "demo")
+    board = supervisor.supervision.dashboard()
+    assert board.status == supervisor.queue.status()
+    assert [c.wait_minutes for c in board.status.categories if c.prefix == "A"] != [None]
+
+
+def test_beyond_the_limit_the_least_urgent_cases_are_counted_not_listed(
+    desk: Hall, clock: MovableClock
+) -> None:
+    from clerk_app.services.supervision.alerts import case_alerts
+
+    session = clerk(desk, 2)
+    [late] = session.cases.accept(person(serial=11), [ItemRequest(FOOD)])  # due Thu 3 Dec
+    clock.set_local(datetime(2026, 11, 27, 9, 0))
+    [soon] = session.cases.accept(person(serial=12), [ItemRequest(FOOD)])  # due Fri 4 Dec
+    clock.set_local(datetime(2026, 12, 3, 9, 0))  # late is due today: yellow, soon tomorrow
+    with desk.db.read() as s:
+        mine = {late.case_no, soon.case_no}
+        everything, more = case_alerts(s, clock.now, 7, limit=10_000)
+        ours = [a.subject_key for a in everything if a.subject_key in mine]
+        assert more == 0 and sorted(ours) == sorted(mine)
+        listed, more = case_alerts(s, clock.now, 7, limit=len(everything) - 1)
+    assert len(listed) == len(everything) - 1 and more == 1
+    assert listed == list(everything[:-1])  # the least urgent one is left out

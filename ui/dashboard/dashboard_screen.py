@@ -83,6 +83,9 @@ class DashboardScreen(QWidget):
             tile.show_figures(figures.get(tile.prefix))
         self.counter_model.set_figures(dashboard.counters)
         self.on_status(dashboard.status)
+        self.view.show_more_alerts(dashboard.more_case_alerts)
+        if tuple(self.alert_model.rows()) == dashboard.alerts:
+            return  # unchanged: no reset, so the supervisor's place in the table stays as is
         selected = self._selected_alert
         self.alert_model.set_rows(dashboard.alerts)
         row = None if selected is None else self.alert_model.row_of(selected)

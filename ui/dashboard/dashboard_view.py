@@ -95,6 +95,14 @@ class DashboardView(QWidget):
         panel.body.addWidget(self.alerts_hint)
         return panel
 
+    def show_more_alerts(self, count: int) -> None:
+        """Cases yellow or red beyond the most urgent listed (the core lists 200)."""
+        hint = self.tr("Enter on an alert takes its action.")
+        if count:
+            more = self.tr("%1 more case(s) near or past their deadline are not listed.")
+            hint = f"{hint} {more.replace('%1', str(count))}"
+        self.alerts_hint.setText(hint)
+
     def set_tiles(self, categories: Sequence[Any]) -> None:
         """One tile per ``CategoryInfo``, in rows of ``TILE_COLUMNS``."""
         for tile in self.tiles:

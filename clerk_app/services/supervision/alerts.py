@@ -24,13 +24,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import CaseState
-from clerk_app.domain.deadlines import DeadlineWarning, deadline_status
+from clerk_app.domain.deadlines import DeadlineWarning, WarningThresholds, deadline_status
 from clerk_app.domain.evaluation import RectificationState
-from clerk_app.domain.workdays import CalendarNotCovered, add_workdays, workdays_between
+from clerk_app.domain.workdays import (
+    CalendarNotCovered,
+    WorkdayOverrides,
+    add_workdays,
+    workdays_between,
+)
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import (
     Case,
@@ -172,8 +177,19 @@ def _idle_while_waiting(
     return minutes_between(since, now)
 
 
-def case_alerts(s: Session, now: datetime, ended_overdue_days: int) -> list[Alert]:
-    """Yellow and red cases on their running deadline; 容缺 due, overdue or ended overdue."""
+CASES_LISTED = 200  # the most urgent case alerts listed; the others are counted
+
+
+def case_alerts(
+    s: Session, now: datetime, ended_overdue_days: int, limit: int = CASES_LISTED
+) -> tuple[list[Alert], int]:
+    """Yellow and red cases on their running deadline; 容缺 due, overdue or ended overdue:
+    the ``limit`` most urgent, and how many more there are.
+
+    A big hall has hundreds of cases due tomorrow, and they share a few dozen deadlines: so
+    the cases are first counted per (state, deadlines) and each such group judged once, then
+    only the cases of the most urgent groups are read.
+    """
     policy = load_policy(s)
     thresholds = policy.thresholds
     overrides = load_overrides(s)
@@ -194,6 +210,38 @@ def case_alerts(s: Session, now: datetime, ended_overdue_days: int) -> list[Aler
         Case.state == _ENDED_OVERDUE,
         Case.updated_at >= now - timedelta(days=ended_overdue_days),
     )
+    groups = []
+    for state, due, supplement_due, count in s.execute(
+        select(Case.state, Case.due_date, Case.supplement_due, func.count())
+        .where(or_(deciding, pending, ended))
+        .group_by(Case.state, Case.due_date, Case.supplement_due)
+    ):
+        verdict = _judge(state, due, supplement_due, today, overrides, thresholds)
+        if verdict is not None:
+            groups.append((_urgency(*verdict), verdict, state, due, supplement_due, count))
+    groups.sort(key=lambda g: g[0])
+    total = sum(g[-1] for g in groups)
+    chosen, listed = [], 0
+    for group in groups:
+        if listed >= limit:
+            break
+        chosen.append(group)
+        listed += group[-1]
+    if not chosen:
+        return [], 0
+    verdicts = {(g[2], g[3], g[4]): g[1] for g in chosen}
+    # The chosen groups' cases: a deciding case is judged by its due date alone, a pending one
+    # by its supplement deadline alone, so one IN list per state finds them.
+    wanted: list[ColumnElement[bool]] = []
+    for state in {g[2] for g in chosen}:
+        if state == _ENDED_OVERDUE:
+            wanted.append(ended)
+        elif state == _PENDING:
+            days = {g[4] for g in chosen if g[2] == state}
+            wanted.append(and_(Case.state == state, Case.supplement_due.in_(days)))
+        else:
+            days = {g[3] for g in chosen if g[2] == state}
+            wanted.append(and_(Case.state == state, Case.due_date.in_(days)))
     rows = s.execute(
         select(
             Case.case_no,
@@ -206,47 +254,67 @@ def case_alerts(s: Session, now: datetime, ended_overdue_days: int) -> list[Aler
         )
         .join(ServiceItem, ServiceItem.id == Case.item_id)
         .outerjoin(Counter, Counter.id == Case.counter_id)
-        .where(or_(deciding, pending, ended))
+        .where(or_(*wanted))
     )
     alerts = []
     for case_no, state, due, supplement_due, applicant, item, counter_no in rows:
-        name = f"{item} · {applicant}"
-        if state == _ENDED_OVERDUE:
-            kind, severity = AlertKind.SUPPLEMENT_OVERDUE, _RED
-            deadline = supplement_due
-            try:
-                left = None if deadline is None else workdays_between(today, deadline, overrides)
-            except CalendarNotCovered:
-                left = None
-        else:
-            status = deadline_status(
-                CaseState(state), due, supplement_due, today, overrides, thresholds
-            )
-            if status.warning not in (DeadlineWarning.YELLOW, DeadlineWarning.RED):
-                continue
-            red = status.warning == DeadlineWarning.RED
-            severity = _RED if red else _YELLOW
-            if state == _PENDING:
-                kind = AlertKind.SUPPLEMENT_OVERDUE if red else AlertKind.SUPPLEMENT_DUE
-                deadline = supplement_due
-            else:
-                kind = AlertKind.DEADLINE_RED if red else AlertKind.DEADLINE_YELLOW
-                deadline = due
-            left = status.days_left
+        verdict = verdicts.get((state, due, supplement_due))
+        if verdict is None:
+            continue
+        kind, left = verdict
         alerts.append(
             Alert(
                 kind,
-                severity,
+                _RED if kind in _RED_CASE_KINDS else _YELLOW,
                 AlertSubject.CASE,
                 case_no,
-                name,
+                f"{item} · {applicant}",
                 AlertAction.OPEN_CASE,
                 days_left=left,
-                deadline=deadline,
+                deadline=due if kind in _DUE_DATE_KINDS else supplement_due,
                 counter_no=counter_no,
             )
         )
-    return alerts
+    listed_alerts = list(ordered(alerts)[:limit])
+    return listed_alerts, total - len(listed_alerts)
+
+
+def _urgency(kind: AlertKind, left: int | None) -> tuple[bool, int, int]:
+    """As ``ordered`` sorts alerts: red first, by kind, the fewest days left first."""
+    return (kind not in _RED_CASE_KINDS, _KIND_ORDER[kind], left if left is not None else 0)
+
+
+_RED_CASE_KINDS = frozenset({AlertKind.DEADLINE_RED, AlertKind.SUPPLEMENT_OVERDUE})
+_DUE_DATE_KINDS = frozenset({AlertKind.DEADLINE_RED, AlertKind.DEADLINE_YELLOW})
+
+
+def _judge(
+    state: str,
+    due: date | None,
+    supplement_due: date | None,
+    today: date,
+    overrides: WorkdayOverrides,
+    thresholds: WarningThresholds,
+) -> tuple[AlertKind, int | None] | None:
+    """The alert of a case in ``state`` with these deadlines and its working days left; None
+    when it has none (not yet yellow, or its deadline's year has no calendar)."""
+    if state == _ENDED_OVERDUE:
+        try:
+            left = (
+                None
+                if supplement_due is None
+                else workdays_between(today, supplement_due, overrides)
+            )
+        except CalendarNotCovered:
+            left = None
+        return AlertKind.SUPPLEMENT_OVERDUE, left
+    status = deadline_status(CaseState(state), due, supplement_due, today, overrides, thresholds)
+    if status.warning not in (DeadlineWarning.YELLOW, DeadlineWarning.RED):
+        return None
+    red = status.warning == DeadlineWarning.RED
+    if state == _PENDING:
+        return (AlertKind.SUPPLEMENT_OVERDUE if red else AlertKind.SUPPLEMENT_DUE), status.days_left
+    return (AlertKind.DEADLINE_RED if red else AlertKind.DEADLINE_YELLOW), status.days_left
 
 
 def review_alerts(s: Session, now: datetime) -> list[Alert]:

@@ -9,14 +9,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.ticket_status import TicketStatus
+from clerk_app.domain.wait_estimate import (
+    WINDOW,
+    estimate_wait,
+    typical_service_minutes,
+    usual_service_minutes,
+)
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import QueueCategory, Ticket
-from clerk_app.services.queue.results import QueueStatus
+from clerk_app.services.queue.results import CategoryLoad, CounterState, QueueStatus
 from clerk_app.services.supervision.results import CategoryFigures, CounterFigures
 
 _CALLED = (TicketStatus.SERVING.value, TicketStatus.FINISHED.value, TicketStatus.NO_SHOW.value)
@@ -36,6 +43,7 @@ class _Queue:
     waited_seconds: float = 0.0
     served: int = 0
     no_shows: int = 0
+    services: list[tuple[datetime, datetime]] = field(default_factory=list)  # (finished, served)
 
 
 @dataclass
@@ -62,10 +70,20 @@ def read_today(s: Session, now: datetime) -> Today:
             Ticket.counter_id,
             Ticket.taken_at,
             Ticket.called_at,
+            Ticket.served_at,
             Ticket.finished_at,
         ).where(Ticket.service_date == local_date(now))
     )
-    for ticket_id, category_id, status, counter_id, taken_at, called_at, finished_at in rows:
+    for (
+        ticket_id,
+        category_id,
+        status,
+        counter_id,
+        taken_at,
+        called_at,
+        served,
+        finished_at,
+    ) in rows:
         queue = today.queues[category_id]
         if status == TicketStatus.WAITING:
             queue.waiting += 1
@@ -79,6 +97,8 @@ def read_today(s: Session, now: datetime) -> Today:
             today.called_at[ticket_id] = called_at
         elif status == TicketStatus.FINISHED:
             queue.served += 1
+            if served is not None and finished_at is not None:
+                queue.services.append((finished_at, served))
         elif status == TicketStatus.NO_SHOW:
             queue.no_shows += 1
         if counter_id is not None and finished_at is not None:
@@ -86,6 +106,33 @@ def read_today(s: Session, now: datetime) -> Today:
             if last is None or finished_at > last:
                 today.last_end[counter_id] = finished_at
     return today
+
+
+def loads(
+    cats: list[QueueCategory],
+    today: Today,
+    counters: tuple[CounterState, ...],
+    settings: dict[str, Any],
+) -> tuple[CategoryLoad, ...]:
+    """What ``queue.status()`` says of each queue (``board.category_load``: waiting, counters
+    open, the wait estimate of ``domain.wait_estimate``), from today's one read instead of
+    five queries a category; tests/test_supervision.py checks the two agree."""
+    result = []
+    for cat in cats:
+        q = today.queues.get(cat.id, _Queue())
+        open_now = sum(
+            1 for c in counters if c.online and not c.paused and cat.prefix in c.categories
+        )
+        last = sorted(q.services, reverse=True)[:WINDOW]
+        minutes = [(end - start).total_seconds() / 60 for end, start in reversed(last)]
+        usual = usual_service_minutes(
+            settings["queue.service_minutes"],
+            cat.prefix,
+            float(settings["queue.default_service_minutes"]),
+        )
+        estimate = estimate_wait(q.waiting, typical_service_minutes(minutes, usual), open_now)
+        result.append(CategoryLoad(cat.prefix, cat.name, q.waiting, open_now, estimate.minutes))
+    return tuple(result)
 
 
 def category_figures(

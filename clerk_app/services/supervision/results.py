@@ -120,3 +120,4 @@ class Dashboard:
     categories: tuple[CategoryFigures, ...]
     counters: tuple[CounterFigures, ...]
     alerts: tuple[Alert, ...]  # red first
+    more_case_alerts: int = 0  # yellow or red cases beyond the most urgent listed (200)

@@ -20,6 +20,7 @@ from clerk_app.persistence.models import Counter, QueueCategory
 from clerk_app.services import settings
 from clerk_app.services.base import Service
 from clerk_app.services.queue import board
+from clerk_app.services.queue.results import QueueStatus
 from clerk_app.services.supervision import alerts, figures
 from clerk_app.services.supervision.results import Dashboard
 
@@ -45,8 +46,9 @@ def _snapshot(s: Session) -> None:
 def _dashboard(s: Session, now: datetime) -> Dashboard:
     values = settings.get_settings(s, "queue.") | settings.get_settings(s, "case.")
     cats = list(s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order)))
-    status = board.status(s, now)
     today = figures.read_today(s, now)
+    counters = board.counter_states(s, now)
+    status = QueueStatus(figures.loads(cats, today, counters, values), counters)
     counter_ids: dict[int, int] = {n: i for n, i in s.execute(select(Counter.number, Counter.id))}
     category_figures = figures.category_figures(cats, today, status, now)
     counter_figures = figures.counter_figures(s, status, today, counter_ids, now)
@@ -60,8 +62,14 @@ def _dashboard(s: Session, now: datetime) -> Dashboard:
         idle_counter_minutes=settings.int_value(values, settings.IDLE_COUNTER_MINUTES),
     )
     ended_days = settings.int_value(values, settings.OVERDUE_ALERT_DAYS)
-    found += alerts.case_alerts(s, now, ended_days)
+    cases, more_cases = alerts.case_alerts(s, now, ended_days)
+    found += cases
     found += alerts.review_alerts(s, now)
     return Dashboard(
-        to_local(now), status, category_figures, counter_figures, alerts.ordered(found)
+        to_local(now),
+        status,
+        category_figures,
+        counter_figures,
+        alerts.ordered(found),
+        more_cases,
     )
