@@ -699,7 +699,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+129"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+132"/>
         <source>Windows serving %1: %2</source>
         <translation>办理%1类业务的窗口：%2</translation>
     </message>
@@ -734,8 +734,8 @@ served %3 · no-shows %4</source>
         <translation>今日排队已结束：%1 张等候中的号票已过期。</translation>
     </message>
     <message>
-        <location line="-142"/>
-        <location line="+78"/>
+        <location line="-145"/>
+        <location line="+81"/>
         <source>Waiting in hall: %1</source>
         <translation>大厅等候：%1 人</translation>
     </message>
@@ -774,13 +774,19 @@ served %3 · no-shows %4</source>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+9"/>
         <source>Enter on an alert takes its action.</source>
         <translation>选中预警按回车即可处理。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Deadline warnings and bad reviews</source>
         <translation>红黄牌预警与差评整改</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 more case(s) near or past their deadline are not listed.</source>
+        <translation>另有%1件临近或超过时限的办件未列出。</translation>
     </message>
 </context>
 <context>
