@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.imports.service import ImportService
     from clerk_app.services.reports.service import ReportService
+    from clerk_app.services.supervision.service import SupervisionService
 
 DEFAULT_HALL_NAME = "政务服务中心"
 log = logging.getLogger(__name__)
@@ -116,6 +117,13 @@ class StaffSession:
         from clerk_app.services.reports.service import ReportService
 
         return ReportService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def supervision(self) -> SupervisionService:
+        """The live dashboard's figures and alerts (supervisors)."""
+        from clerk_app.services.supervision.service import SupervisionService
+
+        return SupervisionService(self._db, self.actor, self._clock)
 
     def hall_now(self) -> datetime:
         """The hall's local time now (China Standard Time), whatever the PC's clock zone is:

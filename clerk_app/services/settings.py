@@ -31,6 +31,10 @@ MASK_HEAD, MASK_TAIL = "identity.mask_head", "identity.mask_tail"
 # The road occupation permit: which item codes issue it, and its longest period.
 ROAD_ITEMS = "document.road_permit_items"
 ROAD_MAX_DAYS = "document.road_permit_max_days"  # calendar days, first and last included
+# The supervisor's dashboard alerts (services/supervision/alerts.py).
+LONG_WAIT_MINUTES = "queue.long_wait_minutes"  # a wait this long is yellow, twice it red
+IDLE_COUNTER_MINUTES = "queue.idle_counter_minutes"  # open, idle while its queue waits
+OVERDUE_ALERT_DAYS = "case.overdue_alert_days"  # natural days an ended overdue 容缺 case shows
 
 DEFAULTS: dict[str, Any] = {
     "hall_name": "政务服务中心",
@@ -46,11 +50,14 @@ DEFAULTS: dict[str, Any] = {
     # than 5 services finished today, and the centre of the band durations are clamped into.
     "queue.default_service_minutes": DEFAULT_USUAL_MINUTES,  # the hall's
     "queue.service_minutes": {},  # a category's own, by prefix: {"C": 15}
+    LONG_WAIT_MINUTES: 30,
+    IDLE_COUNTER_MINUTES: 5,
     # Cases (办件)
     SUPPLEMENT_DAYS: DEFAULT_SUPPLEMENT_DAYS,
     SUPPLEMENT_GRACE_DAYS: 0,
     YELLOW_DAYS_LEFT: WarningThresholds().yellow_days_left,
     RED_DAYS_LEFT: WarningThresholds().red_days_left,
+    OVERDUE_ALERT_DAYS: 7,
     MASK_HEAD: 4,
     MASK_TAIL: 4,
     ROAD_ITEMS: ("440500-CG-001",),  # the demo catalog's 临时占用城市道路许可
@@ -91,6 +98,9 @@ def _int(values: dict[str, Any], key: str) -> int:
         return int(value) if isinstance(value, int | float | str) else int(DEFAULTS[key])
     except ValueError:
         return int(DEFAULTS[key])
+
+
+int_value = _int  # for services that read a few settings of their own (supervision)
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,140 @@
     </message>
 </context>
 <context>
+    <name>AlertModel</name>
+    <message>
+        <location filename="../../ui/dashboard/alert_model.py" line="+27"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long</source>
+        <translation>时长/期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter does</source>
+        <translation>回车操作</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Red</source>
+        <translation>红牌</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yellow</source>
+        <translation>黄牌</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Long wait</source>
+        <translation>等候超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No window open for a waiting queue</source>
+        <translation>有人等候但无窗口办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window idle while its queue waits</source>
+        <translation>窗口空闲而队列有人等候</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket stranded at an offline window</source>
+        <translation>离线窗口滞留号票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case due soon (yellow card)</source>
+        <translation>办件临近时限（黄牌）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case overdue (red card)</source>
+        <translation>办件超期（红牌）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement due</source>
+        <translation>容缺补正即将到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement overdue</source>
+        <translation>容缺逾期未补正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad review awaiting rectification</source>
+        <translation>差评待整改</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Window %1: %2</source>
+        <translation>%1号窗口：%2</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Window %1</source>
+        <translation>%1号窗口</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 working day(s) overdue</source>
+        <translation>超期%1个工作日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 working day(s) left</source>
+        <translation>剩余%1个工作日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show its windows</source>
+        <translation>查看办理窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the window</source>
+        <translation>查看该窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the ticket back in the queue</source>
+        <translation>号票放回队列原位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the case</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the rectification</source>
+        <translation>打开差评整改</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPage</name>
     <message>
         <location filename="../../ui/acceptance/applicant_page.py" line="+54"/>
@@ -247,6 +381,59 @@
     </message>
 </context>
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/case_dialog.py" line="+16"/>
+        <source>Case %1</source>
+        <translation>办件 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement due</source>
+        <translation>补正期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window</source>
+        <translation>受理窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still owed</source>
+        <translation>尚缺材料</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../../ui/admin/admin_tabs.py" line="+54"/>
@@ -287,7 +474,7 @@
 <context>
     <name>CategoryTile</name>
     <message>
-        <location filename="../../ui/dashboard/category_tile.py" line="+42"/>
+        <location filename="../../ui/dashboard/category_tile.py" line="+47"/>
         <source>waiting</source>
         <translation>人等候</translation>
     </message>
@@ -304,6 +491,18 @@ no window open</source>
 %2 window(s) open</source>
         <translation>人等候 · 约 %1 分钟
 %2 个窗口服务中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>longest %1 · average %2
+served %3 · no-shows %4</source>
+        <translation>最长%1 · 平均%2
+已办%3 · 过号%4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
     </message>
 </context>
 <context>
@@ -405,7 +604,7 @@ no window open</source>
 <context>
     <name>CounterStateModel</name>
     <message>
-        <location filename="../../ui/dashboard/counter_state_model.py" line="+39"/>
+        <location filename="../../ui/dashboard/counter_state_model.py" line="+45"/>
         <source>No.</source>
         <translation>窗口号</translation>
     </message>
@@ -435,7 +634,22 @@ no window open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>serving %1 min</source>
+        <translation>办理中 %1分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>idle %1 min</source>
+        <translation>空闲 %1分钟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Offline · ticket stranded</source>
         <translation>离线 · 号票滞留</translation>
     </message>
@@ -489,7 +703,12 @@ no window open</source>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+107"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+132"/>
+        <source>Windows serving %1: %2</source>
+        <translation>办理%1类业务的窗口：%2</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Window %1 holds no ticket any more.</source>
         <translation>%1 号窗口已没有办理中的号票。</translation>
     </message>
@@ -519,8 +738,8 @@ no window open</source>
         <translation>今日排队已结束：%1 张等候中的号票已过期。</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+13"/>
+        <location line="-145"/>
+        <location line="+81"/>
         <source>Waiting in hall: %1</source>
         <translation>大厅等候：%1 人</translation>
     </message>
@@ -528,7 +747,7 @@ no window open</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_view.py" line="+31"/>
+        <location filename="../../ui/dashboard/dashboard_view.py" line="+34"/>
         <source>Queue dashboard</source>
         <translation>排队监控</translation>
     </message>
@@ -558,14 +777,20 @@ no window open</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <location line="+9"/>
+        <source>Enter on an alert takes its action.</source>
+        <translation>选中预警按回车即可处理。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Deadline warnings and bad reviews</source>
         <translation>红黄牌预警与差评整改</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Cases near or past their due date and reviews that need rectification will be listed here.</source>
-        <translation>临近或超过办结时限的办件、需要整改的差评将在此列出。</translation>
+        <location line="+9"/>
+        <source>%1 more case(s) near or past their deadline are not listed.</source>
+        <translation>另有%1件临近或超过时限的办件未列出。</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1756,59 @@ Sign in at this counter all the same?</source>
         <location filename="../../ui/reconnecting_screen.py" line="+30"/>
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/rectification_dialog.py" line="+38"/>
+        <source>Bad review: rectification</source>
+        <translation>差评整改</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ticket</source>
+        <translation>号票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start rectification</source>
+        <translation>开始整改</translation>
     </message>
 </context>
 <context>

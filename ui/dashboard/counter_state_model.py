@@ -24,12 +24,18 @@ def is_stranded(counter: Any) -> bool:
 class CounterStateModel(RowTableModel):
     """Rows are ``CounterState``; ``set_category_names`` makes "A" read "A 企业开办"."""
 
-    NUMBER, NAME, CATEGORIES, CLERK, STATE, TICKET = range(6)
+    NUMBER, NAME, CATEGORIES, CLERK, STATE, TICKET, FOR = range(7)
     CENTERED = frozenset({NUMBER, STATE, TICKET})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._category_names: dict[str, str] = {}
+        self._figures: dict[int, Any] = {}  # counter number -> supervision's CounterFigures
+
+    def set_figures(self, figures: Any) -> None:
+        """The minutes in service or idle of each counter (``Dashboard.counters``); shown from
+        the next ``set_rows``."""
+        self._figures = {f.number: f for f in figures}
 
     def set_category_names(self, names: dict[str, str]) -> None:
         self._category_names = dict(names)
@@ -42,6 +48,7 @@ class CounterStateModel(RowTableModel):
             self.tr("Clerk"),
             self.tr("State"),
             self.tr("In service"),
+            self.tr("For"),
         ]
 
     def display(self, row: Any, column: int) -> str:
@@ -57,6 +64,18 @@ class CounterStateModel(RowTableModel):
             return self.state_text(row)
         if column == self.TICKET:
             return row.current_ticket or "—"
+        if column == self.FOR:
+            return self.for_text(self._figures.get(row.number))
+        return ""
+
+    def for_text(self, figures: Any) -> str:
+        """How long the ticket has been in service, or the open counter idle."""
+        if figures is None:
+            return ""
+        if figures.in_service_minutes is not None:
+            return self.tr("serving %1 min").replace("%1", str(figures.in_service_minutes))
+        if figures.idle_minutes is not None:
+            return self.tr("idle %1 min").replace("%1", str(figures.idle_minutes))
         return ""
 
     def state_text(self, row: Any) -> str:

@@ -1,4 +1,5 @@
-"""Layout of the supervisor's dashboard: a tile per queue, the counters, the queue actions.
+"""Layout of the supervisor's dashboard: a tile per queue, the counters, the queue actions,
+the alerts (红黄牌预警与差评整改).
 
 Widgets only; ``DashboardScreen`` fills them and reacts to them.
 """
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.widgets import Panel, ScreenHeader, placeholder, read_only_table, show_message
+from ui.common.sorted_table import attach_sorted
+from ui.common.widgets import Panel, ScreenHeader, read_only_table, show_message
+from ui.dashboard.alert_model import AlertModel
 from ui.dashboard.category_tile import CategoryTile
 from ui.dashboard.counter_state_model import CounterStateModel
 
@@ -78,16 +81,27 @@ class DashboardView(QWidget):
         return panel
 
     def _build_warnings_panel(self) -> Panel:
+        self.alert_model = AlertModel(self)
+        self.alerts_view = read_only_table()
+        self.alerts_proxy = attach_sorted(self.alerts_view, self.alert_model)
+        self.alerts_view.setObjectName("AlertsTable")
+        header = self.alerts_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(AlertModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.alerts_hint = QLabel(self.tr("Enter on an alert takes its action."))
+        self.alerts_hint.setObjectName("InfoText")
         panel = Panel(self.tr("Deadline warnings and bad reviews"))
-        panel.body.addWidget(
-            placeholder(
-                self.tr(
-                    "Cases near or past their due date and reviews that need rectification "
-                    "will be listed here."
-                )
-            )
-        )
+        panel.body.addWidget(self.alerts_view, 1)
+        panel.body.addWidget(self.alerts_hint)
         return panel
+
+    def show_more_alerts(self, count: int) -> None:
+        """Cases yellow or red beyond the most urgent listed (the core lists 200)."""
+        hint = self.tr("Enter on an alert takes its action.")
+        if count:
+            more = self.tr("%1 more case(s) near or past their deadline are not listed.")
+            hint = f"{hint} {more.replace('%1', str(count))}"
+        self.alerts_hint.setText(hint)
 
     def set_tiles(self, categories: Sequence[Any]) -> None:
         """One tile per ``CategoryInfo``, in rows of ``TILE_COLUMNS``."""
