@@ -996,7 +996,7 @@ served %3 · no-shows %4</source>
         <translation>请对本次服务进行评价</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Press 1 to 5 or touch a button</source>
         <translation>请按数字键 1–5 或点击按钮</translation>
     </message>
@@ -1006,7 +1006,7 @@ served %3 · no-shows %4</source>
         <translation>哪里不满意？（至少选择一项）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Comment (optional, at most %1 characters)</source>
         <translation>留言（选填，最多 %1 字）</translation>
     </message>
