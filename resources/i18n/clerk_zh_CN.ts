@@ -703,12 +703,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+132"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+139"/>
         <source>Windows serving %1: %2</source>
         <translation>办理%1类业务的窗口：%2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+68"/>
         <source>Window %1 holds no ticket any more.</source>
         <translation>%1 号窗口已没有办理中的号票。</translation>
     </message>
@@ -738,8 +738,8 @@ served %3 · no-shows %4</source>
         <translation>今日排队已结束：%1 张等候中的号票已过期。</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+81"/>
+        <location line="-154"/>
+        <location line="+90"/>
         <source>Waiting in hall: %1</source>
         <translation>大厅等候：%1 人</translation>
     </message>
@@ -768,11 +768,21 @@ served %3 · no-shows %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Report…</source>
+        <translation>报表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A report of a date range as .xlsx or .pdf (Ctrl+E)</source>
+        <translation>按日期范围导出报表（.xlsx 或 .pdf）（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>For an offline window that still holds a ticket (shown in red).</source>
         <translation>用于离线但仍有办理中号票的窗口（红色显示）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Counters</source>
         <translation>窗口</translation>
     </message>
@@ -1809,6 +1819,74 @@ Sign in at this counter all the same?</source>
         <location line="+2"/>
         <source>Start rectification</source>
         <translation>开始整改</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/report_dialog.py" line="+59"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>all windows</source>
+        <translation>全部窗口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all clerks (user name)</source>
+        <translation>全部窗口人员（用户名）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;From (yyyy-mm-dd)</source>
+        <translation>开始日期(&amp;F)（年-月-日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To, inclusive</source>
+        <translation>结束日期(&amp;T)（含当日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lerk</source>
+        <translation>窗口人员(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save report…</source>
+        <translation>保存报表(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>from</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Writing %1…</source>
+        <translation>正在写出 %1…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved %1: %2 ticket(s), %3 served, %4 case(s).</source>
+        <translation>已保存 %1：取号 %2，办理 %3，办件 %4。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from clerk_app.errors import ClerkError
@@ -27,6 +28,7 @@ from ui.dashboard.category_tile import CategoryTile
 from ui.dashboard.counter_state_model import is_stranded
 from ui.dashboard.dashboard_view import DashboardView
 from ui.dashboard.rectification_dialog import RectificationDialog
+from ui.dashboard.report_dialog import ReportDialog
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 # Issue 15: an event at any PC shows within a second: the interval plus one read (tens of ms)
 # must stay under it, so half a second, not one.
 POLL_MS = 500
+# Not Ctrl+R: the main window's reload.
+REPORT_KEYS = "Ctrl+E"
 
 
 class DashboardScreen(QWidget):
@@ -43,6 +47,7 @@ class DashboardScreen(QWidget):
         self._selected: int | None = None  # counter number, kept across status reads
         self._selected_alert: tuple[str, str] | None = None  # Alert.key, kept likewise
         self.dialog: CaseDialog | RectificationDialog | None = None  # the one opened last
+        self.report_dialog: ReportDialog | None = None  # kept: a report may still be running
         self.view = DashboardView(hall_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,6 +60,8 @@ class DashboardScreen(QWidget):
         view.release_button.clicked.connect(lambda: self.resolve_selected(finish=False))
         view.finish_button.clicked.connect(lambda: self.resolve_selected(finish=True))
         view.close_day_button.clicked.connect(self.close_day)
+        view.report_button.clicked.connect(self.open_report)
+        QShortcut(QKeySequence(REPORT_KEYS), self, self.open_report)
         view.alerts_view.activated.connect(self._on_alert_activated)  # Enter, double click
         view.alerts_view.selectionModel().selectionChanged.connect(self._on_alert_selection)
         self.alert_model = view.alert_model
@@ -143,6 +150,15 @@ class DashboardScreen(QWidget):
         dialog.finished.connect(lambda _result: self.poller.poll_now())
         self.dialog = dialog
         dialog.open()
+
+    def open_report(self) -> None:
+        """The report dialog (one per screen, kept so a running report keeps its bar)."""
+        if self.report_dialog is None:
+            today = self._session.hall_now().date()
+            self.report_dialog = ReportDialog(self._session.reports, today, self)
+        self.report_dialog.open()
+        self.report_dialog.from_edit.setFocus()
+        self.report_dialog.from_edit.selectAll()
 
     # --- the status --------------------------------------------------------------------------
     def on_status(self, status: QueueStatus) -> None:

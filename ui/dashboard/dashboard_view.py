@@ -63,6 +63,8 @@ class DashboardView(QWidget):
         self.release_button = QPushButton(self.tr("Put its ticket back in the queue"))
         self.finish_button = QPushButton(self.tr("Finish its ticket"))
         self.close_day_button = QPushButton(self.tr("Close today's queue…"))
+        self.report_button = QPushButton(self.tr("Report…"))
+        self.report_button.setToolTip(self.tr("A report of a date range as .xlsx or .pdf (Ctrl+E)"))
         hint = self.tr("For an offline window that still holds a ticket (shown in red).")
         for button in (self.release_button, self.finish_button):
             button.setToolTip(hint)
@@ -70,6 +72,7 @@ class DashboardView(QWidget):
         actions.addWidget(self.release_button)
         actions.addWidget(self.finish_button)
         actions.addStretch(1)
+        actions.addWidget(self.report_button)
         actions.addWidget(self.close_day_button)
         self.message_label = QLabel()
         self.message_label.setObjectName("InfoText")
