@@ -121,3 +121,45 @@ class Dashboard:
     counters: tuple[CounterFigures, ...]
     alerts: tuple[Alert, ...]  # red first
     more_case_alerts: int = 0  # yellow or red cases beyond the most urgent listed (200)
+
+
+# --- the charts ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HourCount:
+    """One hall-local hour of today: tickets taken in it, services ended in it."""
+
+    hour: int  # 0–23
+    arrivals: int
+    services: int  # tickets whose service ended (finished) in the hour
+
+
+@dataclass(frozen=True)
+class WaitBin:
+    """Tickets called today whose wait (taken → called) fell in ``[low, high)`` minutes."""
+
+    low: int
+    high: int | None  # None: no upper bound (the last bin)
+    tickets: int
+
+
+@dataclass(frozen=True)
+class CounterSatisfaction:
+    """The ratings of the services at one counter since ``Charts.satisfaction_since``."""
+
+    counter_no: int
+    ratings: int
+    satisfaction: float | None  # mean score / top score (hall's scores); None: no rating
+
+
+@dataclass(frozen=True)
+class Charts:
+    """What the dashboard's charts draw, read in one snapshot."""
+
+    at: datetime  # hall-local time of the read
+    day: date  # today, hall-local
+    hours: tuple[HourCount, ...]  # the 24 hours of today, 0 first
+    waits: tuple[WaitBin, ...]  # of the tickets called today
+    satisfaction_since: date  # first service date counted (SATISFACTION_DAYS back)
+    satisfaction: tuple[CounterSatisfaction, ...]  # every counter of the hall, by number

@@ -21,8 +21,8 @@ from clerk_app.services import settings
 from clerk_app.services.base import Service
 from clerk_app.services.queue import board
 from clerk_app.services.queue.results import QueueStatus
-from clerk_app.services.supervision import alerts, figures
-from clerk_app.services.supervision.results import Dashboard
+from clerk_app.services.supervision import alerts, charts, figures
+from clerk_app.services.supervision.results import Charts, Dashboard
 
 
 class SupervisionService(Service):
@@ -35,6 +35,15 @@ class SupervisionService(Service):
         with self.db.read() as s:
             _snapshot(s)
             return _dashboard(s, now)
+
+    def charts(self) -> Charts:
+        """Arrivals and services per hour today, today's waits, satisfaction by counter: what
+        the dashboard's charts draw, in one read (``supervision.charts``)."""
+        self.actor.require(Permission.SUPERVISE_QUEUE)
+        now = self.clock()
+        with self.db.read() as s:
+            _snapshot(s)
+            return charts.read_charts(s, now)
 
 
 def _snapshot(s: Session) -> None:
