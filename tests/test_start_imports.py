@@ -22,6 +22,7 @@ NOT_AT_START = (
     "clerk_app.demo",
     "clerk_app.services.imports",
     "openpyxl",
+    "pyqtgraph",
 )
 
 

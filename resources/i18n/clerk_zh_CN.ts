@@ -506,6 +506,55 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../ui/dashboard/charts_panel.py" line="+57"/>
+        <source>Today by hour</source>
+        <translation>今日分时段取号与办结</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>tickets</source>
+        <translation>号数</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>hour</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>arrivals</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>services</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waits today</source>
+        <translation>今日等候时长分布</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Satisfaction, last 30 days</source>
+        <translation>近 30 天各窗口满意度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../ui/acceptance/checklist_model.py" line="+44"/>
@@ -703,7 +752,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+139"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+147"/>
         <source>Windows serving %1: %2</source>
         <translation>办理%1类业务的窗口：%2</translation>
     </message>
@@ -738,8 +787,8 @@ served %3 · no-shows %4</source>
         <translation>今日排队已结束：%1 张等候中的号票已过期。</translation>
     </message>
     <message>
-        <location line="-154"/>
-        <location line="+90"/>
+        <location line="-159"/>
+        <location line="+95"/>
         <source>Waiting in hall: %1</source>
         <translation>大厅等候：%1 人</translation>
     </message>
@@ -747,12 +796,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_view.py" line="+34"/>
+        <location filename="../../ui/dashboard/dashboard_view.py" line="+37"/>
         <source>Queue dashboard</source>
         <translation>排队监控</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Put its ticket back in the queue</source>
         <translation>号票放回队列</translation>
     </message>
@@ -787,7 +836,12 @@ served %3 · no-shows %4</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>Charts</source>
+        <translation>统计图</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+9"/>
         <source>Enter on an alert takes its action.</source>
         <translation>选中预警按回车即可处理。</translation>

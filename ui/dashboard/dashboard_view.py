@@ -7,7 +7,7 @@ Widgets only; ``DashboardScreen`` fills them and reacts to them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -24,6 +24,9 @@ from ui.common.widgets import Panel, ScreenHeader, read_only_table, show_message
 from ui.dashboard.alert_model import AlertModel
 from ui.dashboard.category_tile import CategoryTile
 from ui.dashboard.counter_state_model import CounterStateModel
+
+if TYPE_CHECKING:
+    from ui.dashboard.charts_panel import ChartsPanel
 
 TILE_COLUMNS = 5  # a hall rarely has more than five queues; more wrap
 
@@ -46,7 +49,8 @@ class DashboardView(QWidget):
         body.setContentsMargins(16, 14, 16, 16)
         body.setSpacing(14)
         body.addLayout(self._tile_grid)
-        body.addLayout(lower, 1)
+        body.addLayout(lower, 3)
+        body.addWidget(self._build_charts_panel(), 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -81,6 +85,15 @@ class DashboardView(QWidget):
         panel.body.addWidget(self.counters_view, 1)
         panel.body.addWidget(self.message_label)
         panel.body.addLayout(actions)
+        return panel
+
+    def _build_charts_panel(self) -> Panel:
+        # Here, not at the top: pyqtgraph loads when a dashboard is built, never at a counter.
+        from ui.dashboard.charts_panel import ChartsPanel
+
+        self.charts: ChartsPanel = ChartsPanel()
+        panel = Panel(self.tr("Charts"))
+        panel.body.addWidget(self.charts, 1)
         return panel
 
     def _build_warnings_panel(self) -> Panel:
