@@ -157,3 +157,26 @@ def test_the_report_runs_off_the_gui_thread_and_its_progress_comes_back_on_it(
     assert workers and workers[0] is not dialog.thread()
     assert threads and set(threads) == {threading.get_ident()}
     assert dialog.progress_bar.value() == dialog.progress_bar.maximum()
+
+
+def test_an_unknown_window_is_the_cores_message_and_nothing_is_written(
+    qtbot: QtBot, screen: DashboardScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out" / "window.xlsx"
+    out.parent.mkdir()
+    save_to(monkeypatch, out)
+    dialog = open_dialog(qtbot, screen)
+    today = screen._session.hall_now().date().isoformat()
+    qtbot.keyClick(dialog.from_edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert dialog.counter_edit.hasFocus()
+    qtbot.keyClicks(dialog.counter_edit, "99")
+
+    fields = (dialog.from_edit, today), (dialog.to_edit, today)
+    for edit, text in fields:
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Return)
+
+    assert dialog.message_label.text() == "There is no counter 99."
+    assert list(out.parent.iterdir()) == [] and dialog.saved is None

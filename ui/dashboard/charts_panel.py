@@ -55,7 +55,7 @@ class ChartsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hours_plot = _plot(self.tr("Today by hour"), self.tr("tickets"), self.tr("hour"))
-        self.hours_plot.addLegend(offset=(8, 8))
+        self.hours_plot.addLegend(offset=(-8, 8))  # top right: the morning is left
         self.arrivals_bars = _bars(self.hours_plot, ARRIVALS_BRUSH, self.tr("arrivals"))
         self.services_bars = _bars(self.hours_plot, SERVICES_BRUSH, self.tr("services"))
         self.waits_plot = _plot(self.tr("Waits today"), self.tr("tickets"), self.tr("minutes"))
