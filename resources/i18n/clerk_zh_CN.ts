@@ -1825,12 +1825,12 @@ Sign in at this counter all the same?</source>
 <context>
     <name>RectificationDialog</name>
     <message>
-        <location filename="../../ui/dashboard/rectification_dialog.py" line="+38"/>
+        <location filename="../../ui/dashboard/rectification_dialog.py" line="+63"/>
         <source>Bad review: rectification</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Ticket</source>
         <translation>号票</translation>
     </message>
@@ -1865,14 +1865,114 @@ Sign in at this counter all the same?</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calls</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Measures taken, or the reason (cannot rectify, contest, decision)</source>
+        <translation>整改措施，或理由（无法整改、申请无效差评、审核意见）</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Start rectification</source>
-        <translation>开始整改</translation>
+        <source>Measures or reaso&amp;n:</source>
+        <translation>措施或理由(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Start rectification</source>
+        <translation>开始整改(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark &amp;rectified</source>
+        <translation>整改完成(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot rectif&amp;y</source>
+        <translation>无法整改(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontest as invalid</source>
+        <translation>申请认定无效差评(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve contest</source>
+        <translation>批准无效差评(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;ject contest</source>
+        <translation>驳回无效差评申请(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What was said on the call</source>
+        <translation>回访时说了什么</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant r&amp;eached</source>
+        <translation>已联系上申请人(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log call</source>
+        <translation>记录回访(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Call su&amp;mmary:</source>
+        <translation>回访内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record &amp;follow-up</source>
+        <translation>记录追评(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up ra&amp;ting:</source>
+        <translation>追评(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Contested: %1</source>
+        <translation>申请认定无效差评：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision: %1</source>
+        <translation>审核意见：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up rating: %1</source>
+        <translation>追评：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not reached</source>
+        <translation>未联系上</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@ class DashboardScreen(QWidget):
             self._open(
                 lambda: RectificationDialog(
                     evaluations.rectification(int(alert.subject_key)),
-                    evaluations.start_rectification,
+                    evaluations,
                     self,
                 )
             )
