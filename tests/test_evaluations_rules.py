@@ -231,6 +231,9 @@ def test_the_supervisor_who_contested_cannot_decide_the_contest(
     with pytest.raises(PermissionDenied, match="另一位值班长"):
         next_rectification_state(facts, action, "supervisor")
     assert next_rectification_state(facts, action, "supervisor2") in (S.INVALID, S.PENDING)
+    # What the screens offer says the same: not to the contester, to anyone else.
+    assert action not in allowed_rectification_actions(facts, "supervisor")
+    assert action in allowed_rectification_actions(facts, "supervisor2")
 
 
 def test_refusals_name_the_state_and_the_action(english: None) -> None:

@@ -392,12 +392,19 @@ def next_rectification_state(
     return target
 
 
-def allowed_rectification_actions(facts: RectificationFacts) -> tuple[RectificationAction, ...]:
-    """The actions ``next_rectification_state`` accepts (by someone other than the contester)."""
+def allowed_rectification_actions(
+    facts: RectificationFacts, actor: str | None = None
+) -> tuple[RectificationAction, ...]:
+    """The actions ``next_rectification_state`` accepts by ``actor`` (by anyone but the
+    contester when ``actor`` is ``None``): the supervisor who contested a review never sees
+    its approval or rejection offered."""
+    own_contest = actor is not None and actor == facts.contested_by
     return tuple(
         a
         for a in RectificationAction
-        if (facts.state, a) in _RECTIFICATION and (a is not _A.EXPIRE or facts.deadline_passed)
+        if (facts.state, a) in _RECTIFICATION
+        and (a is not _A.EXPIRE or facts.deadline_passed)
+        and not (own_contest and a in (_A.APPROVE_CONTEST, _A.REJECT_CONTEST))
     )
 
 

@@ -226,7 +226,7 @@ class RectificationDialog(QDialog):
             self.callbacks_list.addItem(
                 f"{when}  {call.caller_name or call.caller}（{reached}）：{call.summary}"
             )
-        allowed = allowed_rectification_actions(_facts(info))
+        allowed = allowed_rectification_actions(_facts(info), self._evaluations.actor.username)
         for action, button in self.step_buttons.items():
             button.setEnabled(action in allowed)
         may_follow_up = may_record_follow_up(info.state, info.follow_up_level is not None)
