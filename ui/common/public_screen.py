@@ -9,10 +9,11 @@ same layout as a 1080p one, two thirds the size, with nothing clipped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 LANDSCAPE = (1920, 1080)
 PORTRAIT = (1080, 1920)
@@ -55,3 +56,29 @@ def heavy_weight(family: str | None = None) -> int:
     weights = [QFontDatabase.weight(family, style) for style in QFontDatabase.styles(family)]
     real = [w for w in weights if w <= QFont.Weight.Bold.value]
     return max(real, default=QFont.Weight.Normal.value)
+
+
+class Fitter:
+    """Restyles and lays out a public window for its monitor, once per fit (not per pixel of a
+    resize): ``style(fit, heavy_weight)`` is the window's style sheet, ``apply(fit)`` its
+    view's layout. The kiosk and the hall display call ``refit`` from ``resizeEvent``."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        style: Callable[[ScreenFit, int], str],
+        apply: Callable[[ScreenFit], None],
+    ) -> None:
+        self._window = window
+        self._style = style
+        self._apply = apply
+        self._heavy = heavy_weight()
+        self._fit: ScreenFit | None = None
+
+    def refit(self, width: int, height: int) -> None:
+        fit = screen_fit(width, height)
+        if fit == self._fit:
+            return
+        self._fit = fit
+        self._window.setStyleSheet(self._style(fit, self._heavy))
+        self._apply(fit)

@@ -25,7 +25,7 @@ from clerk_app.domain.announcement import call_text, display_text
 from clerk_app.i18n import language
 from clerk_app.services.queue.results import CallInfo, DisplayBoard
 from ui.common.polling import Poller
-from ui.common.public_screen import ScreenFit, heavy_weight, screen_fit
+from ui.common.public_screen import Fitter
 from ui.display.announcer import Announcer
 from ui.display.display_style import display_style
 from ui.display.display_view import VISIBLE_RECENT, DisplayView
@@ -61,11 +61,10 @@ class HallDisplayWindow(QWidget):
         self._first_read = True
         self.setObjectName("HallDisplayWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._heavy = heavy_weight()
         self.setWindowTitle(hall_name)
         self.view = DisplayView(hall_name)
-        self._fit: ScreenFit | None = None
-        self._apply_fit(screen_fit(self.width(), self.height()))
+        self._fitter = Fitter(self, display_style, self.view.apply_fit)
+        self._fitter.refit(self.width(), self.height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -111,14 +110,7 @@ class HallDisplayWindow(QWidget):
     # --- fitting the monitor ---------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._apply_fit(screen_fit(event.size().width(), event.size().height()))
-
-    def _apply_fit(self, fit: ScreenFit) -> None:
-        if fit == self._fit:
-            return
-        self._fit = fit
-        self.setStyleSheet(display_style(fit, self._heavy))
-        self.view.apply_fit(fit)
+        self._fitter.refit(event.size().width(), event.size().height())
 
     # --- reading ---------------------------------------------------------------------------
     def _read(self) -> DisplayBoard:

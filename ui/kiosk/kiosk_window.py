@@ -21,7 +21,7 @@ from clerk_app.domain.queue_order import PriorityClass, priority_label
 from clerk_app.errors import ClerkError
 from clerk_app.services.queue.results import QueueStatus, TicketInfo
 from ui.common.polling import Poller
-from ui.common.public_screen import ScreenFit, heavy_weight, screen_fit
+from ui.common.public_screen import Fitter
 from ui.common.tasks import run_task
 from ui.kiosk.category_button import CategoryButton
 from ui.kiosk.kiosk_style import kiosk_style
@@ -64,11 +64,10 @@ class KioskWindow(QWidget):
         self._last_ticket: TicketInfo | None = None
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._heavy = heavy_weight()
         self.setWindowTitle(hall_name)
         self.view = KioskView(hall_name)
-        self._fit: ScreenFit | None = None
-        self._apply_fit(screen_fit(self.width(), self.height()))
+        self._fitter = Fitter(self, kiosk_style, self.view.apply_fit)
+        self._fitter.refit(self.width(), self.height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -117,15 +116,7 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._apply_fit(screen_fit(event.size().width(), event.size().height()))
-
-    def _apply_fit(self, fit: ScreenFit) -> None:
-        """Restyle and lay out for the monitor, once per fit (not per pixel of a resize)."""
-        if fit == self._fit:
-            return
-        self._fit = fit
-        self.setStyleSheet(kiosk_style(fit, self._heavy))
-        self.view.apply_fit(fit)
+        self._fitter.refit(event.size().width(), event.size().height())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
