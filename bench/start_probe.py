@@ -51,7 +51,13 @@ def counter(url: str) -> int:
     from PySide6.QtCore import QTimer
 
     from ui.app import create_application
-    from ui.launcher import Options, end_of_start, open_configured_hall, prepare_staff_window
+    from ui.launcher import (
+        Options,
+        end_of_start,
+        open_configured_hall,
+        prepare_staff_window,
+        sweep_after_sign_in,
+    )
     from ui.login.login_dialog import LoginDialog, public_counters
     from ui.main_window import MainWindow
 
@@ -68,6 +74,7 @@ def counter(url: str) -> int:
     window.resize(1366, 768)
     window.show()
     QTimer.singleShot(0, end_of_start)
+    QTimer.singleShot(0, lambda: sweep_after_sign_in(session, window))  # as StaffShell does
     QTimer.singleShot(0, lambda: (_report(), app.quit()))
     return app.exec()
 

@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from clerk_app.clock import Clock, utcnow
-from clerk_app.documents.paper_data import DocumentKind
-from clerk_app.documents.signing import ForgedPayload
 from clerk_app.domain.case_states import CaseState, SubmissionStatus
 from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import DeadlineWarning
@@ -47,20 +45,22 @@ from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import Counter, HallSetting
 from clerk_app.services.auth import authenticate
 from clerk_app.services.calendar import CalendarService
-from clerk_app.services.cases.results import (
-    ApplicantInput,
-    CaseInfo,
-    ItemRequest,
-    MaterialCheck,
-    ToleranceRefused,
-)
-from clerk_app.services.cases.service import CaseService
 from clerk_app.services.catalog import CatalogService
 from clerk_app.services.credit import CreditService
 from clerk_app.services.queue.service import QueueService
 
 if TYPE_CHECKING:  # loaded when first used: a counter shows its window without them
+    from clerk_app.documents.paper_data import DocumentKind
+    from clerk_app.documents.signing import ForgedPayload
     from clerk_app.services.admin import AdminService
+    from clerk_app.services.cases.results import (
+        ApplicantInput,
+        CaseInfo,
+        ItemRequest,
+        MaterialCheck,
+        ToleranceRefused,
+    )
+    from clerk_app.services.cases.service import CaseService
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.imports.service import ImportService
@@ -79,13 +79,28 @@ class StaffSession:
         self._db = db
         self._clock = clock
         self.catalog = CatalogService(db, actor, clock)
-        self.cases = CaseService(db, actor, clock)
         self.credit = CreditService(db, actor, clock)
         self.calendar = CalendarService(db, actor, clock)
         self.queue = QueueService(db, actor, clock)
 
+    def end_overdue_cases(self) -> None:
+        """The sweep each counter login runs: 容缺 cases whose deadline passed end (idempotent,
+        cheap), so a hall without a scheduled `clerk cases sweep` still keeps the rule. Never
+        raises a ``ClerkError`` (e.g. a year not in the calendar): it is logged instead, and
+        the clerk works on."""
+        try:
+            self.cases.mark_overdue()
+        except ClerkError as e:
+            log.warning("overdue sweep at login skipped: %s", e)
+
     # The services below are built (and their modules imported) when first used, so a counter
     # PC does not load administration, 好差评 or the paper before its window is up.
+    @cached_property
+    def cases(self) -> CaseService:
+        from clerk_app.services.cases.service import CaseService
+
+        return CaseService(self._db, self.actor, self._clock)
+
     @cached_property
     def admin(self) -> AdminService:
         from clerk_app.services.admin import AdminService
@@ -157,12 +172,15 @@ class Hall:
         *,
         counter_check: bool = False,
         take_over: bool = False,
+        sweep_overdue: bool = True,
     ) -> StaffSession:
         """Raises ``clerk_app.errors.AuthError`` with one clear sentence when refused.
 
         ``counter_check`` (the counter PC's sign-in): a clerk must name a counter
         (``CounterNeeded``) and one no other clerk holds now (``CounterHeld``), unless
-        ``take_over``; see ``clerk_app.services.auth``.
+        ``take_over``; see ``clerk_app.services.auth``. A clerk's login at a counter also
+        runs ``StaffSession.end_overdue_cases`` — unless ``sweep_overdue`` is false, when the
+        caller runs it (the counter PC does, on a worker, once its window is up).
         """
         actor = authenticate(
             self.db,
@@ -176,12 +194,8 @@ class Hall:
         session = StaffSession(self.db, actor, self.clock)
         if counter is not None and actor.role is Role.CLERK:
             session.queue.heartbeat()  # the counter is online with this clerk from now on
-            # Each counter login also ends 容缺 cases whose deadline passed (idempotent, cheap),
-            # so a hall without a scheduled `clerk cases sweep` still keeps the rule.
-            try:
-                session.cases.mark_overdue()
-            except ClerkError as e:  # e.g. a year not in the calendar: never block a login
-                log.warning("overdue sweep at login skipped: %s", e)
+            if sweep_overdue:
+                session.end_overdue_cases()
         return session
 
     def kiosk(self) -> StaffSession:
@@ -231,6 +245,30 @@ def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
 
 # Besides Hall and open_hall: what a script passes to the services or gets back, importable
 # from here wherever it lives (the README's examples need no other import).
+#: The scripting API's types that live in modules a counter loads only when first used
+#: (PEP 562): ``from clerk_app.api import ApplicantInput`` imports them then.
+_LATER = {
+    "ApplicantInput": "clerk_app.services.cases.results",
+    "CaseInfo": "clerk_app.services.cases.results",
+    "ItemRequest": "clerk_app.services.cases.results",
+    "MaterialCheck": "clerk_app.services.cases.results",
+    "ToleranceRefused": "clerk_app.services.cases.results",
+    "DocumentKind": "clerk_app.documents.paper_data",
+    "ForgedPayload": "clerk_app.documents.signing",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "ApplicantInput",
     "AuthError",

@@ -3,6 +3,7 @@ does not show at start (issue 11: a light start), in a fresh interpreter."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,55 @@ def test_partial_indexes_get_the_predicate_of_the_database_in_use(db_url: str) -
     assert predicates["ix_tickets_waiting_order"] == "status = 'waiting'"
     assert len(predicates) >= 5
     hall.close()
+
+
+#: What a counter window does not load until the clerk reaches it: steps 2–5 of acceptance
+#: (built on first use), the case and document services and the paper's data, Qt's PDF and
+#: print modules. (The shell signs in without the overdue sweep and runs it after the window.)
+NOT_IN_THE_FIRST_WINDOW = (
+    "ui.acceptance.items_page",
+    "ui.acceptance.decision_page",
+    "ui.acceptance.documents_panel",
+    "ui.printing.printers",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+    "clerk_app.services.documents.service",
+    "clerk_app.services.cases.service",
+    "clerk_app.documents.paper_data",
+)
+
+
+def test_a_counter_window_loads_the_later_steps_and_the_paper_when_first_used(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    hall = open_hall(url)
+    hall.seed_demo()
+    hall.close()
+    probe = (
+        "import sys\n"
+        "from ui.app import create_application\n"
+        "from ui.main_window import MainWindow\n"
+        "from clerk_app.api import open_hall\n"
+        "app = create_application(sys.argv[:1], 'zh_CN')\n"
+        f"hall = open_hall({url!r})\n"
+        "session = hall.login('clerk01', 'demo', counter=1, sweep_overdue=False)\n"
+        "window = MainWindow(session, hall.name)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        f"print(' '.join(m for m in {NOT_IN_THE_FIRST_WINDOW!r} if m in sys.modules))\n"
+        "panel = window.findChild(__import__('ui.acceptance.acceptance_panel', fromlist=['x'])"
+        ".AcceptancePanel)\n"
+        "panel.go_to(4)\n"  # PREVIEW: no case shown, so it stays; the documents are built
+        "panel.documents\n"
+        f"print(' '.join(m for m in {NOT_IN_THE_FIRST_WINDOW!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    first, after = out.stdout.splitlines()[-2:]
+    assert first.split() == []
+    assert "ui.acceptance.documents_panel" in after.split()
+    assert "clerk_app.services.documents.service" in after.split()

@@ -9,6 +9,7 @@ would click.
 from __future__ import annotations
 
 import gc
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,17 +17,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError, DatabaseUnavailable
 from ui.common.errors import install_excepthook, show_error
 from ui.common.tasks import run_task
 
 if TYPE_CHECKING:
-    from clerk_app.api import Hall
+    from clerk_app.api import Hall, StaffSession
     from ui.display.hall_display_window import HallDisplayWindow
     from ui.evaluator.evaluator_window import EvaluatorWindow
     from ui.kiosk.kiosk_window import KioskWindow
     from ui.main_window import MainWindow
     from ui.reconnecting_screen import ReconnectingScreen
+
+log = logging.getLogger(__name__)
 
 # Each PC runs one kind of window: a window's modules (and what they pull in, e.g. the kiosk's
 # ESC/POS driver) are imported only by the PC that shows it.
@@ -64,6 +68,18 @@ def end_of_start() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def sweep_after_sign_in(session: StaffSession, window: QObject) -> None:
+    """The overdue sweep of a clerk's counter login (``Hall.login``), run on a worker once
+    the window is up rather than before it: the clerk never waits for it."""
+    if session.actor.counter_no is None or session.actor.role is not Role.CLERK:
+        return
+
+    def failed(error: BaseException) -> None:
+        log.warning("overdue sweep after sign-in failed: %s", error)
+
+    run_task(session.end_overdue_cases, lambda _none: None, failed, owner=window)
 
 
 def prepare_staff_window(counter: int | None) -> None:
@@ -121,6 +137,7 @@ class StaffShell(QObject):
             window.showMaximized()
         self._window = window
         QTimer.singleShot(0, end_of_start)  # once the window is up and idle
+        QTimer.singleShot(0, lambda: sweep_after_sign_in(session, window))
 
     def on_signed_out(self) -> None:
         if self._window is not None:

@@ -215,3 +215,34 @@ def test_the_launcher_prepares_the_counter_screen_only_for_a_counter() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def test_a_counter_sign_in_sweeps_overdue_cases_once_the_window_is_up(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sweep a counter login runs (``Hall.login``) waits until the window is shown, and
+    runs then, off the GUI thread: the clerk never waits for it at sign-in."""
+    from clerk_app.api import StaffSession
+
+    swept: list[int | None] = []
+    monkeypatch.setattr(
+        StaffSession, "end_overdue_cases", lambda self: swept.append(self.actor.counter_no)
+    )
+
+    def exec_(dialog: LoginDialog) -> int:
+        dialog.username_edit.setText("clerk02")
+        dialog.password_edit.setText(DEMO_PASSWORD)
+        dialog.select_counter(2)
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(login_dialog.LoginDialog, "exec", exec_)
+    shell = launcher.StaffShell(hall, clerk_qapp)
+    monkeypatch.setattr(shell, "_app", type("NoQuit", (), {"quit": lambda self: None})())
+    shell.sign_in()
+    window = shell._window
+    assert window is not None and window.isVisible()
+    assert swept == []  # not before the window
+    qtbot.waitUntil(lambda: swept == [2], timeout=5000)
+    window.close()
+    window.deleteLater()

@@ -10,7 +10,7 @@ of the chosen one, as the core composes them, for the clerk to read out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,22 +26,33 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.case_states import CaseState
 from clerk_app.errors import ClerkError
-from clerk_app.services.cases.results import CaseRef
 from ui.acceptance.applicant_page import ApplicantPage, check_code
-from ui.acceptance.decision_page import ACCEPT, INSTANT, NOTICE, REJECT, TOLERANT, DecisionPage
-from ui.acceptance.documents_panel import DocumentsPanel
-from ui.acceptance.items_page import ItemsPage
-from ui.acceptance.materials_page import MaterialsPage
-from ui.acceptance.preview import PaperWords
+from ui.acceptance.steps import (
+    ACCEPT,
+    APPLICANT,
+    DECISION,
+    INSTANT,
+    ITEMS,
+    MATERIALS,
+    NOTICE,
+    PREVIEW,
+    REJECT,
+    TOLERANT,
+)
 from ui.common.tasks import run_task
-from ui.printing.pdf_printing import PrintFailed
-from ui.printing.printers import CounterPrinters, send
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
     from clerk_app.services.cases.results import CaseInfo
+    from clerk_app.services.catalog import ItemInfo
+    from ui.acceptance.decision_page import DecisionPage
+    from ui.acceptance.documents_panel import DocumentsPanel
+    from ui.acceptance.items_page import ItemsPage
+    from ui.acceptance.materials_page import MaterialsPage
+    from ui.acceptance.preview import PaperWords
+    from ui.printing.printers import CounterPrinters
 
-APPLICANT, ITEMS, MATERIALS, DECISION, PREVIEW = range(5)
+__all__ = ["APPLICANT", "DECISION", "ITEMS", "MATERIALS", "PREVIEW", "AcceptancePanel"]
 
 
 class AcceptancePanel(QWidget):
@@ -63,22 +74,20 @@ class AcceptancePanel(QWidget):
         self._shown: list[CaseInfo] = []
         # The application whose commitment letters were printed for signing before the decision.
         self._letters_for: object = None
+        # The printers (and Qt's PDF and print modules) load at the first print.
+        self._given_printers = printers
         self.applicant_page = ApplicantPage()
-        self.items_page = ItemsPage(session.catalog)
-        self.materials_page = MaterialsPage()
-        self.decision_page = DecisionPage()
-        self.preview = PaperWords(session.documents)
-        self.documents = DocumentsPanel(
-            session.documents, printers or CounterPrinters(session.actor.counter_no)
-        )
-        self.documents.chosen.connect(self.preview.show_row)
+        # Steps 2–5 are built when the clerk first reaches them (or code first asks for them):
+        # a counter's window is up before their modules, the catalog model and the paper load.
+        self._pages: dict[int, QWidget] = {APPLICANT: self.applicant_page}
+        self._preview: PaperWords | None = None
+        self._documents: DocumentsPanel | None = None
         self.supplement_button = QPushButton(self.tr("Record supplement (Alt+S)"))
         self.collect_button = QPushButton(self.tr("Certificate collected (Alt+L)"))
         self.stack = QStackedWidget()
-        for page in (self.applicant_page, self.items_page, self.materials_page):
-            self.stack.addWidget(page)
-        self.stack.addWidget(self.decision_page)
-        self.stack.addWidget(self._preview_page())
+        self.stack.addWidget(self.applicant_page)
+        for _step in range(ITEMS, PREVIEW + 1):
+            self.stack.addWidget(QWidget())  # stands in until the step is built
         self.ticket_label = QLabel()
         self.case_edit = QLineEdit()
         self.case_edit.setPlaceholderText(self.tr("Open case: scan the receipt's barcode"))
@@ -114,12 +123,88 @@ class AcceptancePanel(QWidget):
         layout.addWidget(self.stack, 1)
         return layout
 
+    # --- the steps, built on first use -------------------------------------------------------
+    @property
+    def items_page(self) -> ItemsPage:
+        return cast("ItemsPage", self._page(ITEMS))
+
+    @property
+    def materials_page(self) -> MaterialsPage:
+        return cast("MaterialsPage", self._page(MATERIALS))
+
+    @property
+    def decision_page(self) -> DecisionPage:
+        return cast("DecisionPage", self._page(DECISION))
+
+    @property
+    def documents(self) -> DocumentsPanel:
+        self._page(PREVIEW)
+        assert self._documents is not None
+        return self._documents
+
+    @property
+    def preview(self) -> PaperWords:
+        self._page(PREVIEW)
+        assert self._preview is not None
+        return self._preview
+
+    def _counter_printers(self) -> CounterPrinters:
+        if self._given_printers is None:
+            from ui.printing.printers import CounterPrinters
+
+            self._given_printers = CounterPrinters(self._session.actor.counter_no)
+        return self._given_printers
+
+    def chosen_items(self) -> list[ItemInfo]:
+        """The items chosen in step 2 (none while the step was never opened)."""
+        return self.items_page.chosen() if ITEMS in self._pages else []
+
+    def _page(self, step: int) -> QWidget:
+        page = self._pages.get(step)
+        if page is None:
+            page = self._pages[step] = self._build(step)
+            stand_in = self.stack.widget(step)
+            assert stand_in is not None
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(step, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return page
+
+    def _build(self, step: int) -> QWidget:
+        if step == ITEMS:
+            from ui.acceptance.items_page import ItemsPage
+
+            items = ItemsPage(self._session.catalog)
+            items.single_added.connect(lambda: self.go_to(MATERIALS))
+            return items
+        if step == MATERIALS:
+            from ui.acceptance.materials_page import MaterialsPage
+
+            return MaterialsPage()
+        if step == DECISION:
+            from ui.acceptance.decision_page import DecisionPage
+
+            decision = DecisionPage()
+            decision.decision_requested.connect(self.decide)
+            decision.letter_requested.connect(self.print_commitment_letter)
+            return decision
+        from ui.acceptance.documents_panel import DocumentsPanel
+        from ui.acceptance.preview import PaperWords
+
+        self._preview = PaperWords(self._session.documents)
+        self._documents = DocumentsPanel(self._session.documents, self._counter_printers())
+        self._documents.chosen.connect(self._preview.show_row)
+        return self._preview_page()
+
     def _preview_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         paper = QHBoxLayout()
-        paper.addWidget(self.documents, 3)
-        paper.addWidget(self.preview, 2)
+        assert self._documents is not None and self._preview is not None
+        paper.addWidget(self._documents, 3)
+        paper.addWidget(self._preview, 2)
         layout.addLayout(paper, 1)
         row = QHBoxLayout()
         hint = QLabel(
@@ -135,7 +220,7 @@ class AcceptancePanel(QWidget):
         for key, button in (
             ("Alt+S", self.supplement_button),
             ("Alt+L", self.collect_button),
-            ("Ctrl+P", self.documents.print_button),
+            ("Ctrl+P", self._documents.print_button),
         ):
             self._shortcut(key, button.click, page)
         return page
@@ -154,9 +239,6 @@ class AcceptancePanel(QWidget):
         self.applicant_page.submitted.connect(lambda: self.go_to(ITEMS))
         self.applicant_page.uscc_entered.connect(self.on_uscc_entered)
         self.applicant_page.code_scanned.connect(self.on_code_scanned)
-        self.items_page.single_added.connect(lambda: self.go_to(MATERIALS))
-        self.decision_page.decision_requested.connect(self.decide)
-        self.decision_page.letter_requested.connect(self.print_commitment_letter)
         self.case_edit.returnPressed.connect(self.open_case)
         self.supplement_button.clicked.connect(self.record_supplement)
         self.collect_button.clicked.connect(self.collect)
@@ -199,6 +281,7 @@ class AcceptancePanel(QWidget):
     def go_to(self, step: int) -> None:
         if not APPLICANT <= step <= PREVIEW or not self._may_leave(step):
             return
+        self._page(step)
         self.stack.setCurrentIndex(step)
         for i, label in enumerate(self.step_labels):
             label.setStyleSheet("font-weight: bold; color: #0b4ea2;" if i == step else "")
@@ -227,7 +310,7 @@ class AcceptancePanel(QWidget):
             page.flag_id_error(str(e))
             page.id_edit.setFocus()
             return False
-        if target > ITEMS and not self.items_page.chosen():
+        if target > ITEMS and not self.items_page.chosen():  # (builds step 2 if need be)
             self.stack.setCurrentIndex(ITEMS)
             self.items_page.search_box.setFocus()
             return False
@@ -262,9 +345,11 @@ class AcceptancePanel(QWidget):
         requests = self.materials_page.model.requests([i.item_code for i in items])
         applicant, days = self.applicant_page.applicant(), page.supplement_day_count()
         cases = self._session.cases
+        from ui.printing.printers import send  # (loaded by _counter_printers already)
+
         # One target per item at most (a letter per lacking item); settings are read here.
         targets = [
-            self.documents.printers.target(None, f"commitment-letter-{n}")
+            self._counter_printers().target(None, f"commitment-letter-{n}")
             for n in range(1, len(items) + 1)
         ]
 
@@ -291,6 +376,8 @@ class AcceptancePanel(QWidget):
 
     def _letters_failed(self, error: BaseException) -> None:
         self.decision_page.letter_button.setEnabled(True)
+        from ui.printing.pdf_printing import PrintFailed
+
         if not isinstance(error, ClerkError | PrintFailed):
             raise error
         self.decision_page.show_error(str(error))
@@ -370,7 +457,7 @@ class AcceptancePanel(QWidget):
         try:
             case = self._session.cases.get(self.case_edit.text())
         except ClerkError as e:
-            self.documents.set_cases([])
+            self.documents.set_cases([])  # (builds step 5 if need be)
             self.preview.setPlainText(str(e))
             self._shown = []
             self.supplement_button.setEnabled(False)
@@ -389,6 +476,8 @@ class AcceptancePanel(QWidget):
     def _act_on_shown(self, state: CaseState, action: str) -> None:
         """One action on every case shown in ``state`` (a bundle): one transaction, so either
         all of them change or none does and the screen keeps showing them as they were."""
+        from clerk_app.services.cases.results import CaseRef
+
         chosen = [CaseRef(c.case_no, c.version) for c in self._shown if c.state == state]
         if not chosen:
             return
@@ -407,9 +496,13 @@ class AcceptancePanel(QWidget):
     def new_application(self) -> None:
         """Clear every step for the next applicant (the ticket stays)."""
         self.applicant_page.clear()
-        self.items_page.clear()
-        self.materials_page.load([])
-        self.decision_page.clear()
-        self.documents.set_cases([])
+        if ITEMS in self._pages:  # a step never built has nothing to clear
+            self.items_page.clear()
+        if MATERIALS in self._pages:
+            self.materials_page.load([])
+        if DECISION in self._pages:
+            self.decision_page.clear()
+        if self._documents is not None:
+            self._documents.set_cases([])
         self._shown = []
         self.go_to(APPLICANT)

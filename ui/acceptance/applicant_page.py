@@ -9,6 +9,8 @@ its legal representative and the agent at the counter); Tab reaches every field.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.errors import ClerkError
-from clerk_app.services.cases.results import ApplicantInput
 from clerk_app.services.credit import CreditInfo
 from ui.common.widgets import restyle, show_message
+
+if TYPE_CHECKING:
+    from clerk_app.services.cases.results import ApplicantInput
 
 _CODE_LENGTH = 18
 
@@ -121,6 +125,8 @@ class ApplicantPage(QWidget):
 
     def applicant(self) -> ApplicantInput:
         """What was typed; the service validates it again and refuses what is wrong."""
+        from clerk_app.services.cases.results import ApplicantInput  # with the first case
+
         return ApplicantInput(
             name=self.name_edit.text(),
             id_kind="uscc" if self.kind == "uscc" else "resident_id",

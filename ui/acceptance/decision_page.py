@@ -29,15 +29,10 @@ from PySide6.QtWidgets import (
 from clerk_app.services.cases import checklist
 from clerk_app.services.cases.results import DecisionOptions
 from ui.acceptance.permit_form import PermitForm
+from ui.acceptance.steps import ACCEPT, INSTANT, NOTICE, REJECT, TOLERANT
 from ui.common.widgets import restyle
 
-ACCEPT, TOLERANT, NOTICE, REJECT, INSTANT = (
-    "accept",
-    "tolerant_accept",
-    "one_time_notice",
-    "reject",
-    "issue_instant",
-)
+__all__ = ["ACCEPT", "INSTANT", "NOTICE", "REJECT", "TOLERANT", "DecisionPage"]
 
 
 class DecisionPage(QWidget):

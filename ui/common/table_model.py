@@ -22,6 +22,11 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+# Looked up once: Qt asks headerData and data thousands of times while a window is built, and
+# each attribute lookup on a Qt enum costs a dictionary walk in PySide6.
+_HORIZONTAL = Qt.Orientation.Horizontal
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
 
 class RowTableModel(QAbstractTableModel):
@@ -35,6 +40,7 @@ class RowTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._headers: list[str] | None = None  # translated once; the language is set at start
 
     # --- what subclasses provide -------------------------------------------------------------
     def headers(self) -> list[str]:
@@ -66,15 +72,15 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self._titles())
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self.display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return self._alignment(column)
         if role == ROW_ROLE:
             return row
@@ -82,16 +88,20 @@ class RowTableModel(QAbstractTableModel):
             return self.sort_key(row, column)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
-                headers = self.headers()
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == _HORIZONTAL:
+            if role == _DISPLAY:
+                headers = self._titles()
                 return headers[section] if 0 <= section < len(headers) else None
-            if role == Qt.ItemDataRole.TextAlignmentRole:
+            if role == _ALIGNMENT:
                 return self._alignment(section)
+            return None  # fonts, colours, size hints: the view's defaults
         return super().headerData(section, orientation, role)
+
+    def _titles(self) -> list[str]:
+        if self._headers is None:
+            self._headers = self.headers()
+        return self._headers
 
     def _alignment(self, column: int) -> Qt.AlignmentFlag:
         if column in self.RIGHT_ALIGNED:

@@ -34,12 +34,12 @@ from ui.counter.counter_view import CounterView
 from ui.counter.queue_desk import QueueDesk
 from ui.counter.scan_filter import ScanFilter, scan_field
 from ui.counter.ticket_panel import OPEN_CASE_KEY, VERIFY_KEY
-from ui.counter.verify_dialog import VerifyDialog
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
     from clerk_app.services.catalog import CounterInfo
     from clerk_app.services.queue.results import TicketInfo
+    from ui.counter.verify_dialog import VerifyDialog
 
 
 class CounterScreen(QWidget):
@@ -154,6 +154,8 @@ class CounterScreen(QWidget):
     def ask_verify(self) -> None:
         """验真: check the QR code of a document; one dialog, reused for scan after scan."""
         if self.verify_dialog is None:
+            from ui.counter.verify_dialog import VerifyDialog  # (and the paper's kinds) on F8
+
             dialog = VerifyDialog(self._session.documents.verify, self)
             dialog.finished.connect(self._verify_closed)
             self.verify_dialog = dialog
@@ -189,7 +191,7 @@ class CounterScreen(QWidget):
         page = self.acceptance.applicant_page
         edits = [page.scan_edit, page.name_edit, page.id_edit, page.legal_rep_edit]
         edits += [page.agent_name_edit, page.agent_id_edit]
-        items = tuple(item.item_code for item in self.acceptance.items_page.chosen())
+        items = tuple(item.item_code for item in self.acceptance.chosen_items())
         return tuple(edit.text().strip() for edit in edits) + items
 
     def has_draft(self) -> bool:

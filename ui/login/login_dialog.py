@@ -155,6 +155,7 @@ class LoginDialog(QDialog):
                     counter=counter,
                     counter_check=True,
                     take_over=take_over,
+                    sweep_overdue=False,  # the shell sweeps once the window is up
                 )
                 if self._prepare is not None:
                     self._prepare(counter)
