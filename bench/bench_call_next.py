@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/bench_call_next.py [--history 1000000] [--waiting 300] [--calls 2000]
 
-Target (issue 18): p99 <= 2 ms, beside a raw sqlite3 claim on the same file. The history is bulk-inserted once into a cached file under
-/tmp so repeated runs measure, not load.
+Target (issue 18): p99 <= 2 ms, beside a raw sqlite3 claim on the same file. The history
+is bulk-inserted once into a cached file under /tmp so repeated runs measure, not load.
 """
 
 from __future__ import annotations
@@ -115,7 +115,8 @@ def measure(history: int, waiting: int, calls: int) -> dict[str, float]:
         latencies: list[float] = []
         taken = 0
         for _ in range(waiting):
-            kiosk.take_ticket(rng.choice("ABCDE"), priority=rng.choice(["normal"] * 9 + ["elderly"]))
+            priority = rng.choice(["normal"] * 9 + ["elderly"])
+            kiosk.take_ticket(rng.choice("ABCDE"), priority=priority)
             taken += 1
         for i in range(calls):
             if taken < waiting + calls:  # keep the queue at its size
@@ -159,9 +160,16 @@ def raw_claims(path: Path, tickets: int, calls: int) -> list[float]:
         "INSERT INTO tickets (service_date, category_id, seq, number, priority, status, taken_at,"
         " queue_position_at, recall_count, printed_count) VALUES (?,?,?,?,?,?,?,?,0,1)",
         [
-            (today, cats[i % len(cats)], i + 1, f"R{i + 1:05d}", "normal", "waiting",
-             (start + timedelta(seconds=i)).isoformat(" "),
-             (start + timedelta(seconds=i)).isoformat(" "))
+            (
+                today,
+                cats[i % len(cats)],
+                i + 1,
+                f"R{i + 1:05d}",
+                "normal",
+                "waiting",
+                (start + timedelta(seconds=i)).isoformat(" "),
+                (start + timedelta(seconds=i)).isoformat(" "),
+            )
             for i in range(tickets)
         ],
     )
