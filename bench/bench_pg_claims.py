@@ -125,6 +125,9 @@ def add_integrated_counters(hall: Hall, up_to: int) -> None:
                 )
 
 
+BARRIER_TIMEOUT_S = 900  # generous: 16 interpreters starting on a loaded 2-core machine
+
+
 class Run(NamedTuple):
     rate: float  # claims/s
     client_us: float  # client CPU per claim
@@ -141,13 +144,21 @@ def run(target, target_arg: str, counters: int, count: int) -> Run:  # type: ign
     ]
     for p in procs:
         p.start()
-    barrier.wait()
-    server_before, start = server_cpu_s(), time.perf_counter()
-    results = [out.get(timeout=600) for _ in procs]
-    server = server_cpu_s() - server_before
-    barrier.wait()  # the workers may disconnect now
-    for p in procs:
-        p.join()
+    try:
+        # A worker that dies (a failed sign-in, a killed process) breaks the barrier instead
+        # of leaving the run waiting for it forever.
+        barrier.wait(timeout=BARRIER_TIMEOUT_S)
+        server_before, start = server_cpu_s(), time.perf_counter()
+        results = [out.get(timeout=BARRIER_TIMEOUT_S) for _ in procs]
+        server = server_cpu_s() - server_before
+        barrier.wait(timeout=BARRIER_TIMEOUT_S)  # the workers may disconnect now
+    except BaseException:
+        for p in procs:
+            p.kill()
+        raise
+    finally:
+        for p in procs:
+            p.join()
     total = sum(n for n, _, _ in results)
     assert total == count, (total, count)
     return Run(
