@@ -226,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         if name == "simulated_day" and "wait_estimate_mae_min" in measured:
             results["wait_estimate_source"] = "clerk_app.simulation's day"
         print(f"  {name}: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+        # What is measured so far, in case a long run is stopped before the end.
+        partial = {**results, "reasons": reasons, "complete": False}
+        args.out.write_text(json.dumps(partial, indent=2, ensure_ascii=False) + "\n", "utf-8")
     results.setdefault("wait_estimate_source", "bench_wait_accuracy's ordinary day")
     results["elapsed_s"] = time.perf_counter() - started
     results["reasons"] = {
@@ -235,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     results["figures"] = names
+    results["complete"] = True
     results["size"] = {k: v for k, v in vars(size).items()}
     results["machine"] = {
         "cores": os.cpu_count(),

@@ -69,7 +69,7 @@ QUICK = Size(
     waiting=100,
     calls=300,
     taken=300,
-    pg_tickets=600,
+    pg_tickets=300,
     pg_processes=4,
     pg_rounds=1,
     receipt_iterations=20,
@@ -77,7 +77,7 @@ QUICK = Size(
     dashboard_tickets=20_000,
     dashboard_cases=5_000,
     dashboard_runs=5,
-    start_runs=2,
+    start_runs=1,
     wait_days=5,
 )
 # The smallest run that still goes through every path: for the harness's own test.
