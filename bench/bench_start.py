@@ -58,9 +58,11 @@ def measure(runs: int) -> dict[str, float]:
         url = prepare_hall(Path(tmp))
         run_once("bare")
         run_once("counter", url)  # warm-up: bytecode caches, the page cache
-        bare, counter, rss = [], [], []
+        bare, counter, rss, bare_rss = [], [], [], []
         for _ in range(runs):  # alternate, so drift on a shared machine hits both alike
-            bare.append(run_once("bare")[0])
+            seconds, peak = run_once("bare")
+            bare.append(seconds)
+            bare_rss.append(peak)
             seconds, peak = run_once("counter", url)
             counter.append(seconds)
             rss.append(peak)
@@ -69,6 +71,7 @@ def measure(runs: int) -> dict[str, float]:
         "cold_start_ms": statistics.median(counter) * 1000,
         "cold_start_ratio": statistics.median(counter) / statistics.median(bare),
         "rss_mb": max(rss),
+        "bare_rss_mb": max(bare_rss),
     }
 
 

@@ -115,6 +115,7 @@ class Outcome:
     new: list[float | None] = field(default_factory=list)
     no_counter: list[bool] = field(default_factory=list)
     few_services: list[bool] = field(default_factory=list)  # fewer than 5 finished so far
+    naive: list[float] = field(default_factory=list)  # ahead × usual ÷ the category's counters
 
     def extend(self, other: Outcome) -> None:
         self.true += other.true
@@ -122,6 +123,7 @@ class Outcome:
         self.new += other.new
         self.no_counter += other.no_counter
         self.few_services += other.few_services
+        self.naive += other.naive
 
 
 def rate_shape(t: float) -> float:
@@ -200,6 +202,12 @@ def new_estimate(
     return None if minutes is None else float(minutes)
 
 
+def naive_estimate(ahead: int, category: Category) -> float:
+    """For scale: the textbook tickets ahead × the usual time ÷ the category's counters, with
+    no service times observed and every counter taken as open."""
+    return float(math.ceil(ahead * category.usual / category.counters))
+
+
 def observe(tickets: list[Ticket], scenario: Scenario) -> Outcome:
     """Each ticket's estimates from what the hall knew when it was taken."""
     out = Outcome()
@@ -214,6 +222,7 @@ def observe(tickets: list[Ticket], scenario: Scenario) -> Outcome:
         out.new.append(new_estimate(ahead, durations, open_counters, scenario.category.usual))
         out.no_counter.append(open_counters == 0)
         out.few_services.append(len(durations) < 5)
+        out.naive.append(naive_estimate(ahead, scenario.category))
     return out
 
 
@@ -239,6 +248,26 @@ def report(label: str, out: Outcome) -> None:
             f" {statistics.fmean(out.old[i] for i in closed):.1f} min, MAE {old_closed_err:.2f};"
             f" new: 暂无窗口办理 on {len(closed) - shown}, minutes on {shown}"
         )
+
+
+def measure(days: int, seed: int) -> dict[str, float]:
+    """MAE in minutes of the estimator and of the naive estimate, per kind of day, over the
+    tickets taken while a counter of their category was open."""
+    result: dict[str, float] = {}
+    for name, scenarios in (ORDINARY, ADVERSARIAL):
+        rng = random.Random(seed)  # both kinds of day start from the same draws
+        day = Outcome()
+        for scenario in scenarios:
+            for _ in range(days):
+                day.extend(observe(simulate(rng, scenario), scenario))
+        served = [i for i, none in enumerate(day.no_counter) if not none]
+        new = statistics.fmean(abs((day.new[i] or 0.0) - day.true[i]) for i in served)
+        naive = statistics.fmean(abs(day.naive[i] - day.true[i]) for i in served)
+        prefix = "wait_estimate" if name == "ordinary" else f"wait_estimate_{name}"
+        result[f"{prefix}_mae_min"] = new
+        result[f"{prefix}_naive_mae_min"] = naive
+        result[f"{prefix}_tickets"] = len(served)
+    return result
 
 
 def main() -> None:

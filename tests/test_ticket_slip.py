@@ -17,7 +17,7 @@ from escpos.printer import Dummy
 from PIL import Image
 
 from clerk_app.documents import fonts
-from clerk_app.documents.barcodes import code128_png, image_size_mm, qr_png
+from clerk_app.documents.barcodes import code128_png, image_size_mm, qr_png, qr_rows
 from clerk_app.documents.escpos_ticket import (
     PrinterUnavailable,
     open_printer,
@@ -393,3 +393,16 @@ def test_printer_failing_mid_slip() -> None:
 
     with pytest.raises(PrinterUnavailable, match="补打"):
         print_ticket_escpos(PaperOut(), SLIP)
+
+
+@pytest.mark.parametrize("mask", [None, 2])
+def test_qr_rows_are_the_modules_qr_png_draws(mask: int | None) -> None:
+    # The paper draws its QR code from qr_rows (no PNG round trip): it must be qr_png's code.
+    payload = "RECEIPT|4405002026112600012|20261126|abcdef0123456789"
+    image = Image.open(io.BytesIO(qr_png(payload, scale=1, border=4, mask=mask))).convert("L")
+    pixels = image.tobytes()
+    rows = qr_rows(payload, border=4, mask=mask)
+    assert (len(rows[0]), len(rows)) == image.size
+    assert b"".join(rows) == bytes(0 if p < 128 else 255 for p in pixels)
+    with pytest.raises(ValueError, match="ASCII"):
+        qr_rows("受理")

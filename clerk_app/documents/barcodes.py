@@ -15,7 +15,7 @@ from barcode import Code128
 from barcode.writer import ImageWriter, mm2px
 from PIL import Image
 
-__all__ = ["code128_png", "image_size_mm", "qr_png"]
+__all__ = ["code128_png", "image_size_mm", "qr_png", "qr_rows"]
 
 _MM_PER_INCH = 25.4
 
@@ -90,6 +90,18 @@ def qr_png(
     out = io.BytesIO()
     code.save(out, kind="png", scale=scale, border=border, dpi=dpi)
     return out.getvalue()
+
+
+def qr_rows(payload: str, *, border: int = 4, mask: int | None = None) -> tuple[bytes, ...]:
+    """The modules ``qr_png`` draws, one byte a module (0 dark, 255 light), quiet zone included,
+    row by row from the top: for drawing the code as vectors without a PNG to encode and decode
+    again (the PNG was half of what a new receipt's QR code cost)."""
+    _require_ascii(payload, "QR")
+    code = segno.make_qr(payload, error="m", boost_error=False, mask=mask)
+    return tuple(
+        bytes(0 if dark else 255 for dark in row)
+        for row in code.matrix_iter(scale=1, border=border)
+    )
 
 
 def image_size_mm(png: bytes, default_dpi: int = 300) -> tuple[float, float]:

@@ -8,10 +8,11 @@ with the QR code moves its barcode to the bottom margin, where it has the page's
 
 Barcodes are drawn at their own size on a 1/100-inch grid, so their bars stay whole pixels at
 100, 200, 300 and 600 dpi: the narrowest bar is 0.508 mm (4 px at 200 dpi) when it fits, else
-0.381 mm (3 px), never less. The codes come from ``code128_png``/``qr_png`` (one source of truth
-for the patterns), but their dark pixels are drawn as one vector path rather than embedded as
-images: edges stay sharp at any printer resolution, and reportlab's image embedding (decode to
-RGB, compress, ASCII85 in pure Python) cost more than the rest of a page.
+0.381 mm (3 px), never less. The codes come from ``code128_png``/``qr_rows`` (one source of
+truth for the patterns: ``qr_rows`` gives ``qr_png``'s modules without the PNG), but their dark
+pixels are drawn as one vector path rather than embedded as images: edges stay sharp at any
+printer resolution, and reportlab's image embedding (decode to RGB, compress, ASCII85 in pure
+Python) cost more than the rest of a page.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from reportlab.lib.units import inch, mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from clerk_app.documents.barcodes import code128_png, image_size_mm, qr_png
+from clerk_app.documents.barcodes import code128_png, image_size_mm, qr_rows
 from clerk_app.documents.fonts import font_runs
 from clerk_app.documents.paper.content import (
     PAGE_NUMBER_FORMAT,
@@ -66,9 +67,21 @@ def _snap(value: float) -> float:
     return round(value / _GRID) * _GRID
 
 
+_QR_PX = 4  # pixels a QR module at _CODE_DPI: 0.508 mm
+
+
+@dataclass(frozen=True)
+class Bitmap:
+    """A black-and-white code as grey bytes (dark below 0x80), ``width`` × ``height`` pixels."""
+
+    data: bytes
+    width: int
+    height: int
+
+
 @lru_cache(maxsize=256)
-def _barcode(case_no: str, module_mm: float) -> tuple[bytes, float, float]:
-    """The Code 128 PNG of ``case_no`` and its size in points (cached: reprints, benchmarks)."""
+def _barcode(case_no: str, module_mm: float) -> tuple[Bitmap, float, float]:
+    """The Code 128 bitmap of ``case_no`` and its size in points (cached: reprints, benchmarks)."""
     png = code128_png(
         case_no,
         module_width_mm=module_mm,
@@ -77,14 +90,19 @@ def _barcode(case_no: str, module_mm: float) -> tuple[bytes, float, float]:
         dpi=_CODE_DPI,
     )
     width, height = image_size_mm(png)
-    return png, width * mm, height * mm
+    with Image.open(io.BytesIO(png)) as image:
+        grey = image.convert("L")
+    return Bitmap(grey.tobytes(), *grey.size), width * mm, height * mm
 
 
 @lru_cache(maxsize=256)
-def _qr(payload: str) -> tuple[bytes, float]:
-    # 0.508 mm modules; a fixed mask pattern: scoring all eight would double a receipt's cost.
-    png = qr_png(payload, scale=4, border=4, dpi=_CODE_DPI, mask=_QR_MASK)
-    return png, image_size_mm(png)[0] * mm
+def _qr(payload: str) -> tuple[Bitmap, float]:
+    """The QR code as a bitmap of one pixel a module, and its side in points: 0.508 mm modules
+    (``_QR_PX`` pixels at ``_CODE_DPI``), the standard 4-module quiet zone. A fixed mask
+    pattern: scoring all eight would double a receipt's cost."""
+    rows = qr_rows(payload, border=4, mask=_QR_MASK)
+    side = len(rows) * _QR_PX / _CODE_DPI * inch
+    return Bitmap(b"".join(rows), len(rows[0]), len(rows)), side
 
 
 def draw_runs(
@@ -100,7 +118,7 @@ def draw_runs(
 
 @dataclass(frozen=True)
 class _Bar:
-    png: bytes
+    bitmap: Bitmap
     width: float
     height: float
     quiet: float  # the quiet zone inside the image, each side
@@ -108,13 +126,10 @@ class _Bar:
 
 
 @lru_cache(maxsize=512)
-def _dark_rects(png: bytes) -> tuple[tuple[int, int, int, int], ...]:
-    """The dark pixels of a black-and-white PNG as rectangles (x, y from the top, w, h) in
-    pixels: runs along each row, rows with the same runs merged into one band."""
-    with Image.open(io.BytesIO(png)) as image:
-        grey = image.convert("L")
-    width, height = grey.size
-    data = grey.tobytes()
+def _dark_rects(bitmap: Bitmap) -> tuple[tuple[int, int, int, int], ...]:
+    """The dark pixels of a bitmap as rectangles (x, y from the top, w, h) in pixels: runs
+    along each row, rows with the same runs merged into one band."""
+    width, height, data = bitmap.width, bitmap.height, bitmap.data
     rects: list[tuple[int, int, int, int]] = []
     band_start, band_row = 0, data[:width]
     for y in range(1, height + 1):
@@ -128,25 +143,24 @@ def _dark_rects(png: bytes) -> tuple[tuple[int, int, int, int], ...]:
 
 
 @lru_cache(maxsize=512)
-def _code_path(png: bytes, x: float, y: float, width: float, height: float) -> str:
-    """PDF path operators filling the PNG's dark pixels, the image spanning ``width`` ×
+def _code_path(bitmap: Bitmap, x: float, y: float, width: float, height: float) -> str:
+    """PDF path operators filling the bitmap's dark pixels, the image spanning ``width`` ×
     ``height`` from its bottom-left corner (x, y). Written directly (and cached: every page
     repeats them) because reportlab's path objects format each number in pure Python."""
-    with Image.open(io.BytesIO(png)) as image:
-        px_w, px_h = image.size
+    px_w, px_h = bitmap.width, bitmap.height
     sx, sy = width / px_w, height / px_h
     ops = [
         f"{x + rx * sx:.3f} {y + height - (ry + rh) * sy:.3f} {rw * sx:.3f} {rh * sy:.3f} re"
-        for rx, ry, rw, rh in _dark_rects(png)
+        for rx, ry, rw, rh in _dark_rects(bitmap)
     ]
     return "\n".join([*ops, "f"])
 
 
-def _image(canvas: Canvas, png: bytes, x: float, y: float, width: float, height: float) -> None:
-    """Draw the PNG's dark pixels in black as one filled path (no seams between modules)."""
+def _image(canvas: Canvas, bitmap: Bitmap, x: float, y: float, width: float, height: float) -> None:
+    """Draw the bitmap's dark pixels in black as one filled path (no seams between modules)."""
     canvas.saveState()
     canvas.setFillGray(0)
-    canvas.addLiteral(_code_path(png, x, y, width, height))
+    canvas.addLiteral(_code_path(bitmap, x, y, width, height))
     canvas.restoreState()
 
 
@@ -160,22 +174,22 @@ class Furniture:
     qr_payload: str
     reprint: bool
 
-    def _qr_box(self) -> tuple[bytes, float, float]:
-        """PNG, x and side of the QR code; its quiet zone lies just past the text block."""
-        png, side = _qr(self.qr_payload)
-        return png, _snap(_TEXT_RIGHT + 2 * mm - side), side
+    def _qr_box(self) -> tuple[Bitmap, float, float]:
+        """Bitmap, x and side of the QR code; its quiet zone lies just past the text block."""
+        bitmap, side = _qr(self.qr_payload)
+        return bitmap, _snap(_TEXT_RIGHT + 2 * mm - side), side
 
     def _bar(self) -> _Bar:
         """The barcode: the widest module that fits beside the QR code, else in the footer."""
         _, qr_x, _ = self._qr_box()
         room = qr_x - _GAP - _REPRINT_BOX_W - _GAP - _BAND_LEFT
         for module in _MODULES_MM:
-            png, width, height = _barcode(self.case_no, module)
+            bitmap, width, height = _barcode(self.case_no, module)
             if width <= room:
-                return _Bar(png, width, height, _QUIET_MODULES * module * mm, True)
+                return _Bar(bitmap, width, height, _QUIET_MODULES * module * mm, True)
         module = _MODULES_MM[-1]
-        png, width, height = _barcode(self.case_no, module)
-        return _Bar(png, width, height, _QUIET_MODULES * module * mm, False)
+        bitmap, width, height = _barcode(self.case_no, module)
+        return _Bar(bitmap, width, height, _QUIET_MODULES * module * mm, False)
 
     def draw_header(self, canvas: Canvas) -> None:
         """The top margin: reprint mark, case number (text and barcode), QR code."""
@@ -198,7 +212,7 @@ class Furniture:
         draw_runs(canvas, LEFT_MARGIN, text_y, self.case_no_text, chain, SMALL_SIZE)
         if bar.in_header:
             x = _snap(max(_BAND_LEFT, LEFT_MARGIN - bar.quiet))
-            _image(canvas, bar.png, x, _snap(bar_top - bar.height), bar.width, bar.height)
+            _image(canvas, bar.bitmap, x, _snap(bar_top - bar.height), bar.width, bar.height)
         _image(canvas, qr, qr_x, _snap(qr_top - side), side, side)
         canvas.restoreState()
 
@@ -224,7 +238,7 @@ class Furniture:
         bar = self._bar() if self.case_no else None
         if bar is not None and not bar.in_header:
             x = _snap(max(_BAND_LEFT, (PAGE_WIDTH - bar.width) / 2))
-            _image(canvas, bar.png, x, _snap(4 * mm), bar.width, bar.height)
+            _image(canvas, bar.bitmap, x, _snap(4 * mm), bar.width, bar.height)
         canvas.restoreState()
 
 

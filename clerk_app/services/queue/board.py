@@ -75,9 +75,10 @@ def ticket_info(
     )
 
 
-def _online_since(s: Session, now: datetime) -> datetime:
-    seconds = int(get_settings(s, "queue.")["queue.offline_after_seconds"])
-    return now - timedelta(seconds=seconds)
+def _online_since(s: Session, now: datetime, settings: dict[str, Any] | None = None) -> datetime:
+    """Heartbeats since then count as online (``settings``: the queue's, if already read)."""
+    settings = settings if settings is not None else get_settings(s, "queue.")
+    return now - timedelta(seconds=int(settings["queue.offline_after_seconds"]))
 
 
 def category_load(
@@ -86,6 +87,7 @@ def category_load(
     """Waiting tickets of ``cat`` (ahead of ``before`` if given) and the estimated wait: none
     (``None``) when no counter open now serves the category (``domain.wait_estimate``)."""
     today = local_date(now)
+    settings = get_settings(s, "queue.")  # one read for the online window and the usual time
     waiting = (
         select(func.count())
         .select_from(Ticket)
@@ -109,7 +111,7 @@ def category_load(
                 CounterCategory.category_id == cat.id,
                 Counter.active,
                 ~Counter.paused,
-                Counter.last_heartbeat >= _online_since(s, now),
+                Counter.last_heartbeat >= _online_since(s, now, settings),
             )
         )
         or 0
@@ -127,7 +129,6 @@ def category_load(
     minutes = [
         (end - start).total_seconds() / 60 for start, end in reversed(durations) if start and end
     ]
-    settings = get_settings(s, "queue.")
     usual = usual_service_minutes(
         settings["queue.service_minutes"],
         cat.prefix,

@@ -18,10 +18,13 @@ autocommit statement whose request id says, after a broken connection, whether i
 from __future__ import annotations
 
 import secrets
+from datetime import date
+from weakref import WeakKeyDictionary
 
 from clerk_app.clock import Clock, utcnow
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import Actor, Permission
+from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
 from clerk_app.services.base import Service
 from clerk_app.services.queue import board, counter, tickets
@@ -32,6 +35,12 @@ from clerk_app.services.queue.results import CounterDesk, DisplayBoard, QueueSta
 
 # Call-next for each database, by ``Database.dialect``: the only place the two are told apart.
 CALL_NEXT: dict[str, CallNext] = {"sqlite": SqliteCallNext(), "postgresql": PostgresCallNext()}
+
+
+# The hall day on which this process last expired the waiting tickets of earlier days, per
+# database: a ticket is only ever issued for the day it is taken, so once a day is enough
+# (the first ticket of each day in each process does it; ``close_day`` does it at closing).
+_EXPIRED_ON: WeakKeyDictionary[Database, date] = WeakKeyDictionary()
 
 
 def call_next_for(db: Database) -> CallNext:
@@ -54,8 +63,24 @@ class QueueService(Service):
         """Issues the next ticket of ``category`` (e.g. "A" -> A001), optionally real-name."""
         self.actor.require(Permission.TAKE_TICKET)
         now = self.clock()
+        today = local_date(now)
+        expire = _EXPIRED_ON.get(self.db) != today
         with self.db.write() as s:
-            return tickets.take_ticket(s, self.actor.username, now, category, priority, identity)
+            ticket = tickets.take_ticket(
+                s,
+                self.actor.username,
+                now,
+                category,
+                priority,
+                identity,
+                expire_earlier_days=expire,
+            )
+        if expire:  # committed: earlier days' waiting tickets are expired for good
+            _EXPIRED_ON[self.db] = today
+        # The slip's estimate is read after the commit, outside the write lock: eight reads
+        # that every other PC's write would otherwise wait behind (issue 18).
+        with self.db.read() as s:
+            return tickets.with_estimate(s, ticket, now)
 
     def check_in(self, appointment_code: str) -> TicketInfo:
         """Turns a booked appointment into a ticket; priority only within its window."""

@@ -31,8 +31,15 @@ def take_ticket(
     category: str,
     priority: str = PriorityClass.NORMAL,
     identity: str | None = None,
-) -> TicketInfo:
-    """Issues the next ticket of ``category`` (e.g. "A" -> A001), optionally real-name."""
+    *,
+    expire_earlier_days: bool = True,
+) -> Ticket:
+    """Issues the next ticket of ``category`` (e.g. "A" -> A001), optionally real-name.
+
+    Returns the new ticket without its wait estimate: the caller reads that with
+    ``with_estimate`` after the commit, so the estimate's reads never hold the hall's write
+    lock. ``expire_earlier_days`` False skips expiring the tickets of earlier days, for a
+    caller that knows it has done so today already (``QueueService`` remembers it per day)."""
     try:
         prio = PriorityClass(priority)
     except ValueError:
@@ -42,7 +49,8 @@ def take_ticket(
     kind_value = _normalize_identity(identity) if identity else None
     cat = find_category(s, category)
     today = local_date(now)
-    expire_before(s, today)
+    if expire_earlier_days:
+        expire_before(s, today)
     if kind_value is not None:
         _check_daily_limit(s, kind_value[1], today)
     ticket = _issue(s, cat, prio, kind_value, now)
@@ -54,7 +62,7 @@ def take_ticket(
         target=f"ticket:{ticket.id}",
         after={"number": ticket.number},
     )
-    return _with_estimate(s, ticket, now)
+    return ticket
 
 
 def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> TicketInfo:
@@ -167,6 +175,11 @@ def _check_daily_limit(s: Session, identity: str, today: date) -> None:
             f"同一证件每天最多取号 {limit} 张，今日已达上限。",
             f"One ID may take at most {limit} tickets a day; today's limit is reached.",
         )
+
+
+def with_estimate(s: Session, ticket: Ticket, now: datetime) -> TicketInfo:
+    """The slip of ``ticket`` (its category loaded) with the tickets ahead and the wait now."""
+    return _with_estimate(s, ticket, now)
 
 
 def _with_estimate(s: Session, ticket: Ticket, now: datetime) -> TicketInfo:
