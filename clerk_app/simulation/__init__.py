@@ -29,6 +29,7 @@ from clerk_app.simulation.day import NAIVE_MINUTES, SimClock, SimulatedDay
 from clerk_app.simulation.demand import Demand, draw_visits
 from clerk_app.simulation.hall_setup import prepare_hall, require_empty, staff_counters
 from clerk_app.simulation.plan import (
+    MAX_COUNTER_NUMBER,
     CounterShift,
     PlanError,
     StaffingPlan,
@@ -75,8 +76,11 @@ __all__ = [
 def default_plan(counters: int = DEFAULT_COUNTERS, demand: Demand | None = None) -> StaffingPlan:
     """The demo hall's staffing grown (or cut) to ``counters``: its pattern of 8 integrated
     counters and 4 departmental ones repeated, every counter open all day."""
-    if counters < 1:
-        raise PlanError("窗口数至少为 1。", "At least one counter is needed.")
+    if not 1 <= counters <= MAX_COUNTER_NUMBER:
+        raise PlanError(
+            f"窗口数应在 1 至 {MAX_COUNTER_NUMBER} 之间。",
+            f"The counters must number 1 to {MAX_COUNTER_NUMBER}.",
+        )
     demand = demand or Demand()
     every = tuple(prefix for prefix, _ in CATEGORIES)
     pattern = [hall_data.COUNTERS[n][1] or every for n in sorted(hall_data.COUNTERS)]
