@@ -12,6 +12,7 @@ Connection never leaves the thread that opened it.
 from __future__ import annotations
 
 import logging
+import random
 import select
 import threading
 import time
@@ -53,6 +54,10 @@ PG_POOL_SIZE = 1
 PG_MAX_OVERFLOW = 3
 PG_POOL_TIMEOUT_S = 30
 PG_IDLE_RELEASE_S = 0.5
+# A server at max_connections refuses a new session (SQLSTATE 53300); with PCs releasing
+# theirs when idle a slot frees within moments, so a connect waits for one this long.
+PG_FULL_WAIT_S = 10.0
+PG_TOO_MANY_CLIENTS = "53300"
 _USED_AT = "clerk_used_at"  # the pool entry's info: when it was last given back
 
 log = logging.getLogger(__name__)
@@ -131,7 +136,29 @@ def _pg_engine(url: str) -> Engine:
     def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
         record.info[_USED_AT] = time.monotonic()
 
+    @event.listens_for(engine, "do_connect")
+    def _on_connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return _connect_when_a_slot_frees(dialect, cargs, cparams)
+
     return engine
+
+
+def _connect_when_a_slot_frees(dialect: Any, cargs: Any, cparams: Any) -> Any:
+    """Connects; if the server is full (too many clients), tries again for PG_FULL_WAIT_S."""
+    deadline = time.monotonic() + PG_FULL_WAIT_S
+    pause = 0.02
+    while True:
+        try:
+            return dialect.loaded_dbapi.connect(*cargs, **cparams)
+        except dialect.loaded_dbapi.OperationalError as e:
+            full = getattr(e, "sqlstate", None) == PG_TOO_MANY_CLIENTS or (
+                "too many clients" in str(e)
+            )
+            if not full or time.monotonic() + pause > deadline:
+                raise
+            log.info("the server is full (max_connections); connecting again in %.2f s", pause)
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, 0.5)
 
 
 class _IdleReleaser:
