@@ -43,7 +43,7 @@ def main() -> None:
         )
         runs = [("idle release", database.PG_IDLE_RELEASE_S)]
         if not args.no_baseline:
-            runs.append(("connections kept (baseline)", 1e9))
+            runs.append(("no idle release (baseline)", 1e9))
         for i, (label, release_s) in enumerate(runs):
             database.PG_IDLE_RELEASE_S = release_s
             name = f"hall{i}"

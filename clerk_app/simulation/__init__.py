@@ -133,13 +133,13 @@ def run_days(
         )
     if demand.tickets < 1 or demand.open_seconds <= 0:
         raise ValidationError("号票数应至少为 1。", "At least one ticket is needed.")
+    _check_categories(plans)  # before any database is opened: a bad plan changes nothing
     with _scratch(database_url) as url:
         clock = SimClock(to_utc(datetime.combine(FIRST_DAY, time(7, 0))))
         hall = open_hall(url, clock=clock)
         try:
             require_empty(hall)
             started = perf.perf_counter()
-            _check_categories(plans)
             items = prepare_hall(hall, FIRST_DAY)
             seeded_s = perf.perf_counter() - started
             catalog = hall.system().catalog
@@ -169,11 +169,12 @@ def _check_categories(plans: Sequence[StaffingPlan]) -> None:
         for shift in plan.shifts:
             for p in shift.categories:
                 if p not in known:
+                    where = plan.source or plan.name
                     raise PlanError(
-                        f"排班方案“{plan.name}”中的业务类别 {p} 在演示大厅不存在"
+                        f"排班方案 {where}：业务类别 {p} 在演示大厅不存在"
                         f"（现有：{'、'.join(sorted(known))}）。",
-                        f"Plan {plan.name!r} names category {p}, which the demo hall does not "
-                        f"have (it has {', '.join(sorted(known))}).",
+                        f"Staffing plan {where}: category {p} is not one of the demo hall's "
+                        f"({', '.join(sorted(known))}).",
                     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import time as perf
 from collections import Counter as Tally
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 
@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import make_resident_id
+from clerk_app.domain.case_states import SubmissionStatus
 from clerk_app.domain.roles import Actor, Role
 from clerk_app.hall_time import to_local, to_utc
 from clerk_app.persistence.models import Ticket
@@ -156,7 +157,7 @@ class SimulatedDay:
                 self._at(desk.closes_s, Kind.CLOSE, desk.number)
         for visit in self.visits:
             self._at(visit.arrives_s, Kind.ARRIVE, visit.index)
-        started = perf.perf_counter()
+        started, cpu = perf.perf_counter(), perf.process_time()
         last_s = 0.0
         while self.events:
             at_s, kind, _, subject = heapq.heappop(self.events)
@@ -166,9 +167,9 @@ class SimulatedDay:
         for desk in self.desks.values():  # the hall closes: whoever is still open signs off
             if desk.open:
                 self._close(desk, max(last_s, self.close_s))
-        unserved = self.hall.system(Role.SUPERVISOR).queue.close_day()
-        elapsed = perf.perf_counter() - started
-        return self._report(elapsed, unserved)
+        self.hall.system(Role.SUPERVISOR).queue.close_day()  # the unserved expire
+        elapsed, cpu = perf.perf_counter() - started, perf.process_time() - cpu
+        return replace(self._report(elapsed), cpu_s=cpu)
 
     def _handle(self, kind: Kind, subject: int, now: float) -> None:
         if kind is Kind.ARRIVE:
@@ -316,7 +317,9 @@ class SimulatedDay:
     def _missing(self, code: str, *, core: bool) -> ItemRequest:
         item = self.items[code]
         material = next((m for m in item.materials if m.core == core), item.materials[0])
-        return ItemRequest(code, (MaterialCheck(material.id, "missing", note="未带"),))
+        return ItemRequest(
+            code, (MaterialCheck(material.id, SubmissionStatus.MISSING, note="未带"),)
+        )
 
     def _applicant(self, visit: Visit) -> ApplicantInput:
         i = visit.index
@@ -337,7 +340,7 @@ class SimulatedDay:
 
     # -- the report -------------------------------------------------------------------------
 
-    def _report(self, elapsed: float, unserved: int) -> DayReport:
+    def _report(self, elapsed: float) -> DayReport:
         with self.hall.db.read() as s:
             rows = s.execute(
                 select(Ticket.status, func.count())

@@ -121,10 +121,10 @@ def staff_counters(hall: Hall, plan: StaffingPlan) -> dict[int, SimClerk]:
             counter.active = number in wanted
         users = {u.username: u for u in s.scalars(select(User))}
         for number, prefixes in sorted(wanted.items()):
-            counter = counters.get(number)
-            if counter is None:
-                counter = Counter(number=number, name=f"{number}号窗口", active=True)
-                s.add(counter)
+            if number not in counters:
+                counters[number] = Counter(number=number, name=f"{number}号窗口", active=True)
+                s.add(counters[number])
+            counter = counters[number]
             counter.paused = False
             counter.clerk_id = None
             counter.last_heartbeat = None

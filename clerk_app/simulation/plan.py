@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ class CounterShift:
 class StaffingPlan:
     name: str
     shifts: tuple[CounterShift, ...]
+    source: str = field(default="", compare=False)  # the file it was read from, for messages
 
     @property
     def counter_numbers(self) -> tuple[int, ...]:
@@ -113,7 +114,7 @@ def plan_from_dict(data: Any, where: str = "") -> StaffingPlan:
                 f"{where} counters[{i}]", f"{n} 号窗口出现了两次。", f"counter {n} appears twice."
             )
         seen.update(shift.numbers)
-    return StaffingPlan(name.strip(), shifts)
+    return StaffingPlan(name.strip(), shifts, where)
 
 
 def _shift(group: Any, where: str) -> CounterShift:
