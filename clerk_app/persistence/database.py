@@ -164,13 +164,14 @@ def _connect_when_a_slot_frees(dialect: Any, cargs: Any, cparams: Any) -> Any:
 class _IdleReleaser:
     """Closes a process's pooled PostgreSQL connection once unused for PG_IDLE_RELEASE_S.
 
-    A daemon thread that looks a few times a second and touches only connections resting in
-    the pool: one checked out is never closed under its user.
+    A daemon thread that sleeps until a connection is given back, then until it has rested
+    PG_IDLE_RELEASE_S; it touches only connections resting in the pool, never one in use.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._stop = threading.Event()
+        self._given_back = threading.Event()
         self._last_checkin = time.monotonic()
         event.listen(engine, "checkin", self._on_checkin)
         self._thread = threading.Thread(target=self._run, name="pg-idle-release", daemon=True)
@@ -178,17 +179,25 @@ class _IdleReleaser:
 
     def _on_checkin(self, _dbapi_connection: Any, _record: Any) -> None:
         self._last_checkin = time.monotonic()
+        self._given_back.set()
 
     def _run(self) -> None:
-        while not self._stop.wait(max(0.05, min(PG_IDLE_RELEASE_S / 2, 1.0))):
-            pool = self._engine.pool
-            assert isinstance(pool, _ReleasingPool)
-            idle = time.monotonic() - self._last_checkin
-            if idle >= PG_IDLE_RELEASE_S and pool.checkedout() == 0 and pool.checkedin():
+        pool = self._engine.pool
+        assert isinstance(pool, _ReleasingPool)
+        while True:
+            self._given_back.wait()
+            self._given_back.clear()
+            if self._stop.is_set():
+                return
+            while (left := self._last_checkin + PG_IDLE_RELEASE_S - time.monotonic()) > 0:
+                if self._stop.wait(left):
+                    return
+            if pool.checkedout() == 0:  # one in use comes back later and wakes this again
                 pool.release_idle()
 
     def stop(self) -> None:
         self._stop.set()
+        self._given_back.set()
         self._thread.join(timeout=5)
 
 
