@@ -4,6 +4,7 @@ accounted for, plans side by side, plan files, and a bad plan refused with nothi
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from clerk_app import cli
+from clerk_app import cli, i18n
 from clerk_app.api import open_hall
 from clerk_app.errors import ValidationError
 from clerk_app.simulation import (
@@ -28,6 +29,13 @@ from clerk_app.simulation import (
 from clerk_app.simulation.demand import Demand
 
 EVERY = ("A", "B", "C", "D", "E")
+
+
+@pytest.fixture(autouse=True)
+def _chinese_again() -> Iterator[None]:
+    """``cli.main(["--lang", "en", …])`` switches the process's language; switch it back."""
+    yield
+    i18n.set_language("zh_CN")
 
 
 @pytest.fixture(scope="module")
