@@ -28,6 +28,7 @@ from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
 from clerk_app.services.calendar import CalendarYearInfo
 from clerk_app.services.documents.fit import kind_label
+from clerk_app.simulation import command as simulate
 
 Handler = Callable[[Hall, argparse.Namespace], int]
 
@@ -497,6 +498,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporting_data.add_argument("file", metavar="FILE", help="FILE.xlsx or FILE.csv (UTF-8)")
     exporting_data.set_defaults(func=cmd_export)
     setup_pc.add_parser(sub)
+    simulate.add_parser(sub)
     return parser
 
 
@@ -506,6 +508,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "setup-pc":  # configures the PC: opens no hall
             return setup_pc.run(args)
+        if args.command == "simulate":  # a scratch copy of the demo hall, never this one
+            return simulate.run(args)
         hall = open_hall(demo_db_url() if args.demo else args.db or default_db_url())
         try:
             result: int = args.func(hall, args)

@@ -25,6 +25,13 @@ from clerk_app.persistence.models import AuditLog, CallEvent, Ticket
 from clerk_app.services.queue import calling_pg
 
 
+@pytest.fixture(autouse=True)
+def _keep_idle_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests kill the server's sessions under connections the pool still holds; the
+    idle release (``PG_IDLE_RELEASE_S``) would otherwise close them first on a slow run."""
+    monkeypatch.setattr(database, "PG_IDLE_RELEASE_S", 3600.0)
+
+
 def _admin(pg_cluster) -> psycopg.Connection[Any]:  # type: ignore[no-untyped-def]
     return psycopg.connect(
         host="127.0.0.1", port=pg_cluster.port, user="clerk", dbname="postgres", autocommit=True

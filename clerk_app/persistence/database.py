@@ -12,6 +12,7 @@ Connection never leaves the thread that opened it.
 from __future__ import annotations
 
 import logging
+import random
 import select
 import threading
 import time
@@ -23,7 +24,9 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, Row, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql import Executable
+from sqlalchemy.util import queue as sqla_queue
 
 from clerk_app.errors import ConfigError, Conflict, DatabaseUnavailable, OutcomeUnknown
 from clerk_app.persistence.checkpoint import Checkpointer
@@ -36,12 +39,26 @@ PG_CONNECT_TIMEOUT_S = 5
 # deadlock_detected and serialization_failure. Running it again is safe and usually succeeds.
 ROLLED_BACK_SQLSTATES = frozenset({"40P01", "40001"})
 AUTOCOMMIT_ATTEMPTS = 3
-# The own connection's socket is checked before use only if it has been idle this long (as
-# HikariCP's "alive bypass window"): a connection that answered a moment ago is alive, and
-# the check, a system call, cost a busy counter PC about 30 µs per action. One that died
-# within the window fails its statement instead, which callers of ``autocommit`` resolve
-# (``OutcomeUnknown``).
+# For ``autocommit``, a pooled connection's socket is checked before use only if it has been
+# idle this long (as HikariCP's "alive bypass window"): a connection that answered a moment
+# ago is alive, and the check, a system call, cost a busy counter PC about 30 µs per action.
+# One that died within the window fails its statement instead, which callers of
+# ``autocommit`` resolve (``OutcomeUnknown``).
 OWN_CONNECTION_TRUSTED_S = 1.0
+# PostgreSQL connections of one process (a PC): one pooled connection shared by reads, writes
+# and autocommit, and a few more only while threads act at the same instant (closed when
+# given back). The pooled one is closed once unused for PG_IDLE_RELEASE_S, so a PC between
+# two polls holds none: a hall of more PCs than the server's max_connections works as long
+# as fewer than that are acting at once (README, Deployment: the connection budget).
+PG_POOL_SIZE = 1
+PG_MAX_OVERFLOW = 3
+PG_POOL_TIMEOUT_S = 30
+PG_IDLE_RELEASE_S = 0.5
+# A server at max_connections refuses a new session (SQLSTATE 53300); with PCs releasing
+# theirs when idle a slot frees within moments, so a connect waits for one this long.
+PG_FULL_WAIT_S = 10.0
+PG_TOO_MANY_CLIENTS = "53300"
+_USED_AT = "clerk_used_at"  # the pool entry's info: when it was last given back
 
 log = logging.getLogger(__name__)
 
@@ -71,19 +88,117 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     return engine
 
 
+class _ReleasingPool(QueuePool):
+    """A QueuePool that can close the connections resting in it (``release_idle``)."""
+
+    def release_idle(self) -> int:
+        """Closes every connection checked in now; those checked out are not touched."""
+        closed = 0
+        while True:
+            try:
+                record = self._pool.get(False)
+            except sqla_queue.Empty:
+                return closed
+            try:
+                record.close()
+            finally:
+                self._dec_overflow()  # as QueuePool does for a connection it closes
+            closed += 1
+
+
+_trusting = threading.local()  # set while ``autocommit`` checks a connection out
+
+
 def _pg_engine(url: str) -> Engine:
-    engine = create_engine(url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+    engine = create_engine(
+        url,
+        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S},
+        poolclass=_ReleasingPool,
+        pool_size=PG_POOL_SIZE,
+        max_overflow=PG_MAX_OVERFLOW,
+        pool_timeout=PG_POOL_TIMEOUT_S,
+    )
 
     @event.listens_for(engine, "checkout")
-    def _on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         # Instead of pool_pre_ping's round trip on every checkout: a server that restarted or
         # ended this session has said so on the socket, and reading what is already there
         # costs no round trip. The pool then replaces the connection. (A connection that dies
         # after this check fails at BEGIN; Database.transact retries that case.)
+        if getattr(_trusting, "on", False):
+            used_at = record.info.get(_USED_AT)
+            if used_at is not None and time.monotonic() - used_at < OWN_CONNECTION_TRUSTED_S:
+                return
         if not _still_open(dbapi_connection):
             raise exc.DisconnectionError("the server closed this pooled connection")
 
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_USED_AT] = time.monotonic()
+
+    @event.listens_for(engine, "do_connect")
+    def _on_connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return _connect_when_a_slot_frees(dialect, cargs, cparams)
+
     return engine
+
+
+def _connect_when_a_slot_frees(dialect: Any, cargs: Any, cparams: Any) -> Any:
+    """Connects; if the server is full (too many clients), tries again for PG_FULL_WAIT_S."""
+    deadline = time.monotonic() + PG_FULL_WAIT_S
+    pause = 0.02
+    while True:
+        try:
+            return dialect.loaded_dbapi.connect(*cargs, **cparams)
+        except dialect.loaded_dbapi.OperationalError as e:
+            full = getattr(e, "sqlstate", None) == PG_TOO_MANY_CLIENTS or (
+                "too many clients" in str(e)
+            )
+            if not full or time.monotonic() + pause > deadline:
+                raise
+            log.info("the server is full (max_connections); connecting again in %.2f s", pause)
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, 0.5)
+
+
+class _IdleReleaser:
+    """Closes a process's pooled PostgreSQL connection once unused for PG_IDLE_RELEASE_S.
+
+    A daemon thread that sleeps until a connection is given back, then until it has rested
+    PG_IDLE_RELEASE_S; it touches only connections resting in the pool, never one in use.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._stop = threading.Event()
+        self._given_back = threading.Event()
+        self._last_checkin = time.monotonic()
+        event.listen(engine, "checkin", self._on_checkin)
+        self._thread = threading.Thread(target=self._run, name="pg-idle-release", daemon=True)
+        self._thread.start()
+
+    def _on_checkin(self, _dbapi_connection: Any, _record: Any) -> None:
+        self._last_checkin = time.monotonic()
+        self._given_back.set()
+
+    def _run(self) -> None:
+        pool = self._engine.pool
+        assert isinstance(pool, _ReleasingPool)
+        while True:
+            self._given_back.wait()
+            self._given_back.clear()
+            if self._stop.is_set():
+                return
+            while (left := self._last_checkin + PG_IDLE_RELEASE_S - time.monotonic()) > 0:
+                if self._stop.wait(left):
+                    return
+            if pool.checkedout() == 0:  # one in use comes back later and wakes this again
+                pool.release_idle()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._given_back.set()
+        self._thread.join(timeout=5)
 
 
 def _still_open(dbapi_connection: Any) -> bool:
@@ -146,13 +261,12 @@ class Database:
             assert database is not None
             self._checkpointer = Checkpointer(str(Path(database).resolve()))
         else:
+            # One engine and one pool for reads, writes and autocommit (see PG_POOL_SIZE).
             self.write_engine = self.read_engine = _pg_engine(self.url)
         use_partial_predicates(Base, self.dialect)
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
-        self._own = threading.local()  # this thread's autocommit connection
-        self._owned: list[Connection] = []  # every thread's, to close at dispose()
-        self._owned_lock = threading.Lock()
+        self._releaser = _IdleReleaser(self.write_engine) if self.is_postgres else None
 
     @property
     def is_postgres(self) -> bool:
@@ -198,13 +312,13 @@ class Database:
         return result
 
     def autocommit(self, work: Callable[[Connection], T]) -> T:
-        """Runs ``work(conn)`` on this thread's own connection in autocommit mode (PostgreSQL).
+        """Runs ``work(conn)`` on a pooled connection in autocommit mode (PostgreSQL).
 
         For a user action that is a single statement: the statement is its own transaction,
         so it takes one round trip instead of three (BEGIN, statement, COMMIT) and its row
-        locks end with it, never waiting on this client. The connection stays with the thread
-        between actions (no pool checkout); one the server has closed meanwhile is replaced
-        before ``work`` runs, without a round trip, once it has been idle for
+        locks end with it, never waiting on this client. The connection is the process's
+        pooled one (reads and writes share it); one the server has closed meanwhile is
+        replaced before ``work`` runs, without a round trip, once it has been idle for
         ``OWN_CONNECTION_TRUSTED_S``.
 
         ``work`` must run one statement: then it committed whole or not at all.
@@ -222,68 +336,41 @@ class Database:
             )
         with translate_db_errors(self):
             for attempt in range(1, AUTOCOMMIT_ATTEMPTS + 1):
-                conn = self._own_connection()
-                try:
-                    return work(conn)
-                except exc.DBAPIError as e:
-                    if e.connection_invalidated:
-                        self._drop_own_connection()
-                        raise OutcomeUnknown(
-                            f"与数据库 {self.describe()} 的连接在操作进行中中断，结果待核实。",
-                            f"The connection to {self.describe()} broke during the action; "
-                            "its outcome must be checked.",
-                        ) from e
-                    sqlstate = getattr(e.orig, "sqlstate", None)
-                    if sqlstate not in ROLLED_BACK_SQLSTATES:
-                        raise
-                    log.warning(
-                        "statement rolled back by the server (%s), attempt %d of %d",
-                        sqlstate,
-                        attempt,
-                        AUTOCOMMIT_ATTEMPTS,
-                    )
-                    last = e
+                with self._autocommit_connection() as conn:
+                    try:
+                        return work(conn)
+                    except exc.DBAPIError as e:
+                        if e.connection_invalidated:
+                            raise OutcomeUnknown(
+                                f"与数据库 {self.describe()} 的连接在操作进行中中断，结果待核实。",
+                                f"The connection to {self.describe()} broke during the action; "
+                                "its outcome must be checked.",
+                            ) from e
+                        sqlstate = getattr(e.orig, "sqlstate", None)
+                        if sqlstate not in ROLLED_BACK_SQLSTATES:
+                            raise
+                        log.warning(
+                            "statement rolled back by the server (%s), attempt %d of %d",
+                            sqlstate,
+                            attempt,
+                            AUTOCOMMIT_ATTEMPTS,
+                        )
+                        last = e
             raise Conflict(
                 "数据库繁忙（多个窗口同时操作相互等待），本次操作未执行，请重试。",
                 "The database is busy (counters acting at once waited on each other); "
                 "nothing was done, try again.",
             ) from last
 
-    def _own_connection(self) -> Connection:
-        conn: Connection | None = getattr(self._own, "conn", None)
-        now = time.monotonic()
-        if conn is not None and (
-            conn.closed
-            or conn.invalidated
-            or (
-                now - self._own.used_at >= OWN_CONNECTION_TRUSTED_S
-                and not _still_open(conn.connection.dbapi_connection)
-            )
-        ):
-            self._drop_own_connection()
-            conn = None
-        self._own.used_at = now
-        if conn is None:
-            conn = self.write_engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-            self._own.conn = conn
-            with self._owned_lock:
-                self._owned.append(conn)
-        return conn
-
-    def _drop_own_connection(self) -> None:
-        conn: Connection | None = getattr(self._own, "conn", None)
-        self._own.conn = None
-        if conn is None:
-            return
-        with self._owned_lock:
-            if conn in self._owned:
-                self._owned.remove(conn)
+    @contextmanager
+    def _autocommit_connection(self) -> Iterator[Connection]:
+        _trusting.on = True  # the checkout may skip the socket check (trusted window)
         try:
-            if not conn.invalidated:
-                conn.invalidate()  # never hand a connection in doubt back to the pool
-            conn.close()
-        except exc.DBAPIError:
-            pass
+            conn = self.write_engine.connect()
+        finally:
+            _trusting.on = False
+        with conn:
+            yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -302,10 +389,8 @@ class Database:
                 conn.rollback()
 
     def dispose(self) -> None:
-        with self._owned_lock:
-            owned, self._owned = self._owned, []
-        for conn in owned:
-            conn.close()
+        if self._releaser is not None:
+            self._releaser.stop()
         if self._checkpointer is not None:
             self._checkpointer.close()
         self.write_engine.dispose()

@@ -37,8 +37,11 @@ def _free_port() -> int:
 class PgCluster:
     """initdb + pg_ctl on a free loopback port in a temp dir; ``stop()`` removes it all."""
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, server_defaults: bool = False) -> None:
+        """``server_defaults``: PostgreSQL's own settings (max_connections 100, fsync on), as a
+        hall's server is installed, instead of the fast throwaway ones."""
         self.bin_dir = bin_dir
+        self.server_defaults = server_defaults
         self.root = Path(tempfile.mkdtemp(prefix="clerk-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -69,11 +72,12 @@ class PgCluster:
             "--locale=C",
             "--no-sync",
         )
-        opts = (
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
+        opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1"
+        if not self.server_defaults:
+            opts += (
+                " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                " -c max_connections=200"
+            )
         self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-o", opts, "-w", "start"
         )
