@@ -44,6 +44,12 @@ def test_user_lifecycle_from_an_empty_hall(tmp_path: Path) -> None:
     assert short.returncode == 2 and "至少需要 8 个字符" in short.stderr
     assert hall.login("chief", "correct horse")  # unchanged after the refusal
 
+    last = clerk(url, "user", "disable", "chief")  # the hall would have no admin left
+    assert last.returncode == 2 and "最后一个在用的管理员" in last.stderr
+    deputy = clerk(
+        url, "user", "add", "deputy", "--role", "admin", "--password-stdin", stdin="deputy pass\n"
+    )
+    assert deputy.returncode == 0, deputy.stderr
     assert clerk(url, "user", "disable", "chief").returncode == 0
     with pytest.raises(AuthError, match="停用"):
         hall.login("chief", "correct horse")

@@ -75,26 +75,102 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+54"/>
+        <source>New staff account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>User name</source>
+        <translation type="unfinished">用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished">角色</translation>
+    </message>
+</context>
+<context>
+    <name>AdminItemModel</name>
+    <message>
+        <location filename="../../ui/admin/catalog/models.py" line="+46"/>
+        <source>Item code</source>
+        <translation type="unfinished">事项编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service item</source>
+        <translation type="unfinished">事项名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation type="unfinished">实施部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished">业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished">办件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory (working days)</source>
+        <translation type="unfinished">法定时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised (working days)</source>
+        <translation type="unfinished">承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tolerant acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>In service</source>
+        <translation type="unfinished">办理中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/admin/admin_screen.py" line="+21"/>
+        <location filename="../../ui/admin/admin_screen.py" line="+30"/>
         <source>Administration</source>
         <translation>系统管理</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Service items</source>
-        <translation>事项目录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Counters</source>
-        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -434,18 +510,16 @@
     </message>
 </context>
 <context>
-    <name>CatalogTab</name>
+    <name>CategoriesPage</name>
     <message>
-        <location filename="../../ui/admin/admin_tabs.py" line="+54"/>
-        <source>Search by item name, code or department</source>
-        <translation>按事项名称、编码或部门搜索</translation>
+        <location filename="../../ui/admin/counters/page.py" line="+24"/>
+        <source>New category</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>共 %n 项事项</numerusform>
-        </translation>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -469,6 +543,52 @@
         <location line="+3"/>
         <source>%1 waiting · about %2 min</source>
         <translation>等候 %1 人 · 约 %2 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <location filename="../../ui/admin/counters/counter_dialog.py" line="+29"/>
+        <source>New queue category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queue category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One letter A–Z, printed on the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryModel</name>
+    <message>
+        <location filename="../../ui/admin/counters/models.py" line="+16"/>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation type="unfinished">业务类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counters serving</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -605,6 +725,82 @@ served %3 · no-shows %4</source>
         <location line="+0"/>
         <source>Non-core</source>
         <translation>非核心</translation>
+    </message>
+</context>
+<context>
+    <name>CounterDialog</name>
+    <message>
+        <location filename="../../ui/admin/counters/counter_dialog.py" line="+21"/>
+        <source>New counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. Integrated counter 5 (empty: &quot;5号窗口&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Integrated counter (every department)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Letters in serving order, e.g. C E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation type="unfinished">号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished">办件类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterModel</name>
+    <message>
+        <location filename="../../ui/admin/counters/models.py" line="+15"/>
+        <source>No.</source>
+        <translation type="unfinished">窗口号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrated / department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories in serving order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Integrated</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -747,6 +943,19 @@ served %3 · no-shows %4</source>
         <location line="+18"/>
         <source>Acceptance</source>
         <translation>办件受理</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <location filename="../../ui/admin/counters/page.py" line="+30"/>
+        <source>New counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -946,6 +1155,60 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>DepartmentDialog</name>
+    <message>
+        <location filename="../../ui/admin/catalog/department_dialog.py" line="+18"/>
+        <source>New department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation type="unfinished">实施部门</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentModel</name>
+    <message>
+        <location filename="../../ui/admin/catalog/models.py" line="-55"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation type="unfinished">实施部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Items in service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsPage</name>
+    <message>
+        <location filename="../../ui/admin/catalog/page.py" line="+27"/>
+        <source>New department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisplayView</name>
     <message>
         <location filename="../../ui/display/display_view.py" line="+127"/>
@@ -1032,6 +1295,24 @@ served %3 · no-shows %4</source>
         <location line="+51"/>
         <source>Printing %1…</source>
         <translation>正在打印%1…</translation>
+    </message>
+</context>
+<context>
+    <name>EditUserDialog</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+15"/>
+        <source>Staff account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished">角色</translation>
     </message>
 </context>
 <context>
@@ -1139,9 +1420,22 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/admin/form_dialog.py" line="+44"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+93"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+92"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
@@ -1158,7 +1452,7 @@ served %3 · no-shows %4</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+77"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
@@ -1166,6 +1460,119 @@ served %3 · no-shows %4</source>
         <location line="-63"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../ui/admin/catalog/item_dialog.py" line="+50"/>
+        <source>New service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service item</source>
+        <translation type="unfinished">事项名称</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The city or a district, e.g. 汕头市 or 金平区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allows tolerant acceptance (容缺受理)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Item code</source>
+        <translation type="unfinished">事项编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation type="unfinished">实施部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished">办件类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statutory limit (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Promised limit (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authority (实施主体)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>容缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>non-core</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1650,21 @@ served %3 · no-shows %4</source>
         <source>Chosen: %1 item</source>
         <translation>已选 %1 个事项</translation>
     </message>
+    <message>
+        <location filename="../../ui/admin/catalog/page.py" line="+28"/>
+        <source>New item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire / restore</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KioskView</name>
@@ -1260,7 +1682,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+187"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+178"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>
@@ -1307,6 +1729,26 @@ served %3 · no-shows %4</source>
         <location line="+5"/>
         <source>Counter %1</source>
         <translation>%1号窗口</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../ui/admin/list_page.py" line="+47"/>
+        <source>Filter (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1861,64 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
+    <name>MaterialDialog</name>
+    <message>
+        <location filename="../../ui/admin/catalog/material_dialog.py" line="+18"/>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original and copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Material</source>
+        <translation type="unfinished">材料名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Core material (cannot be deferred)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Core</source>
+        <translation type="unfinished">核心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes (Ctrl+Enter saves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MaterialsPage</name>
     <message>
         <location filename="../../ui/acceptance/materials_page.py" line="+42"/>
@@ -1512,6 +2012,14 @@ Sign in at this counter all the same?</source>
         <location line="+4"/>
         <source>Booked online? Enter or scan the code to join the queue.</source>
         <translation>已网上预约？输入或扫描预约码即可排队。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+12"/>
+        <source>New password for %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2171,7 +2679,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../ui/admin/user_model.py" line="+16"/>
+        <location filename="../../ui/admin/users/user_model.py" line="+16"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -2207,13 +2715,31 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
-    <name>UsersTab</name>
-    <message numerus="yes">
-        <location filename="../../ui/admin/admin_tabs.py" line="-31"/>
-        <source>%n staff account(s)</source>
-        <translation>
-            <numerusform>共 %n 个工作人员账户</numerusform>
-        </translation>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/admin/users/page.py" line="+23"/>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable / enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2854,24 @@ Sign in at this counter all the same?</source>
         <location line="+1"/>
         <source>Waited (min)</source>
         <translation>已等（分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="-58"/>
+        <source>At least %1 characters of two kinds (letters, digits, symbols)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
