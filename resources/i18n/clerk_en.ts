@@ -13,9 +13,9 @@
     </message>
 </context>
 <context>
-    <name>ListPage</name>
+    <name>ListPageText</name>
     <message numerus="yes">
-        <location filename="../../ui/admin/list_page.py" line="+143"/>
+        <location filename="../../ui/admin/list_page.py" line="+41"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>

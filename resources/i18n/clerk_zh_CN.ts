@@ -77,24 +77,24 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin/users/user_dialog.py" line="+54"/>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+58"/>
         <source>New staff account</source>
-        <translation type="unfinished"></translation>
+        <translation>新建账户</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>User name</source>
-        <translation type="unfinished">用户名</translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role</source>
-        <translation type="unfinished">角色</translation>
+        <translation>角色</translation>
     </message>
 </context>
 <context>
@@ -102,67 +102,67 @@
     <message>
         <location filename="../../ui/admin/catalog/models.py" line="+46"/>
         <source>Item code</source>
-        <translation type="unfinished">事项编码</translation>
+        <translation>事项编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service item</source>
-        <translation type="unfinished">事项名称</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Department</source>
-        <translation type="unfinished">实施部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished">业务类别</translation>
+        <translation>业务类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished">办件类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Statutory (working days)</source>
-        <translation type="unfinished">法定时限（工作日）</translation>
+        <translation>法定时限（工作日）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Promised (working days)</source>
-        <translation type="unfinished">承诺时限（工作日）</translation>
+        <translation>承诺时限（工作日）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tolerant acceptance</source>
-        <translation type="unfinished"></translation>
+        <translation>容缺受理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Authority</source>
-        <translation type="unfinished"></translation>
+        <translation>实施主体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Materials</source>
-        <translation type="unfinished"></translation>
+        <translation>申请材料</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>In service</source>
-        <translation type="unfinished">办理中</translation>
+        <translation>在用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
@@ -514,12 +514,17 @@
     <message>
         <location filename="../../ui/admin/counters/page.py" line="+24"/>
         <source>New category</source>
-        <translation type="unfinished"></translation>
+        <translation>新建类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Queue categories</source>
+        <translation>业务类别</translation>
     </message>
 </context>
 <context>
@@ -550,27 +555,27 @@
     <message>
         <location filename="../../ui/admin/counters/counter_dialog.py" line="+29"/>
         <source>New queue category</source>
-        <translation type="unfinished"></translation>
+        <translation>新建业务类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Queue category</source>
-        <translation type="unfinished"></translation>
+        <translation>业务类别</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>One letter A–Z, printed on the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>一个字母 A–Z，印在号票上</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>字头</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名称</translation>
     </message>
 </context>
 <context>
@@ -578,17 +583,17 @@
     <message>
         <location filename="../../ui/admin/counters/models.py" line="+16"/>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>字头</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category</source>
-        <translation type="unfinished">业务类别</translation>
+        <translation>业务类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Counters serving</source>
-        <translation type="unfinished"></translation>
+        <translation>办理窗口数</translation>
     </message>
 </context>
 <context>
@@ -732,47 +737,47 @@ served %3 · no-shows %4</source>
     <message>
         <location filename="../../ui/admin/counters/counter_dialog.py" line="+21"/>
         <source>New counter</source>
-        <translation type="unfinished"></translation>
+        <translation>新建窗口</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>e.g. Integrated counter 5 (empty: &quot;5号窗口&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>如 综合窗口5（不填则为“5号窗口”）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Integrated counter (every department)</source>
-        <translation type="unfinished"></translation>
+        <translation>综合窗口（各部门事项）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Letters in serving order, e.g. C E</source>
-        <translation type="unfinished"></translation>
+        <translation>按办理顺序填写字母，如 C E</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Number</source>
-        <translation type="unfinished">号码</translation>
+        <translation>窗口号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished">办件类型</translation>
+        <translation>窗口类型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Categories (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>业务类别（%1）</translation>
     </message>
 </context>
 <context>
@@ -780,27 +785,27 @@ served %3 · no-shows %4</source>
     <message>
         <location filename="../../ui/admin/counters/models.py" line="+15"/>
         <source>No.</source>
-        <translation type="unfinished">窗口号</translation>
+        <translation>号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Integrated / department</source>
-        <translation type="unfinished"></translation>
+        <translation>综合 / 部门</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Categories in serving order</source>
-        <translation type="unfinished"></translation>
+        <translation>业务类别（办理顺序）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Integrated</source>
-        <translation type="unfinished"></translation>
+        <translation>综合窗口</translation>
     </message>
 </context>
 <context>
@@ -948,14 +953,19 @@ served %3 · no-shows %4</source>
 <context>
     <name>CountersPage</name>
     <message>
-        <location filename="../../ui/admin/counters/page.py" line="+30"/>
+        <location filename="../../ui/admin/counters/page.py" line="+29"/>
         <source>New counter</source>
-        <translation type="unfinished"></translation>
+        <translation>新建窗口</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counters</source>
+        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -1159,22 +1169,22 @@ served %3 · no-shows %4</source>
     <message>
         <location filename="../../ui/admin/catalog/department_dialog.py" line="+18"/>
         <source>New department</source>
-        <translation type="unfinished"></translation>
+        <translation>新建部门</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Department</source>
-        <translation type="unfinished">实施部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名称</translation>
     </message>
 </context>
 <context>
@@ -1182,17 +1192,17 @@ served %3 · no-shows %4</source>
     <message>
         <location filename="../../ui/admin/catalog/models.py" line="-55"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Department</source>
-        <translation type="unfinished">实施部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Items in service</source>
-        <translation type="unfinished"></translation>
+        <translation>在用事项数</translation>
     </message>
 </context>
 <context>
@@ -1200,12 +1210,17 @@ served %3 · no-shows %4</source>
     <message>
         <location filename="../../ui/admin/catalog/page.py" line="+27"/>
         <source>New department</source>
-        <translation type="unfinished"></translation>
+        <translation>新建部门</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Departments</source>
+        <translation>部门</translation>
     </message>
 </context>
 <context>
@@ -1302,17 +1317,17 @@ served %3 · no-shows %4</source>
     <message>
         <location filename="../../ui/admin/users/user_dialog.py" line="+15"/>
         <source>Staff account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>账户 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role</source>
-        <translation type="unfinished">角色</translation>
+        <translation>角色</translation>
     </message>
 </context>
 <context>
@@ -1422,14 +1437,14 @@ served %3 · no-shows %4</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/admin/form_dialog.py" line="+44"/>
+        <location filename="../../ui/admin/form_dialog.py" line="+46"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1467,112 +1482,112 @@ served %3 · no-shows %4</source>
     <message>
         <location filename="../../ui/admin/catalog/item_dialog.py" line="+50"/>
         <source>New service item</source>
-        <translation type="unfinished"></translation>
+        <translation>新建事项</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Service item</source>
-        <translation type="unfinished">事项名称</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The city or a district, e.g. 汕头市 or 金平区</source>
-        <translation type="unfinished"></translation>
+        <translation>市或区，如 汕头市、金平区</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Allows tolerant acceptance (容缺受理)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Item code</source>
-        <translation type="unfinished">事项编码</translation>
+        <translation>事项编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Department</source>
-        <translation type="unfinished">实施部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Queue category</source>
-        <translation type="unfinished"></translation>
+        <translation>业务类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished">办件类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Statutory limit (working days)</source>
-        <translation type="unfinished"></translation>
+        <translation>法定时限（工作日）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Promised limit (working days)</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Allows tolerant acceptance</source>
+        <translation>允许容缺受理</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Authority</source>
+        <translation>实施主体</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Authority (实施主体)</source>
-        <translation type="unfinished"></translation>
+        <source>Tolerant acceptance</source>
+        <translation>容缺受理</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>容缺</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Legal basis</source>
-        <translation type="unfinished"></translation>
+        <translation>设定依据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Materials</source>
-        <translation type="unfinished"></translation>
+        <translation>申请材料</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>core</source>
-        <translation type="unfinished"></translation>
+        <translation>核心</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>non-core</source>
-        <translation type="unfinished"></translation>
+        <translation>非核心</translation>
     </message>
 </context>
 <context>
@@ -1651,19 +1666,24 @@ served %3 · no-shows %4</source>
         <translation>已选 %1 个事项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalog/page.py" line="+28"/>
+        <location filename="../../ui/admin/catalog/page.py" line="+27"/>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>新建事项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retire / restore</source>
-        <translation type="unfinished"></translation>
+        <translation>停用 / 恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service items</source>
+        <translation>事项目录</translation>
     </message>
 </context>
 <context>
@@ -1734,21 +1754,24 @@ served %3 · no-shows %4</source>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/admin/list_page.py" line="+47"/>
+        <location filename="../../ui/admin/list_page.py" line="+60"/>
         <source>Filter (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+96"/>
-        <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+104"/>
         <source>%1 of %2 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ListPageText</name>
+    <message numerus="yes">
+        <location line="-123"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1865,57 +1888,57 @@ Sign in at this counter all the same?</source>
     <message>
         <location filename="../../ui/admin/catalog/material_dialog.py" line="+18"/>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>原件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复印件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Original and copy</source>
-        <translation type="unfinished"></translation>
+        <translation>原件和复印件</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Material</source>
-        <translation type="unfinished">材料名称</translation>
+        <translation>材料</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New material</source>
-        <translation type="unfinished"></translation>
+        <translation>新建材料</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Core material (cannot be deferred)</source>
-        <translation type="unfinished"></translation>
+        <translation>核心材料（不可容缺）</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>材料名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Core</source>
-        <translation type="unfinished">核心</translation>
+        <translation>核心材料</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Form</source>
-        <translation type="unfinished"></translation>
+        <translation>材料形式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>份数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes (Ctrl+Enter saves)</source>
-        <translation type="unfinished"></translation>
+        <translation>说明（Ctrl+Enter 保存）</translation>
     </message>
 </context>
 <context>
@@ -2019,7 +2042,25 @@ Sign in at this counter all the same?</source>
     <message>
         <location filename="../../ui/admin/users/user_dialog.py" line="+12"/>
         <source>New password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重设 %1 的密码</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <location line="-61"/>
+        <source>At least %1 characters of two kinds (letters, digits, symbols)</source>
+        <translation>至少 %1 个字符，含两类（字母、数字、符号）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
     </message>
 </context>
 <context>
@@ -2719,27 +2760,32 @@ Sign in at this counter all the same?</source>
     <message>
         <location filename="../../ui/admin/users/page.py" line="+23"/>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>新建账户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>重设密码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disable / enable</source>
-        <translation type="unfinished"></translation>
+        <translation>停用 / 启用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>
@@ -2854,24 +2900,6 @@ Sign in at this counter all the same?</source>
         <location line="+1"/>
         <source>Waited (min)</source>
         <translation>已等（分钟）</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../ui/admin/users/user_dialog.py" line="-58"/>
-        <source>At least %1 characters of two kinds (letters, digits, symbols)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Repeat password</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -57,12 +57,14 @@ HOLIDAYS_2027 = [
 ]
 
 
+FIRST_ADMIN = ("--role", "admin", "--name", "主任", "--password-stdin")
+
+
 @pytest.fixture
 def hall(tmp_path: Path) -> Iterator[Hall]:
     url = f"sqlite:///{tmp_path / 'new-hall.db'}"
     first_admin = subprocess.run(
-        [sys.executable, "-m", "clerk_app", "--db", url, "user", "add", "chief"]
-        + ["--role", "admin", "--name", "主任", "--password-stdin"],
+        [sys.executable, "-m", "clerk_app", "--db", url, "user", "add", "chief", *FIRST_ADMIN],
         input="Hall-admin-2026\n",
         capture_output=True,
         text=True,

@@ -38,7 +38,7 @@ class AdminScreen(QWidget):
             widget = page.build(session)
             self.pages[page.key] = widget
             self.stack.addWidget(widget)
-            title = page.title()
+            title = widget.page_title()  # type: ignore[attr-defined]
             self.page_list.addItem(f"{title}  Ctrl+{number}" if number <= 9 else title)
             if number <= 9:
                 self._shortcut(

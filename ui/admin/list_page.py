@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,18 @@ from ui.common.errors import show_error
 from ui.common.sorted_table import attach_sorted
 from ui.common.table_model import ROW_ROLE, RowTableModel
 from ui.common.widgets import read_only_table
+
+
+class ListPageText(QObject):
+    """The page's plural texts. A page's own ``self.tr`` would look them up under the
+    subclass's name (PySide6 takes the context from the object's class), and lupdate
+    records plurals only from ``tr``."""
+
+    def rows(self, n: int) -> str:
+        return self.tr("%n row(s)", "", n)
+
+
+_TEXTS = ListPageText()
 
 
 class ListPage(QWidget):
@@ -68,6 +80,10 @@ class ListPage(QWidget):
         self.dialog: FormDialog | None = None  # the form last opened (tests drive it)
 
     # --- what subclasses provide ---------------------------------------------------------------
+    def page_title(self) -> str:
+        """The page's name in the admin window's page list (translated)."""
+        raise NotImplementedError
+
     def reload(self) -> None:
         """Read the rows afresh from the core."""
         raise NotImplementedError
@@ -142,12 +158,9 @@ class ListPage(QWidget):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        # The class named outright: a subclass's self.tr() would look in its own context.
-        text = QCoreApplication.translate("ListPage", "%n row(s)", "", total)
+        text = _TEXTS.rows(total)
         if shown != total:
-            text = (
-                QCoreApplication.translate("ListPage", "%1 of %2 shown")
-                .replace("%1", str(shown))
-                .replace("%2", text)
-            )
+            # Named outright: a subclass's self.tr() would look under the subclass's name.
+            shown_text = QCoreApplication.translate("ListPage", "%1 of %2 shown")
+            text = shown_text.replace("%1", str(shown)).replace("%2", text)
         self.count_label.setText(text)

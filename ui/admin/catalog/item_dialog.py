@@ -71,7 +71,7 @@ class ItemDialog(FormDialog):
         self.authority_edit.setPlaceholderText(
             self.tr("The city or a district, e.g. 汕头市 or 金平区")
         )
-        self.tolerant_check = QCheckBox(self.tr("Allows tolerant acceptance (容缺受理)"))
+        self.tolerant_check = QCheckBox(self.tr("Allows tolerant acceptance"))
         self.basis_edit = QPlainTextEdit(draft.legal_basis if draft else "")
         self.basis_edit.setTabChangesFocus(True)
         self.basis_edit.setMaximumHeight(60)
@@ -102,8 +102,10 @@ class ItemDialog(FormDialog):
         self.add_field(
             "promised_days", self.tr("Promised limit (working days)"), self.promised_spin
         )
-        self.add_field("authority", self.tr("Authority (实施主体)"), self.authority_edit)
-        self.add_field("tolerant_accept_allowed", self.tr("容缺"), self.tolerant_check)
+        self.add_field("authority", self.tr("Authority"), self.authority_edit)
+        self.add_field(
+            "tolerant_accept_allowed", self.tr("Tolerant acceptance"), self.tolerant_check
+        )
         self.add_field("legal_basis", self.tr("Legal basis"), self.basis_edit)
         self.add_field("materials", self.tr("Materials"), self._materials_box())
         self._show_materials()

@@ -28,6 +28,9 @@ class DepartmentsPage(ListPage):
         self.add_action(self.tr("Rename"), "F2", self.edit_current)
         self.finish_actions()
 
+    def page_title(self) -> str:
+        return self.tr("Departments")
+
     def reload(self) -> None:
         self.model.set_rows(self._catalog.list_departments())
 
@@ -57,6 +60,9 @@ class ItemsPage(ListPage):
         self.add_action(self.tr("Edit"), "F2", self.edit_current)
         self.add_action(self.tr("Retire / restore"), "Ctrl+D", self.toggle_retired)
         self.finish_actions()
+
+    def page_title(self) -> str:
+        return self.tr("Service items")
 
     def reload(self) -> None:
         self.model.set_rows(self._catalog.list_items())

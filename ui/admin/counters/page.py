@@ -25,6 +25,9 @@ class CategoriesPage(ListPage):
         self.add_action(self.tr("Rename"), "F2", self.edit_current)
         self.finish_actions()
 
+    def page_title(self) -> str:
+        return self.tr("Queue categories")
+
     def reload(self) -> None:
         self.model.set_rows(self._counters.list_categories())
 
@@ -55,6 +58,9 @@ class CountersPage(ListPage):
         self.add_action(self.tr("New counter"), "Ctrl+N", self.add_counter)
         self.add_action(self.tr("Edit"), "F2", self.edit_current)
         self.finish_actions()
+
+    def page_title(self) -> str:
+        return self.tr("Counters")
 
     def reload(self) -> None:
         self.model.set_rows(self._counters.list_counters())

@@ -27,6 +27,9 @@ class UsersPage(ListPage):
         self.add_action(self.tr("Unlock"), "Ctrl+U", self.unlock)
         self.finish_actions()
 
+    def page_title(self) -> str:
+        return self.tr("Users")
+
     def reload(self) -> None:
         self.model.set_rows(self._admin.list_users())
 

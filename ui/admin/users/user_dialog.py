@@ -13,10 +13,6 @@ from ui.admin.form_dialog import FormDialog
 from ui.common.labels import role_label
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PasswordFields", text)
-
-
 def role_box(current: str = "clerk") -> QComboBox:
     box = QComboBox()
     for role in STAFF_ROLES:
@@ -38,13 +34,16 @@ class PasswordFields:
     def __init__(self, dialog: FormDialog) -> None:
         self.password_edit = _password_edit()
         self.password_edit.setPlaceholderText(
-            _t("At least %1 characters of two kinds (letters, digits, symbols)").replace(
-                "%1", str(MIN_PASSWORD_LENGTH)
-            )
+            QCoreApplication.translate(
+                "PasswordFields", "At least %1 characters of two kinds (letters, digits, symbols)"
+            ).replace("%1", str(MIN_PASSWORD_LENGTH))
         )
         self.repeat_edit = _password_edit()
-        dialog.add_field("password", _t("Password"), self.password_edit)
-        dialog.add_field("repeat", _t("Repeat password"), self.repeat_edit)
+        dialog.add_field(
+            "password", QCoreApplication.translate("PasswordFields", "Password"), self.password_edit
+        )
+        label = QCoreApplication.translate("PasswordFields", "Repeat password")
+        dialog.add_field("repeat", label, self.repeat_edit)
 
     def typed(self) -> str:
         if self.password_edit.text() != self.repeat_edit.text():
