@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from admin_window import CTRL, Keyboard, fresh_hall, show_admin
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from clerk_app.api import Hall
+from clerk_app.api import AuthError, Hall
 from clerk_app.i18n import set_language
 from clerk_app.services.admin.catalog_admin import ItemDraft, MaterialDraft
 from clerk_app.services.admin.counters import CounterDraft
@@ -232,3 +232,47 @@ def test_item_materials_edited_by_keys_and_the_item_retired(
 
 def qtbot_alt() -> Qt.KeyboardModifier:
     return Qt.KeyboardModifier.AltModifier
+
+
+def test_reset_disable_and_unlock_by_keys(
+    qtbot: QtBot, clerk_qapp: QApplication, fresh: Hall
+) -> None:
+    admin = fresh.login("chief", "First-admin-1")
+    admin.admin.add_user("clerk01", "林晓芸", "clerk", "Counter-01")
+    for _ in range(5):  # a forgotten password: the account locks
+        with pytest.raises(AuthError):
+            fresh.login("clerk01", "wrong-one-1")
+    _window, screen = show_admin(qtbot, fresh)
+    users = page(screen, "users")
+    keys = Keyboard(qtbot, screen)
+    users.select_where(lambda u: u.username == "clerk01")
+    assert users.model.display(users.current_row(), users.model.STATUS) == "Locked"
+    keys.press(KEY.Key_U, CTRL)  # unlock
+    assert users.current_row().locked is False
+    with pytest.raises(AuthError, match="password"):
+        fresh.login("clerk01", "wrong-one-1")  # counting from zero again
+
+    keys.press(KEY.Key_P, CTRL)  # reset the password
+    dialog = keys.wait_for(users.dialog)
+    keys.fill(dialog, {"password": "clerk01", "repeat": "clerk01"})
+    keys.press(KEY.Key_Return)
+    assert "at least 8" in dialog.error_text("password")
+    keys.fill(dialog, {"password": "New-pass-01", "repeat": "New-pass-01"})
+    keys.press(KEY.Key_Return)
+    assert not dialog.isVisible()
+    assert fresh.login("clerk01", "New-pass-01")
+
+    keys.press(KEY.Key_D, CTRL)  # disable
+    assert users.model.display(users.current_row(), users.model.STATUS) == "Disabled"
+    with pytest.raises(AuthError):
+        fresh.login("clerk01", "New-pass-01")
+    keys.press(KEY.Key_D, CTRL)  # and enable again
+    assert fresh.login("clerk01", "New-pass-01")
+
+    users.select_where(lambda u: u.username == "chief")
+    keys.press(KEY.Key_D, CTRL)  # one's own account: refused in a message, nothing changed
+    message = users.message
+    assert isinstance(message, QMessageBox) and message.isVisible()
+    assert message.text() == "You cannot disable your own account."
+    message.close()
+    assert [u.active for u in admin.admin.list_users() if u.username == "chief"] == [True]

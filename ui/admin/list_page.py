@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.errors import ClerkError
 from ui.admin.form_dialog import FormDialog
-from ui.common.errors import show_error
+from ui.common.errors import error_title
 from ui.common.sorted_table import attach_sorted
 from ui.common.table_model import ROW_ROLE, RowTableModel
 from ui.common.widgets import read_only_table
@@ -78,6 +79,7 @@ class ListPage(QWidget):
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         model.modelReset.connect(self._count)
         self.dialog: FormDialog | None = None  # the form last opened (tests drive it)
+        self.message: QMessageBox | None = None  # the last refusal shown
 
     # --- what subclasses provide ---------------------------------------------------------------
     def page_title(self) -> str:
@@ -150,7 +152,15 @@ class ListPage(QWidget):
         try:
             slot()
         except ClerkError as e:  # a core refusal outside a form: its one sentence
-            show_error(self, e)
+            self.message = QMessageBox(
+                QMessageBox.Icon.Warning,
+                error_title(),
+                str(e),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.message.finished.connect(lambda _code: self.view.setFocus())
+            self.message.open()  # window-modal, not blocking, like the forms
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
