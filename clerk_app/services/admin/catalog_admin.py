@@ -5,19 +5,18 @@ An item is never deleted: ``retire_item`` takes it out of search and acceptance 
 showing it; ``restore_item`` brings it back. An item's code and name keep their stored
 search text (code, name, pinyin initials) in step through the model's validator, exactly as
 an import does. A material a case used cannot be removed (its submissions name it). Each
-method is one transaction with its audit row; every length is checked here, in characters,
-against the column (the same refusal on SQLite and PostgreSQL).
+method is one transaction with its audit row; every field is checked first by
+``catalog_forms`` (lengths in characters against the columns: the same refusal on SQLite and
+PostgreSQL).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from clerk_app.domain.catalog import MAX_ITEM_DAYS, ItemKind, item_limit_problems
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.persistence.models import (
@@ -28,105 +27,20 @@ from clerk_app.persistence.models import (
     Submission,
 )
 from clerk_app.services import audit
-from clerk_app.services.admin import fields
+from clerk_app.services.admin.catalog_forms import (
+    COPIES_MAX,
+    FORMS,
+    DepartmentAdminInfo,
+    ItemAdminInfo,
+    ItemDraft,
+    MaterialDraft,
+    checked,
+    checked_materials,
+    department_code,
+    department_name,
+    item_code_of,
+)
 from clerk_app.services.base import Service
-
-DEPARTMENT_CODE_MAX = 32  # departments.code String(32)
-DEPARTMENT_NAME_MAX = 100  # departments.name String(100)
-ITEM_CODE_MAX = 64  # service_items.item_code String(64)
-ITEM_NAME_MAX = 200  # service_items.name String(200)
-AUTHORITY_MAX = 100  # service_items.authority String(100)
-MATERIAL_NAME_MAX = 200  # materials.name String(200)
-LONG_TEXT_MAX = 2000  # legal basis, material notes: a page, as the import allows
-COPIES_MAX = 99
-FORMS = ("original", "copy", "original_and_copy")
-
-
-@dataclass(frozen=True)
-class DepartmentAdminInfo:
-    code: str
-    name: str
-    items: int  # items in service (not retired)
-
-
-@dataclass(frozen=True)
-class MaterialDraft:
-    """One material of the item form; ``id`` names a stored material (None: a new one)."""
-
-    name: str
-    core: bool = True
-    copies: int = 1
-    notes: str = ""
-    form: str = "original"
-    id: int | None = None
-
-
-@dataclass(frozen=True)
-class ItemDraft:
-    """What the item form holds; days are working days."""
-
-    item_code: str
-    name: str
-    department_code: str
-    category_prefix: str
-    kind: str  # ItemKind value
-    statutory_days: int
-    promised_days: int
-    legal_basis: str = ""
-    tolerant_accept_allowed: bool = False
-    authority: str = ""  # 实施主体: the city or a district
-    materials: tuple[MaterialDraft, ...] = ()
-
-
-@dataclass(frozen=True)
-class ItemAdminInfo:
-    item_code: str
-    name: str
-    department_code: str
-    department_name: str
-    category_prefix: str
-    kind: str
-    statutory_days: int
-    promised_days: int
-    legal_basis: str
-    tolerant_accept_allowed: bool
-    authority: str
-    active: bool
-    material_count: int
-    materials: tuple[MaterialDraft, ...] = field(default=())  # filled by ``item``
-
-    def draft(self) -> ItemDraft:
-        """This item as the form holds it, to edit."""
-        return ItemDraft(
-            item_code=self.item_code,
-            name=self.name,
-            department_code=self.department_code,
-            category_prefix=self.category_prefix,
-            kind=self.kind,
-            statutory_days=self.statutory_days,
-            promised_days=self.promised_days,
-            legal_basis=self.legal_basis,
-            tolerant_accept_allowed=self.tolerant_accept_allowed,
-            authority=self.authority,
-            materials=self.materials,
-        )
-
-
-def _department_code(code: str) -> str:
-    text = fields.text(
-        code, "code", "部门编码", "Department code", max_len=DEPARTMENT_CODE_MAX, required=True
-    )
-    if any(c.isspace() for c in text):
-        raise ValidationError(
-            "部门编码不能含空格。", "A department code has no spaces.", field="code"
-        )
-    return text
-
-
-def _department_name(name: str) -> str:
-    return fields.text(
-        name, "name", "部门名称", "Department name", max_len=DEPARTMENT_NAME_MAX, required=True
-    )
 
 
 class CatalogAdminService(Service):
@@ -149,7 +63,7 @@ class CatalogAdminService(Service):
 
     def add_department(self, code: str, name: str) -> DepartmentAdminInfo:
         self.actor.require(Permission.MANAGE_CATALOG)
-        code, name = _department_code(code), _department_name(name)
+        code, name = department_code(code), department_name(name)
         with self.db.write() as s:
             if s.scalar(select(Department.id).where(Department.code == code)):
                 raise ValidationError(
@@ -162,7 +76,7 @@ class CatalogAdminService(Service):
 
     def rename_department(self, code: str, name: str) -> DepartmentAdminInfo:
         self.actor.require(Permission.MANAGE_CATALOG)
-        name = _department_name(name)
+        name = department_name(name)
         with self.db.write() as s:
             department = _department(s, code)
             _name_free(s, name, department.id)
@@ -203,15 +117,8 @@ class CatalogAdminService(Service):
 
     def add_item(self, draft: ItemDraft) -> ItemAdminInfo:
         self.actor.require(Permission.MANAGE_CATALOG)
-        values = _checked(draft)
-        code = fields.text(
-            draft.item_code,
-            "item_code",
-            "事项编码",
-            "Item code",
-            max_len=ITEM_CODE_MAX,
-            required=True,
-        )
+        values = checked(draft)
+        code = item_code_of(draft)
         with self.db.write() as s:
             if s.scalar(select(ServiceItem.id).where(ServiceItem.item_code == code)):
                 raise ValidationError(
@@ -229,7 +136,7 @@ class CatalogAdminService(Service):
                 **values,
             )
             item.materials = [
-                _new_material(m, i) for i, m in enumerate(_materials(draft.materials))
+                _new_material(m, i) for i, m in enumerate(checked_materials(draft.materials))
             ]
             s.add(item)
             s.flush()
@@ -241,8 +148,8 @@ class CatalogAdminService(Service):
         """Changes every field of the item and its materials; the code stays (cases and
         printed papers name it)."""
         self.actor.require(Permission.MANAGE_CATALOG)
-        values = _checked(draft)
-        materials = _materials(draft.materials)
+        values = checked(draft)
+        materials = checked_materials(draft.materials)
         with self.db.write() as s:
             item = _item(s, item_code)
             if draft.item_code.strip() != item.item_code:
@@ -296,109 +203,6 @@ class CatalogAdminService(Service):
             before=before,
             after=after,
         )
-
-
-# ---------------------------------------------------------------------- checks
-
-
-def _checked(draft: ItemDraft) -> dict[str, Any]:
-    """The item's own columns from ``draft``, every field checked (no database)."""
-    if draft.kind not in {k.value for k in ItemKind}:
-        raise ValidationError(
-            "办件类型应为即办件或承诺件。", "The kind is instant or promised.", field="kind"
-        )
-    values: dict[str, Any] = {
-        "name": fields.text(
-            draft.name, "name", "事项名称", "Item name", max_len=ITEM_NAME_MAX, required=True
-        ),
-        "kind": draft.kind,
-        "statutory_days": fields.whole_number(
-            draft.statutory_days,
-            "statutory_days",
-            "法定时限",
-            "Statutory days",
-            low=0,
-            high=MAX_ITEM_DAYS,
-        ),
-        "promised_days": fields.whole_number(
-            draft.promised_days,
-            "promised_days",
-            "承诺时限",
-            "Promised days",
-            low=0,
-            high=MAX_ITEM_DAYS,
-        ),
-        "legal_basis": fields.text(
-            draft.legal_basis,
-            "legal_basis",
-            "设定依据",
-            "Legal basis",
-            max_len=LONG_TEXT_MAX,
-            lines=True,
-        ),
-        "tolerant_accept_allowed": bool(draft.tolerant_accept_allowed),
-        "authority": fields.text(
-            draft.authority, "authority", "实施主体", "Authority", max_len=AUTHORITY_MAX
-        ),
-    }
-    problems = item_limit_problems(
-        draft.kind,
-        values["statutory_days"],
-        values["promised_days"],
-        values["tolerant_accept_allowed"],
-        any(not m.core for m in draft.materials),
-    )
-    if problems:
-        name, zh, en = problems[0]
-        raise ValidationError(zh, en, field=name)
-    return values
-
-
-def _materials(drafts: tuple[MaterialDraft, ...]) -> list[MaterialDraft]:
-    """Each material checked; names are unique within the item (the import matches them)."""
-    out: list[MaterialDraft] = []
-    seen: set[str] = set()
-    for number, m in enumerate(drafts, start=1):
-        with fields.on_field("materials"):
-            name = fields.text(
-                m.name,
-                "materials",
-                f"第{number}项材料的名称",
-                f"The name of material {number}",
-                max_len=MATERIAL_NAME_MAX,
-                required=True,
-            )
-            notes = fields.text(
-                m.notes,
-                "materials",
-                f"第{number}项材料的说明",
-                f"The notes of material {number}",
-                max_len=LONG_TEXT_MAX,
-                lines=True,
-            )
-            fields.whole_number(
-                m.copies,
-                "materials",
-                f"第{number}项材料的份数",
-                f"The copies of material {number}",
-                low=1,
-                high=COPIES_MAX,
-            )
-        if name in seen:
-            raise ValidationError(
-                f"材料“{name}”重复出现。",
-                f"The material {name!r} is listed twice.",
-                field="materials",
-            )
-        if m.form not in FORMS:
-            raise ValidationError(
-                f"第{number}项材料的形式无效。",
-                f"Material {number} has no valid form.",
-                field="materials",
-            )
-        seen.add(name)
-        out.append(MaterialDraft(name, bool(m.core), m.copies, notes, m.form, m.id))
-    return out
 
 
 def _name_free(s: Session, name: str, own_id: int | None) -> None:
@@ -537,3 +341,14 @@ def _audit_view(info: ItemAdminInfo) -> dict[str, Any]:
             for m in info.materials
         ],
     }
+
+
+__all__ = [
+    "COPIES_MAX",
+    "FORMS",
+    "CatalogAdminService",
+    "DepartmentAdminInfo",
+    "ItemAdminInfo",
+    "ItemDraft",
+    "MaterialDraft",
+]
