@@ -18,6 +18,7 @@ from clerk_app.services.admin.catalog_admin import ItemDraft, MaterialDraft
 from clerk_app.services.admin.counters import CounterDraft
 from tests.imports.samples import snapshot
 from ui.admin.catalog.item_dialog import ItemDialog
+from ui.admin.counters.counter_dialog import CategoryDialog
 from ui.admin.list_page import ListPage
 from ui.admin.pages import PAGES
 
@@ -276,3 +277,17 @@ def test_reset_disable_and_unlock_by_keys(
     assert message.text() == "You cannot disable your own account."
     message.close()
     assert [u.active for u in admin.admin.list_users() if u.username == "chief"] == [True]
+
+
+def test_a_double_click_opens_one_form(qtbot: QtBot, clerk_qapp: QApplication, fresh: Hall) -> None:
+    fresh.login("chief", "First-admin-1").counter_admin.add_category("A", "综合")
+    _window, screen = show_admin(qtbot, fresh)
+    categories = page(screen, "categories")
+    view = categories.view
+    spot = view.visualRect(categories.proxy.index(0, 1)).center()
+    # A real double-click: a click, then the second press Qt reports as a double-click.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: categories.dialog is not None and categories.dialog.isVisible())
+    forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, CategoryDialog)]
+    assert [f.isVisible() for f in forms] == [True]

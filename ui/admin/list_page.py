@@ -75,8 +75,9 @@ class ListPage(QWidget):
         layout.addLayout(self.actions_row)
         layout.addWidget(self.view, 1)
         self.add_shortcut("Ctrl+F", self.focus_filter)
+        # Enter and a double-click both emit activated (a double-click also doubleClicked:
+        # connecting both would open two forms).
         self.view.activated.connect(lambda _index: self.edit_current())
-        self.view.doubleClicked.connect(lambda _index: self.edit_current())
         model.modelReset.connect(self._count)
         self.dialog: FormDialog | None = None  # the form last opened (tests drive it)
         self.message: QMessageBox | None = None  # the last refusal shown
