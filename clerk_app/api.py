@@ -53,6 +53,8 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.documents.paper_data import DocumentKind
     from clerk_app.documents.signing import ForgedPayload
     from clerk_app.services.admin import AdminService
+    from clerk_app.services.admin.catalog_admin import CatalogAdminService
+    from clerk_app.services.admin.counters import CounterAdminService
     from clerk_app.services.cases.results import (
         ApplicantInput,
         CaseInfo,
@@ -106,6 +108,20 @@ class StaffSession:
         from clerk_app.services.admin import AdminService
 
         return AdminService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def counter_admin(self) -> CounterAdminService:
+        """Counters and queue categories: add and edit (admins)."""
+        from clerk_app.services.admin.counters import CounterAdminService
+
+        return CounterAdminService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def catalog_admin(self) -> CatalogAdminService:
+        """Departments, items and their materials: add, edit, retire (admins)."""
+        from clerk_app.services.admin.catalog_admin import CatalogAdminService
+
+        return CatalogAdminService(self._db, self.actor, self._clock)
 
     @cached_property
     def documents(self) -> DocumentService:

@@ -87,6 +87,24 @@ def cmd_user_disable(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_enable(hall: Hall, args: argparse.Namespace) -> int:
+    hall.system().admin.set_active(args.username, True)
+    print(pick(f"已启用用户 {args.username}。", f"User {args.username} enabled."))
+    return 0
+
+
+def cmd_user_role(hall: Hall, args: argparse.Namespace) -> int:
+    admin = hall.system().admin
+    user = next((u for u in admin.list_users() if u.username == args.username), None)
+    if user is None:
+        raise ClerkError(f"没有用户 {args.username}。", f"No user {args.username}.")
+    admin.edit_user(args.username, user.display_name, args.role)
+    print(
+        pick(f"{args.username} 的角色已改为 {args.role}。", f"{args.username} is now {args.role}.")
+    )
+    return 0
+
+
 def cmd_user_unlock(hall: Hall, args: argparse.Namespace) -> int:
     hall.system().admin.unlock(args.username)
     print(pick(f"已解锁用户 {args.username}。", f"User {args.username} unlocked."))
@@ -385,6 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, func, text in (
         ("passwd", cmd_user_passwd, "set a user's password"),
         ("disable", cmd_user_disable, "disable a user"),
+        ("enable", cmd_user_enable, "enable a disabled user"),
         ("unlock", cmd_user_unlock, "unlock a locked user"),
     ):
         p = usub.add_parser(name, help=text)
@@ -396,6 +415,10 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="read the password from standard input (for scripts)",
         )
+    role = usub.add_parser("role", help="change a user's role (the last admin keeps its role)")
+    role.add_argument("username")
+    role.add_argument("role", choices=["admin", "supervisor", "clerk"])
+    role.set_defaults(func=cmd_user_role)
     usub.add_parser("list", help="list users").set_defaults(func=cmd_user_list)
 
     ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(

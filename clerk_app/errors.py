@@ -42,7 +42,14 @@ class PermissionDenied(ClerkError):
 
 
 class ValidationError(ClerkError, ValueError):
-    """Input that breaks a rule of the hall; nothing was changed."""
+    """Input that breaks a rule of the hall; nothing was changed.
+
+    ``field`` names the form field at fault when there is one (e.g. ``"username"``), so a
+    dialog can show the sentence under that field; empty when the error is about the whole."""
+
+    def __init__(self, zh: str, en: str, *, field: str = "") -> None:
+        super().__init__(zh, en)
+        self.field = field
 
 
 class NotFound(ClerkError, LookupError):

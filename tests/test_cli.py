@@ -44,6 +44,12 @@ def test_user_lifecycle_from_an_empty_hall(tmp_path: Path) -> None:
     assert short.returncode == 2 and "至少需要 8 个字符" in short.stderr
     assert hall.login("chief", "correct horse")  # unchanged after the refusal
 
+    last = clerk(url, "user", "disable", "chief")  # the hall would have no admin left
+    assert last.returncode == 2 and "最后一个在用的管理员" in last.stderr
+    deputy = clerk(
+        url, "user", "add", "deputy", "--role", "admin", "--password-stdin", stdin="deputy pass\n"
+    )
+    assert deputy.returncode == 0, deputy.stderr
     assert clerk(url, "user", "disable", "chief").returncode == 0
     with pytest.raises(AuthError, match="停用"):
         hall.login("chief", "correct horse")
@@ -79,3 +85,26 @@ def test_ticket_take_and_queue_status(tmp_path: Path) -> None:
     assert any(line.startswith("9\t离线\t-\t-\tC") for line in status)
     closed = clerk(url, "queue", "close-day")
     assert closed.returncode == 0 and "已将 1 张" in closed.stdout
+
+
+def test_user_role_and_enable_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`clerk user role` and `clerk user enable` (run in-process: no second interpreter)."""
+    from clerk_app.cli import main
+    from clerk_app.i18n import language, set_language
+
+    before = language()  # main() sets the language of this process
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    hall = open_hall(url)
+    hall.system().admin.add_user("chief", "主任", "admin", "Chief-pass-1")
+    hall.system().admin.add_user("li", "李", "clerk", "Li-pass-01")
+    assert main(["--db", url, "--lang", "en", "user", "role", "li", "supervisor"]) == 0
+    assert main(["--db", url, "--lang", "en", "user", "role", "chief", "clerk"]) == 2
+    assert "last active administrator" in capsys.readouterr().err
+    assert main(["--db", url, "user", "disable", "li"]) == 0
+    assert main(["--db", url, "user", "enable", "li"]) == 0
+    assert hall.login("li", "Li-pass-01").actor.role.value == "supervisor"
+    assert main(["--db", url, "user", "role", "nobody", "clerk"]) == 2
+    hall.close()
+    set_language(before)

@@ -145,6 +145,8 @@ class Counter(Base):
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     last_heartbeat: Mapped[datetime | None] = mapped_column(DateTime)
     current_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", use_alter=True))
+    # A departmental counter (专窗) belongs to its department; NULL: an integrated counter.
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
 
     categories: Mapped[list[CounterCategory]] = relationship(
         order_by="CounterCategory.position", cascade="all, delete-orphan"

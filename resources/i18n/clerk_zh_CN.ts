@@ -75,26 +75,102 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+58"/>
+        <source>New staff account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>AdminItemModel</name>
+    <message>
+        <location filename="../../ui/admin/catalog/models.py" line="+46"/>
+        <source>Item code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory (working days)</source>
+        <translation>法定时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised (working days)</source>
+        <translation>承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tolerant acceptance</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authority</source>
+        <translation>实施主体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retired</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/admin/admin_screen.py" line="+21"/>
+        <location filename="../../ui/admin/admin_screen.py" line="+30"/>
         <source>Administration</source>
         <translation>系统管理</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Service items</source>
-        <translation>事项目录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Counters</source>
-        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -434,18 +510,21 @@
     </message>
 </context>
 <context>
-    <name>CatalogTab</name>
+    <name>CategoriesPage</name>
     <message>
-        <location filename="../../ui/admin/admin_tabs.py" line="+54"/>
-        <source>Search by item name, code or department</source>
-        <translation>按事项名称、编码或部门搜索</translation>
+        <location filename="../../ui/admin/counters/page.py" line="+24"/>
+        <source>New category</source>
+        <translation>新建类别</translation>
     </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>共 %n 项事项</numerusform>
-        </translation>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Queue categories</source>
+        <translation>业务类别</translation>
     </message>
 </context>
 <context>
@@ -469,6 +548,52 @@
         <location line="+3"/>
         <source>%1 waiting · about %2 min</source>
         <translation>等候 %1 人 · 约 %2 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <location filename="../../ui/admin/counters/counter_dialog.py" line="+29"/>
+        <source>New queue category</source>
+        <translation>新建业务类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queue category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One letter A–Z, printed on the ticket</source>
+        <translation>一个字母 A–Z，印在号票上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prefix</source>
+        <translation>字头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryModel</name>
+    <message>
+        <location filename="../../ui/admin/counters/models.py" line="+16"/>
+        <source>Prefix</source>
+        <translation>字头</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counters serving</source>
+        <translation>办理窗口数</translation>
     </message>
 </context>
 <context>
@@ -605,6 +730,82 @@ served %3 · no-shows %4</source>
         <location line="+0"/>
         <source>Non-core</source>
         <translation>非核心</translation>
+    </message>
+</context>
+<context>
+    <name>CounterDialog</name>
+    <message>
+        <location filename="../../ui/admin/counters/counter_dialog.py" line="+21"/>
+        <source>New counter</source>
+        <translation>新建窗口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. Integrated counter 5 (empty: &quot;5号窗口&quot;)</source>
+        <translation>如 综合窗口5（不填则为“5号窗口”）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Integrated counter (every department)</source>
+        <translation>综合窗口（各部门事项）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Letters in serving order, e.g. C E</source>
+        <translation>按办理顺序填写字母，如 C E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>窗口号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>窗口类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories (%1)</source>
+        <translation>业务类别（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>CounterModel</name>
+    <message>
+        <location filename="../../ui/admin/counters/models.py" line="+15"/>
+        <source>No.</source>
+        <translation>号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrated / department</source>
+        <translation>综合 / 部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories in serving order</source>
+        <translation>业务类别（办理顺序）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Integrated</source>
+        <translation>综合窗口</translation>
     </message>
 </context>
 <context>
@@ -747,6 +948,24 @@ served %3 · no-shows %4</source>
         <location line="+18"/>
         <source>Acceptance</source>
         <translation>办件受理</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <location filename="../../ui/admin/counters/page.py" line="+29"/>
+        <source>New counter</source>
+        <translation>新建窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counters</source>
+        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1165,65 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>DepartmentDialog</name>
+    <message>
+        <location filename="../../ui/admin/catalog/department_dialog.py" line="+18"/>
+        <source>New department</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentModel</name>
+    <message>
+        <location filename="../../ui/admin/catalog/models.py" line="-55"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Items in service</source>
+        <translation>在用事项数</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsPage</name>
+    <message>
+        <location filename="../../ui/admin/catalog/page.py" line="+27"/>
+        <source>New department</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+</context>
+<context>
     <name>DisplayView</name>
     <message>
         <location filename="../../ui/display/display_view.py" line="+127"/>
@@ -1032,6 +1310,24 @@ served %3 · no-shows %4</source>
         <location line="+51"/>
         <source>Printing %1…</source>
         <translation>正在打印%1…</translation>
+    </message>
+</context>
+<context>
+    <name>EditUserDialog</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+15"/>
+        <source>Staff account %1</source>
+        <translation>账户 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
 </context>
 <context>
@@ -1139,9 +1435,22 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/admin/form_dialog.py" line="+46"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+93"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+92"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
@@ -1158,7 +1467,7 @@ served %3 · no-shows %4</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+77"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
@@ -1166,6 +1475,119 @@ served %3 · no-shows %4</source>
         <location line="-63"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../ui/admin/catalog/item_dialog.py" line="+50"/>
+        <source>New service item</source>
+        <translation>新建事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The city or a district, e.g. 汕头市 or 金平区</source>
+        <translation>市或区，如 汕头市、金平区</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Item code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statutory limit (working days)</source>
+        <translation>法定时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Promised limit (working days)</source>
+        <translation>承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Allows tolerant acceptance</source>
+        <translation>允许容缺受理</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Authority</source>
+        <translation>实施主体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tolerant acceptance</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal basis</source>
+        <translation>设定依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>non-core</source>
+        <translation>非核心</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1665,26 @@ served %3 · no-shows %4</source>
         <source>Chosen: %1 item</source>
         <translation>已选 %1 个事项</translation>
     </message>
+    <message>
+        <location filename="../../ui/admin/catalog/page.py" line="+27"/>
+        <source>New item</source>
+        <translation>新建事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire / restore</source>
+        <translation>停用 / 恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service items</source>
+        <translation>事项目录</translation>
+    </message>
 </context>
 <context>
     <name>KioskView</name>
@@ -1260,7 +1702,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+187"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+178"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>
@@ -1307,6 +1749,29 @@ served %3 · no-shows %4</source>
         <location line="+5"/>
         <source>Counter %1</source>
         <translation>%1号窗口</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../ui/admin/list_page.py" line="+60"/>
+        <source>Filter (Ctrl+F)</source>
+        <translation>筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ListPageText</name>
+    <message numerus="yes">
+        <location line="-123"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1884,64 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
+    <name>MaterialDialog</name>
+    <message>
+        <location filename="../../ui/admin/catalog/material_dialog.py" line="+18"/>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original and copy</source>
+        <translation>原件和复印件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New material</source>
+        <translation>新建材料</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Core material (cannot be deferred)</source>
+        <translation>核心材料（不可容缺）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Core</source>
+        <translation>核心材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation>材料形式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes (Ctrl+Enter saves)</source>
+        <translation>说明（Ctrl+Enter 保存）</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsPage</name>
     <message>
         <location filename="../../ui/acceptance/materials_page.py" line="+42"/>
@@ -1512,6 +2035,32 @@ Sign in at this counter all the same?</source>
         <location line="+4"/>
         <source>Booked online? Enter or scan the code to join the queue.</source>
         <translation>已网上预约？输入或扫描预约码即可排队。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+12"/>
+        <source>New password for %1</source>
+        <translation>重设 %1 的密码</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <location line="-61"/>
+        <source>At least %1 characters of two kinds (letters, digits, symbols)</source>
+        <translation>至少 %1 个字符，含两类（字母、数字、符号）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
     </message>
 </context>
 <context>
@@ -2171,7 +2720,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../ui/admin/user_model.py" line="+16"/>
+        <location filename="../../ui/admin/users/user_model.py" line="+16"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -2207,13 +2756,36 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
-    <name>UsersTab</name>
-    <message numerus="yes">
-        <location filename="../../ui/admin/admin_tabs.py" line="-31"/>
-        <source>%n staff account(s)</source>
-        <translation>
-            <numerusform>共 %n 个工作人员账户</numerusform>
-        </translation>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/admin/users/page.py" line="+23"/>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>

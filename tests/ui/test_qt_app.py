@@ -40,9 +40,9 @@ def test_chinese_is_the_shells_and_the_cores_language(clerk_qapp: QApplication) 
 
 
 def test_english_plural_forms_come_from_the_english_file(clerk_qapp: QApplication) -> None:
-    one = QCoreApplication.translate("CatalogTab", "%n item(s)", "", 1)
-    many = QCoreApplication.translate("CatalogTab", "%n item(s)", "", 3)
-    assert (one, many) == ("1 item", "3 items")
+    one = QCoreApplication.translate("ListPageText", "%n row(s)", "", 1)
+    many = QCoreApplication.translate("ListPageText", "%n row(s)", "", 3)
+    assert (one, many) == ("1 row", "3 rows")
 
 
 def test_imports_leave_no_module_sources_in_memory() -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from clerk_app.services.admin import UserInfo
 from clerk_app.services.catalog import CounterInfo, ItemInfo
 from clerk_app.services.queue.results import CallInfo
-from ui.admin.user_model import UserTableModel
+from ui.admin.users.user_model import UserTableModel
 from ui.common.catalog_models import (
     CounterTableModel,
     ItemTableModel,

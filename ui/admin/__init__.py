@@ -1,1 +1,1 @@
-"""The administrator's screen: users, catalog and counters."""
+"""The administrator's window: one page per subject, registered in ``ui.admin.pages``."""

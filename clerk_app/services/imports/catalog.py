@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from clerk_app.domain.catalog import item_limit_problems
 from clerk_app.services.imports import values as v
 from clerk_app.services.imports.report import ImportReport, Problem, RowProblem
 from clerk_app.services.imports.table import Column, SourceRow
@@ -309,44 +310,20 @@ def _column_of(attribute: str) -> str:
 def _check_item(
     item: ItemRow, headers: dict[str, str], has_materials: bool, report: ImportReport
 ) -> None:
-    """The catalog's rules of one item (those ``demo/catalog_data.py`` keeps too)."""
+    """The catalog's rules of one item (``domain.catalog.item_limit_problems``, which the
+    admin window's item form keeps too)."""
     f = item.fields
 
     def problem(col: Column, zh: str, en: str) -> None:
         report.problems.append(Problem(item.row, headers.get(col.key, col.zh), zh, en))
 
-    if f["kind"] == "instant":
-        if f["promised_days"] != 0:
-            problem(
-                PROMISED, "即办件的承诺时限应为 0。", "An instant item's promised days must be 0."
-            )
-        if f.get("tolerant_accept_allowed"):
-            problem(
-                TOLERANT,
-                "即办件不能容缺受理。",
-                "An instant item cannot allow tolerant acceptance.",
-            )
-    else:
-        if f["promised_days"] < 1:
-            problem(
-                PROMISED,
-                "承诺件的承诺时限至少 1 个工作日。",
-                "A promised item needs at least 1 promised working day.",
-            )
-        elif f["promised_days"] > f["statutory_days"]:
-            problem(
-                PROMISED,
-                f"承诺时限 {f['promised_days']} 天长于法定时限 {f['statutory_days']} 天。",
-                f"Promised days {f['promised_days']} exceed the statutory {f['statutory_days']}.",
-            )
-    if (
-        has_materials
-        and f.get("tolerant_accept_allowed")
-        and all(m.core for _, m in item.materials)
+    has_non_core = any(not m.core for _, m in item.materials)
+    columns = {"promised_days": PROMISED, "tolerant_accept_allowed": TOLERANT}
+    for name, zh, en in item_limit_problems(
+        f["kind"],
+        f["statutory_days"],
+        f["promised_days"],
+        bool(f.get("tolerant_accept_allowed")),
+        has_non_core or not has_materials,  # without material columns: the stored ones stay
     ):
-        problem(
-            TOLERANT,
-            "允许容缺受理的事项至少要有一项非核心材料（只有非核心材料可以容缺）。",
-            "An item allowing tolerant acceptance needs a non-core material "
-            "(only those may be deferred).",
-        )
+        problem(columns[name], zh, en)

@@ -1,0 +1,1 @@
+"""The Catalog pages: departments, service items and their materials."""

@@ -1,0 +1,1 @@
+"""The Counters pages: queue categories and the counters that serve them."""

@@ -1,0 +1,1 @@
+"""The Users page: staff accounts, their roles, passwords and locks."""
