@@ -6,6 +6,9 @@ message must say what went wrong and what to do, in one sentence, in both langua
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from clerk_app.i18n import pick
 
 
@@ -42,7 +45,24 @@ class PermissionDenied(ClerkError):
 
 
 class ValidationError(ClerkError, ValueError):
-    """Input that breaks a rule of the hall; nothing was changed."""
+    """Input that breaks a rule of the hall; nothing was changed.
+
+    ``field`` names the input at fault (a service's argument name) when one is, so a form can
+    show the sentence under that field; None for a rule about the whole action.
+    """
+
+    field: str | None = None
+
+
+@contextmanager
+def on_field(name: str) -> Iterator[None]:
+    """Tag a ``ValidationError`` raised inside with the field ``name`` (unless already tagged)."""
+    try:
+        yield
+    except ValidationError as e:
+        if e.field is None:
+            e.field = name
+        raise
 
 
 class NotFound(ClerkError, LookupError):

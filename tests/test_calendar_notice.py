@@ -32,7 +32,10 @@ def test_a_year_without_holidays_is_refused_and_stays_uncovered(desk: Hall) -> N
 
 def test_a_reversed_range_is_refused_and_nothing_is_stored(desk: Hall) -> None:
     calendar = desk.system().calendar
-    reversed_ = [*NOTICE_2027[:-1], HolidayRange(Holiday.NATIONAL_DAY, date(2027, 10, 7), date(2027, 10, 1))]
+    reversed_ = [
+        *NOTICE_2027[:-1],
+        HolidayRange(Holiday.NATIONAL_DAY, date(2027, 10, 7), date(2027, 10, 1)),
+    ]
     with pytest.raises(ValidationError, match="起止颠倒"):
         calendar.enter_notice(2027, reversed_, MAKEUP_2027)
     assert not calendar.year(2027).covered and calendar.year(2027).days == ()
@@ -66,7 +69,9 @@ def test_a_whole_notice_covers_the_year_with_named_days(desk: Hall) -> None:
     info = calendar.enter_notice(2027, NOTICE_2027, MAKEUP_2027, note="国办发明电〔2026〕7号")
     assert info.covered and info.declared_complete
     days = {d.day: d for d in info.days}
-    assert days[date(2027, 10, 1)].note.startswith("国庆节") and not days[date(2027, 10, 1)].is_workday
+    assert (
+        days[date(2027, 10, 1)].note.startswith("国庆节") and not days[date(2027, 10, 1)].is_workday
+    )
     assert days[date(2027, 2, 20)].is_workday
     assert len(info.days) == len(DAYS_OFF_2027) + len(MAKEUP_2027)
 
