@@ -53,6 +53,11 @@ class ValidationError(ClerkError, ValueError):
 
     field: str | None = None
 
+    def tagged(self, field: str) -> ValidationError:
+        """This error, naming ``field``: ``raise ValidationError(zh, en).tagged("valid_to")``."""
+        self.field = field
+        return self
+
 
 @contextmanager
 def on_field(name: str) -> Iterator[None]:

@@ -17,8 +17,8 @@ from clerk_app.i18n import set_language
 from clerk_app.persistence.models import AuditLog, Evaluation, HallSetting, Rectification
 from clerk_app.services.evaluations.results import EvaluationInfo
 from tests.support.acceptance import FOOD, ROAD, SETUP, MovableClock, at, clerk
-from tests.support.evaluations import serve
 from tests.support.calendar import MAKEUP_2027, NOTICE_2027
+from tests.support.evaluations import serve
 
 S = RectificationState
 
