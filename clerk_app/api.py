@@ -61,8 +61,10 @@ from clerk_app.services.queue.service import QueueService
 
 if TYPE_CHECKING:  # loaded when first used: a counter shows its window without them
     from clerk_app.services.admin import AdminService
+    from clerk_app.services.appointments import AppointmentService
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
+    from clerk_app.services.hall_settings import HallSettingsService
     from clerk_app.services.imports.service import ImportService
     from clerk_app.services.reports.service import ReportService
     from clerk_app.services.supervision.service import SupervisionService
@@ -91,6 +93,20 @@ class StaffSession:
         from clerk_app.services.admin import AdminService
 
         return AdminService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def appointments(self) -> AppointmentService:
+        """Book, list and cancel appointments at the hall (admins)."""
+        from clerk_app.services.appointments import AppointmentService
+
+        return AppointmentService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def settings(self) -> HallSettingsService:
+        """The editable hall settings, each checked by its key (admins)."""
+        from clerk_app.services.hall_settings import HallSettingsService
+
+        return HallSettingsService(self._db, self.actor, self._clock)
 
     @cached_property
     def documents(self) -> DocumentService:
