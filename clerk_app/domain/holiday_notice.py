@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from clerk_app.errors import ValidationError
+from clerk_app.errors import ValidationError, on_field
 from clerk_app.i18n import pick
 
 __all__ = [
@@ -123,7 +123,7 @@ def check_year_days(year: int, days_off: Iterable[date], makeup_workdays: Iterab
                 f"调休上班日 {day.isoformat()} 不是周六或周日（工作日本来就上班）。",
                 f"The make-up workday {day.isoformat()} is not a Saturday or Sunday "
                 "(weekdays are worked anyway).",
-            )
+            ).tagged("makeup_workdays")
     if date(year, 10, 1) not in off:
         raise ValidationError(
             f"{year} 年的通知缺少国庆节（10月1日应放假）。",
@@ -149,9 +149,10 @@ def check_notice(
                 f"{r.last.isoformat()} 起止颠倒。",
                 f"The {_LABELS[r.holiday][1]} range {r.first.isoformat()} to "
                 f"{r.last.isoformat()} ends before it starts.",
-            )
-        _in_year(year, r.first)
-        _in_year(year, r.last)
+            ).tagged(r.holiday.value)
+        with on_field(r.holiday.value):
+            _in_year(year, r.first)
+            _in_year(year, r.last)
     named = {r.holiday for r in given}
     for holiday in REQUIRED:
         if holiday not in named:
@@ -160,7 +161,7 @@ def check_notice(
                 f"{year} 年的通知缺少{zh}；春节和国庆节必须录入放假日期。",
                 f"The notice for {year} lacks {en}; the Spring Festival and National Day "
                 "must be entered.",
-            )
+            ).tagged(holiday.value)
     for r in given:
         if r.holiday is Holiday.SPRING_FESTIVAL and not (
             _spring_festival(r.first) and _spring_festival(r.last)
@@ -169,13 +170,13 @@ def check_notice(
                 f"春节假期 {r.first.isoformat()} 至 {r.last.isoformat()} 不在1月中旬至3月1日之间。",
                 f"The Spring Festival {r.first.isoformat()} to {r.last.isoformat()} is not "
                 "between mid-January and 1 March.",
-            )
+            ).tagged(r.holiday.value)
         if r.holiday is Holiday.NATIONAL_DAY and not r.first <= date(year, 10, 1) <= r.last:
             raise ValidationError(
                 f"国庆节假期 {r.first.isoformat()} 至 {r.last.isoformat()} 不含10月1日。",
                 f"National Day {r.first.isoformat()} to {r.last.isoformat()} does not hold "
                 "1 October.",
-            )
+            ).tagged(r.holiday.value)
     off = sorted({d for r in given for d in r.days()})
     on = sorted(set(makeup_workdays))
     check_year_days(year, off, on)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.admin.admin_tabs import CatalogTab, CountersTab, UsersTab
+from ui.admin.admin_tabs import CatalogTab, CountersTab, UsersTab, more_pages
 from ui.common.labels import role_label
 from ui.common.widgets import ScreenHeader
 
@@ -28,6 +28,8 @@ class AdminScreen(QWidget):
         self.tabs.addTab(self.users_tab, self.tr("Users"))
         self.tabs.addTab(self.catalog_tab, self.tr("Service items"))
         self.tabs.addTab(self.counters_tab, self.tr("Counters"))
+        for title, make_page in more_pages():
+            self.tabs.addTab(make_page(session, None), title)
 
         body = QVBoxLayout()
         body.setContentsMargins(16, 14, 16, 16)

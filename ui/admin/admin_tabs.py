@@ -13,7 +13,31 @@ from ui.common.sorted_table import attach_sorted
 from ui.common.widgets import read_only_table
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from clerk_app.api import StaffSession
+
+
+def more_pages() -> list[tuple[str, Callable[[StaffSession, QWidget | None], QWidget]]]:
+    """The self-contained admin pages of issue 14 (to move into ui/admin/pages.py)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.admin.appointments import appointments_page
+    from ui.admin.calendar import calendar_page
+    from ui.admin.credit import credit_page
+    from ui.admin.imports import imports_page
+    from ui.admin.settings import settings_page
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("AdminPages", text)
+
+    return [
+        (tr("Credit list"), credit_page.make_page),
+        (tr("Calendar"), calendar_page.make_page),
+        (tr("Appointments"), appointments_page.make_page),
+        (tr("Hall settings"), settings_page.make_page),
+        (tr("Imports"), imports_page.make_page),
+    ]
 
 
 class UsersTab(QWidget):
