@@ -28,15 +28,13 @@ def more_pages() -> list[tuple[str, Callable[[StaffSession, QWidget | None], QWi
     from ui.admin.imports import imports_page
     from ui.admin.settings import settings_page
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AdminPages", text)
-
+    translate = QCoreApplication.translate
     return [
-        (tr("Credit list"), credit_page.make_page),
-        (tr("Calendar"), calendar_page.make_page),
-        (tr("Appointments"), appointments_page.make_page),
-        (tr("Hall settings"), settings_page.make_page),
-        (tr("Imports"), imports_page.make_page),
+        (translate("AdminPages", "Credit list"), credit_page.make_page),
+        (translate("AdminPages", "Calendar"), calendar_page.make_page),
+        (translate("AdminPages", "Appointments"), appointments_page.make_page),
+        (translate("AdminPages", "Hall settings"), settings_page.make_page),
+        (translate("AdminPages", "Imports"), imports_page.make_page),
     ]
 
 
