@@ -25,6 +25,7 @@ from clerk_app.documents.signing import ForgedPayload
 from clerk_app.domain.case_states import CaseState, SubmissionStatus
 from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import DeadlineWarning
+from clerk_app.domain.holiday_notice import Holiday, HolidayRange
 from clerk_app.domain.identity import InvalidIdentifier
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import Actor, Role
@@ -261,6 +262,8 @@ __all__ = [
     "DocumentKind",
     "ForgedPayload",
     "Hall",
+    "Holiday",
+    "HolidayRange",
     "InvalidIdentifier",
     "ItemKind",
     "ItemRequest",
