@@ -23,6 +23,7 @@ from clerk_app.clock import Clock, utcnow
 from clerk_app.domain.case_states import CaseState, SubmissionStatus
 from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import DeadlineWarning
+from clerk_app.domain.holiday_notice import Holiday, HolidayRange
 from clerk_app.domain.identity import InvalidIdentifier
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import Actor, Role
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.admin import AdminService
     from clerk_app.services.admin.catalog_admin import CatalogAdminService
     from clerk_app.services.admin.counters import CounterAdminService
+    from clerk_app.services.appointments import AppointmentService
     from clerk_app.services.cases.results import (
         ApplicantInput,
         CaseInfo,
@@ -65,6 +67,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.cases.service import CaseService
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
+    from clerk_app.services.hall_settings import HallSettingsService
     from clerk_app.services.imports.service import ImportService
     from clerk_app.services.reports.service import ReportService
     from clerk_app.services.supervision.service import SupervisionService
@@ -122,6 +125,20 @@ class StaffSession:
         from clerk_app.services.admin.catalog_admin import CatalogAdminService
 
         return CatalogAdminService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def appointments(self) -> AppointmentService:
+        """Book, list and cancel appointments at the hall (admins)."""
+        from clerk_app.services.appointments import AppointmentService
+
+        return AppointmentService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def settings(self) -> HallSettingsService:
+        """The editable hall settings, each checked by its key (admins)."""
+        from clerk_app.services.hall_settings import HallSettingsService
+
+        return HallSettingsService(self._db, self.actor, self._clock)
 
     @cached_property
     def documents(self) -> DocumentService:
@@ -299,6 +316,8 @@ __all__ = [
     "DocumentKind",
     "ForgedPayload",
     "Hall",
+    "Holiday",
+    "HolidayRange",
     "InvalidIdentifier",
     "ItemKind",
     "ItemRequest",

@@ -271,6 +271,11 @@ def _days(text: str) -> list[date]:
                 f"日期“{part}”格式不对，应为 2027-01-01 或 2027-02-16..2027-02-22。",
                 f"Bad date {part!r}; write 2027-01-01 or 2027-02-16..2027-02-22.",
             ) from None
+        if end < start:
+            raise ClerkError(
+                f"日期范围“{part}”起止颠倒，未录入任何内容。",
+                f"The range {part!r} ends before it starts; nothing was entered.",
+            )
         days.extend(start + timedelta(days=i) for i in range((end - start).days + 1))
     return days
 

@@ -6,6 +6,9 @@ message must say what went wrong and what to do, in one sentence, in both langua
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from clerk_app.i18n import pick
 
 
@@ -44,12 +47,30 @@ class PermissionDenied(ClerkError):
 class ValidationError(ClerkError, ValueError):
     """Input that breaks a rule of the hall; nothing was changed.
 
-    ``field`` names the form field at fault when there is one (e.g. ``"username"``), so a
-    dialog can show the sentence under that field; empty when the error is about the whole."""
+    ``field`` names the input at fault (a form field or a service's argument name) when one
+    is, so a form can show the sentence under that field; None for a rule about the whole
+    action.
+    """
 
-    def __init__(self, zh: str, en: str, *, field: str = "") -> None:
+    def __init__(self, zh: str, en: str, *, field: str | None = None) -> None:
         super().__init__(zh, en)
         self.field = field
+
+    def tagged(self, field: str) -> ValidationError:
+        """This error, naming ``field``: ``raise ValidationError(zh, en).tagged("valid_to")``."""
+        self.field = field
+        return self
+
+
+@contextmanager
+def on_field(name: str) -> Iterator[None]:
+    """Tag a ``ValidationError`` raised inside with the field ``name`` (unless already tagged)."""
+    try:
+        yield
+    except ValidationError as e:
+        if e.field is None:
+            e.field = name
+        raise
 
 
 class NotFound(ClerkError, LookupError):

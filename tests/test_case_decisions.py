@@ -29,6 +29,7 @@ from tests.support.acceptance import (
     red_list,
     request,
 )
+from tests.support.calendar import MAKEUP_2027, NOTICE_2027
 
 
 @pytest.fixture
@@ -206,8 +207,8 @@ def test_uncovered_year_saves_nothing_until_the_admin_enters_it(hall: Hall) -> N
     assert footprint(desk) == before
 
     admin = desk.system()
-    info = admin.calendar.enter_year(2027, [date(2027, 1, 1)], [], note="国务院办公厅通知")
-    assert info.covered and not info.known_to_package and len(info.days) == 1
+    info = admin.calendar.enter_notice(2027, NOTICE_2027, MAKEUP_2027, note="国务院办公厅通知")
+    assert info.covered and not info.known_to_package and len(info.days) == 37
     [case] = session.cases.accept(firm(), [ItemRequest(FOOD)])
     # Tue 29, Wed 30, Thu 31 Dec; Fri 1 Jan is a holiday; Mon 4, Tue 5 Jan.
     assert case.due_date == date(2027, 1, 5)

@@ -65,13 +65,18 @@ def test_admin_enters_next_years_holiday_notice(hall_url: str) -> None:
     assert "未覆盖" in clerk(hall_url, "calendar", "show", "2027").stdout
     bad = clerk(hall_url, "calendar", "enter", "2027", "--holidays", "2027-02-30")
     assert bad.returncode == 2 and "格式不对" in bad.stderr
+    backwards = clerk(hall_url, "calendar", "enter", "2027", "--holidays", "2027-10-07..2027-10-01")
+    assert backwards.returncode == 2 and "起止颠倒" in backwards.stderr
+    empty = clerk(hall_url, "calendar", "enter", "2027", "--holidays", "")
+    assert empty.returncode == 2 and "没有任何放假日" in empty.stderr
+    assert "未覆盖" in clerk(hall_url, "calendar", "show", "2027").stdout
     entered = clerk(
         hall_url,
         "calendar",
         "enter",
         "2027",
         "--holidays",
-        "2027-01-01..2027-01-03,2027-02-06..2027-02-12",
+        "2027-01-01..2027-01-03,2027-02-06..2027-02-12,2027-10-01..2027-10-07",
         "--workdays",
         "2027-02-14",
     )

@@ -13,6 +13,7 @@ from clerk_app.domain.identity import InvalidIdentifier, validate_resident_id, v
 from clerk_app.domain.pinyin import matches_initials
 from clerk_app.errors import PermissionDenied, ValidationError
 from tests.support.acceptance import MovableClock, at, clerk, firm_uscc
+from tests.support.calendar import DAYS_OFF_2027
 
 
 @pytest.fixture
@@ -69,18 +70,19 @@ def test_clerks_and_machines_cannot_change_the_credit_list(desk: Hall) -> None:
 
 
 def test_calendar_year_entry_is_checked_and_replaces_the_notice(desk: Hall) -> None:
+    # A notice given as plain days must now be a whole year's (issue 14): DAYS_OFF_2027.
     calendar = desk.system().calendar
     assert calendar.year(2026).known_to_package and not calendar.year(2027).covered
     with pytest.raises(ValidationError, match="不在 2027 年内"):
-        calendar.enter_year(2027, [date(2026, 12, 31)], [])
+        calendar.enter_year(2027, [*DAYS_OFF_2027, date(2026, 12, 31)], [])
     with pytest.raises(ValidationError, match="既是放假日又是调休上班日"):
-        calendar.enter_year(2027, [date(2027, 2, 6)], [date(2027, 2, 6)])
-    calendar.enter_year(2027, [date(2027, 1, 1), date(2027, 2, 8)], [date(2027, 2, 6)])
-    info = calendar.enter_year(2027, [date(2027, 1, 1)], [])
-    assert [d.day for d in info.days] == [date(2027, 1, 1)] and info.declared_complete
-    info = calendar.set_day(date(2027, 2, 6), True, "调休")
-    assert len(info.days) == 2
-    assert len(calendar.clear_day(date(2027, 2, 6)).days) == 1
+        calendar.enter_year(2027, [*DAYS_OFF_2027, date(2027, 2, 20)], [date(2027, 2, 20)])
+    calendar.enter_year(2027, [*DAYS_OFF_2027, date(2027, 2, 15)], [date(2027, 2, 20)])
+    info = calendar.enter_year(2027, DAYS_OFF_2027, [])
+    assert [d.day for d in info.days] == DAYS_OFF_2027 and info.declared_complete
+    info = calendar.set_day(date(2027, 2, 20), True, "调休")
+    assert len(info.days) == len(DAYS_OFF_2027) + 1
+    assert len(calendar.clear_day(date(2027, 2, 20)).days) == len(DAYS_OFF_2027)
     assert not calendar.declare_complete(2027, False).covered
 
 

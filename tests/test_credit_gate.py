@@ -255,3 +255,11 @@ def test_single_entry_against_oracle(list_type: ListType, repaired: bool, in_for
         on_black_list=counts and list_type == "black",
         has_unrepaired_broken_commitment=counts and list_type == "broken_commitment",
     )
+
+
+@pytest.mark.parametrize("list_type", ["red", "black", "broken_commitment"])
+def test_an_ended_entry_counts_until_the_day_before_it_ended(list_type: ListType) -> None:
+    """The admin's 失效 (issue 14): from ``expired_on`` on, any list's entry stops counting."""
+    entry = CreditEntryView(list_type, date(2026, 1, 1), None, False, date(2026, 6, 1))
+    assert entry.in_force(date(2026, 5, 31)) and not entry.in_force(date(2026, 6, 1))
+    assert effective_credit_status([entry], date(2026, 6, 2)) == CreditStatus(False, False, False)

@@ -17,6 +17,7 @@ from clerk_app.i18n import set_language
 from clerk_app.persistence.models import AuditLog, Evaluation, HallSetting, Rectification
 from clerk_app.services.evaluations.results import EvaluationInfo
 from tests.support.acceptance import FOOD, ROAD, SETUP, MovableClock, at, clerk
+from tests.support.calendar import MAKEUP_2027, NOTICE_2027
 from tests.support.evaluations import serve
 
 S = RectificationState
@@ -409,7 +410,7 @@ def test_a_deadline_the_calendar_cannot_count_yet_is_counted_later(
     chief = desk.login("supervisor", "demo").evaluations
     assert chief.rectification(rid).deadline is None
     assert chief.mark_overdue_rectifications().deadlines_set == 0
-    desk.system().calendar.enter_year(2027, [date(2027, 1, 1)], [], note="test")
+    desk.system().calendar.enter_notice(2027, NOTICE_2027, MAKEUP_2027, note="test")
     marked = chief.mark_overdue_rectifications()
     assert marked.deadlines_set == 1 and marked.overdue == ()
     assert chief.rectification(rid).deadline == date(2027, 3, 8)

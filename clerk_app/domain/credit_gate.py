@@ -38,15 +38,22 @@ class CreditEntryView:
     ``valid_to`` is the last day the entry is in force (inclusive); None means open-ended.
     ``repaired`` means 信用修复 was granted: a repaired black-list entry or broken commitment no
     longer counts; the flag has no meaning for a red-list entry and is ignored there.
+    ``expired_on`` is the first day the admin ended the entry (失效), whatever its list: from
+    that day on it no longer counts, and it is kept as history.
     """
 
     list_type: Literal["red", "black", "broken_commitment"]
     valid_from: date
     valid_to: date | None
     repaired: bool
+    expired_on: date | None = None
 
     def in_force(self, on: date) -> bool:
-        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+        return (
+            self.valid_from <= on
+            and (self.valid_to is None or on <= self.valid_to)
+            and (self.expired_on is None or on < self.expired_on)
+        )
 
 
 class GateReason(StrEnum):

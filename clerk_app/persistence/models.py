@@ -283,6 +283,12 @@ class Appointment(Base):
     slot_start: Mapped[datetime] = mapped_column(DateTime)
     slot_end: Mapped[datetime] = mapped_column(DateTime)
     checked_in_at: Mapped[datetime | None] = mapped_column(DateTime)
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # online (the booking system's file) | counter | phone
+    channel: Mapped[str] = mapped_column(String(16), default="online", server_default="online")
+    booked_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)  # kept, never deleted
+    cancel_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     category: Mapped[QueueCategory] = relationship()
 
@@ -414,6 +420,9 @@ class CreditListEntry(Base):
     created_by: Mapped[str] = mapped_column(String(64), default="")
     repaired_at: Mapped[datetime | None] = mapped_column(DateTime)
     repair_note: Mapped[str] = mapped_column(Text, default="")
+    # The admin ended the entry (失效): from this day on it no longer counts; the row is kept.
+    expired_on: Mapped[date | None] = mapped_column(Date)
+    expire_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class EvaluationExport(Base):

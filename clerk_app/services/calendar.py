@@ -10,7 +10,15 @@ import chinese_calendar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from clerk_app.domain.holiday_notice import (
+    HolidayRange,
+    NoticeCheck,
+    check_notice,
+    check_year_days,
+    holiday_label,
+)
 from clerk_app.domain.roles import Permission
+from clerk_app.domain.typed_text import typed_text
 from clerk_app.domain.workdays import WorkdayOverrides
 from clerk_app.errors import ValidationError
 from clerk_app.persistence.models import CalendarYear, WorkdayOverride
@@ -64,6 +72,10 @@ def _check_year(year: int, days: Iterable[date]) -> None:
             )
 
 
+def _check_note(note: str) -> str:
+    return typed_text(note, "通知文号或备注", "The notice's reference or note", max_len=150)
+
+
 class CalendarService(Service):
     """Read the override table (any actor); change it (admins, audited)."""
 
@@ -71,6 +83,23 @@ class CalendarService(Service):
         self.actor.require(Permission.VIEW_CATALOG)
         with self.db.read() as s:
             return self._info(s, year)
+
+    def enter_notice(
+        self,
+        year: int,
+        holidays: Iterable[HolidayRange],
+        makeup_workdays: Iterable[date],
+        *,
+        note: str = "",
+    ) -> CalendarYearInfo:
+        """Replace ``year``'s overrides by one State Council notice typed as named holiday
+        ranges, checked by ``domain.holiday_notice.check_notice``; the year is then covered."""
+        self.actor.require(Permission.MANAGE_SETTINGS)
+        ranges = list(holidays)
+        checked = check_notice(year, ranges, makeup_workdays)
+        note = _check_note(note)
+        names = {d: holiday_label(r.holiday) for r in ranges for d in r.days()}
+        return self._store(year, checked, names, note, complete=True)
 
     def enter_year(
         self,
@@ -81,20 +110,41 @@ class CalendarService(Service):
         complete: bool = True,
         note: str = "",
     ) -> CalendarYearInfo:
-        """Replace ``year``'s overrides by one State Council notice; declare it complete.
+        """Replace ``year``'s overrides by one State Council notice given as plain days.
 
         ``holidays`` are the days off (放假), ``makeup_workdays`` the weekend days worked (调休).
+        A notice declared complete must pass ``check_year_days`` (days off, National Day, the
+        Spring Festival); a partial one (``complete=False``) only its dates' year.
         """
         self.actor.require(Permission.MANAGE_SETTINGS)
         off, on = sorted(set(holidays)), sorted(set(makeup_workdays))
-        _check_year(year, [*off, *on])
-        both = set(off) & set(on)
-        if both:
-            first = min(both).isoformat()
-            raise ValidationError(
-                f"{first} 不能既是放假日又是调休上班日。",
-                f"{first} cannot be both a day off and a make-up working day.",
-            )
+        if complete:
+            check_year_days(year, off, on)
+        else:
+            _check_year(year, [*off, *on])
+            both = set(off) & set(on)
+            if both:
+                first = min(both).isoformat()
+                raise ValidationError(
+                    f"{first} 不能既是放假日又是调休上班日。",
+                    f"{first} cannot be both a day off and a make-up working day.",
+                )
+        note = _check_note(note)
+        return self._store(year, NoticeCheck(tuple(off), tuple(on), ()), {}, note, complete)
+
+    def _store(
+        self,
+        year: int,
+        notice: NoticeCheck,
+        names: dict[date, str],
+        note: str,
+        complete: bool,
+    ) -> CalendarYearInfo:
+        off, on = notice.days_off, notice.makeup_workdays
+
+        def note_of(day: date) -> str:
+            return "：".join(filter(None, (names.get(day, ""), note)))[:200]
+
         with self.db.write() as s:
             before = self._info(s, year)
             s.execute(
@@ -103,7 +153,7 @@ class CalendarService(Service):
                     WorkdayOverride.day <= date(year, 12, 31),
                 )
             )
-            s.add_all(WorkdayOverride(day=d, is_workday=False, note=note) for d in off)
+            s.add_all(WorkdayOverride(day=d, is_workday=False, note=note_of(d)) for d in off)
             s.add_all(WorkdayOverride(day=d, is_workday=True, note=note) for d in on)
             self._declare(s, year, complete)
             s.flush()
@@ -163,6 +213,13 @@ class CalendarService(Service):
         self.actor.require(Permission.MANAGE_SETTINGS)
         _check_year(year, [])
         with self.db.write() as s:
+            if complete and not package_knows(year):
+                days = self._info(s, year).days
+                check_year_days(
+                    year,
+                    [d.day for d in days if not d.is_workday],
+                    [d.day for d in days if d.is_workday],
+                )
             self._declare(s, year, complete)
             audit.record(
                 s,

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from clerk_app.domain.credit_gate import CreditEntryView, CreditStatus, effective_credit_status
 from clerk_app.domain.identity import validate_uscc
 from clerk_app.domain.roles import Permission
-from clerk_app.errors import NotFound, ValidationError
+from clerk_app.domain.typed_text import typed_text
+from clerk_app.errors import NotFound, ValidationError, on_field
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case, CreditListEntry
 from clerk_app.services import audit
@@ -41,6 +42,8 @@ class CreditEntryInfo:
     repair_note: str
     case_no: str | None  # the case whose commitment was broken
     in_force: bool  # on the day it was read
+    expired_on: date | None = None  # the admin ended it (失效) from this day on; kept
+    expire_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,11 @@ class CreditInfo:
 
 def _view(entry: CreditListEntry) -> CreditEntryView:
     return CreditEntryView(
-        _GATE_TYPES[entry.list_type], entry.valid_from, entry.valid_to, entry.repaired
+        _GATE_TYPES[entry.list_type],
+        entry.valid_from,
+        entry.valid_to,
+        entry.repaired,
+        entry.expired_on,
     )
 
 
@@ -88,6 +95,8 @@ def _entry_info(s: Session, e: CreditListEntry, on: date) -> CreditEntryInfo:
         repair_note=e.repair_note,
         case_no=case_no,
         in_force=_view(e).in_force(on),
+        expired_on=e.expired_on,
+        expire_reason=e.expire_reason or "",
     )
 
 
@@ -139,28 +148,39 @@ class CreditService(Service):
     ) -> CreditEntryInfo:
         """Record a list entry from the credit platform (or a broken commitment by hand)."""
         self.actor.require(Permission.MANAGE_CREDIT_LIST)
-        code = validate_uscc(uscc)
+        with on_field("uscc"):
+            code = validate_uscc(uscc)
         if list_type not in LIST_TYPES:
             raise ValidationError(
                 f"名单类型“{list_type}”无效，可选：red_list、black_list、broken_commitment。",
                 f"Invalid list type {list_type!r}; choose red_list, black_list or "
                 "broken_commitment.",
+            ).tagged("list_type")
+        with on_field("reason"):
+            reason = typed_text(
+                reason, "列入名单的原因", "Reason", max_len=1000, required=True, lines=True
             )
-        if not reason.strip():
-            raise ValidationError("请填写列入名单的原因。", "Give the reason for the entry.")
+        with on_field("source_department"):
+            source_department = typed_text(
+                source_department, "认定部门", "Source department", max_len=100, required=True
+            )
+        with on_field("enterprise_name"):
+            enterprise_name = typed_text(
+                enterprise_name, "企业名称", "Enterprise name", max_len=200
+            )
         now = self.clock()
         start = valid_from or local_date(now)
         if valid_to is not None and valid_to < start:
             raise ValidationError(
                 "有效期截止日不能早于起始日。", "The entry cannot end before it starts."
-            )
+            ).tagged("valid_to")
         with self.db.write() as s:
             entry = CreditListEntry(
                 uscc=code,
                 list_type=list_type,
-                reason=reason.strip(),
-                source_department=source_department.strip(),
-                enterprise_name=enterprise_name.strip(),
+                reason=reason,
+                source_department=source_department,
+                enterprise_name=enterprise_name,
                 valid_from=start,
                 valid_to=valid_to,
                 repaired=False,
@@ -185,7 +205,9 @@ class CreditService(Service):
         if not note.strip():
             raise ValidationError(
                 "请填写信用修复的依据。", "Give the grounds for the credit repair."
-            )
+            ).tagged("note")
+        with on_field("note"):
+            note = typed_text(note, "信用修复的依据", "Grounds", max_len=1000, lines=True)
         now = self.clock()
         with self.db.write() as s:
             entry = s.get(CreditListEntry, entry_id)
@@ -197,9 +219,13 @@ class CreditService(Service):
                 raise ValidationError(
                     "红名单记录无需信用修复。", "A red-list entry cannot be repaired."
                 )
+            if entry.repaired:
+                raise ValidationError(
+                    "该记录已完成信用修复。", "This entry has already been repaired."
+                )
             entry.repaired = True
             entry.repaired_at = now
-            entry.repair_note = note.strip()
+            entry.repair_note = note
             audit.record(
                 s,
                 at=now,
@@ -211,3 +237,47 @@ class CreditService(Service):
             )
             s.flush()
             return _entry_info(s, entry, local_date(now))
+
+    def expire(
+        self, entry_id: int, reason: str, *, from_day: date | None = None
+    ) -> CreditEntryInfo:
+        """End an entry (失效) from ``from_day`` (today by default) on: it stops counting and is
+        kept. Its platform dates stay as they were, so importing the platform's file again
+        cannot bring it back."""
+        self.actor.require(Permission.MANAGE_CREDIT_LIST)
+        with on_field("reason"):
+            reason = typed_text(
+                reason, "失效原因", "Reason", max_len=1000, required=True, lines=True
+            )
+        now = self.clock()
+        today = local_date(now)
+        day = from_day or today
+        if day < today:
+            raise ValidationError(
+                f"失效日期 {day.isoformat()} 早于今天，不能追溯。",
+                f"The entry cannot be ended from a past day ({day.isoformat()}).",
+            ).tagged("from_day")
+        with self.db.write() as s:
+            entry = s.get(CreditListEntry, entry_id)
+            if entry is None:
+                raise NotFound(
+                    f"没有编号为 {entry_id} 的信用记录。", f"No credit entry {entry_id}."
+                )
+            if entry.expired_on is not None:
+                raise ValidationError(
+                    f"该记录已于 {entry.expired_on.isoformat()} 失效。",
+                    f"This entry already ended on {entry.expired_on.isoformat()}.",
+                )
+            entry.expired_on = day
+            entry.expire_reason = reason
+            audit.record(
+                s,
+                at=now,
+                actor=self.actor.username,
+                action="credit_entry_expired",
+                target=f"credit:{entry.id}",
+                before={"expired_on": None},
+                after={"expired_on": day.isoformat(), "reason": reason},
+            )
+            s.flush()
+            return _entry_info(s, entry, today)

@@ -35,6 +35,15 @@ ROAD_MAX_DAYS = "document.road_permit_max_days"  # calendar days, first and last
 LONG_WAIT_MINUTES = "queue.long_wait_minutes"  # a wait this long is yellow, twice it red
 IDLE_COUNTER_MINUTES = "queue.idle_counter_minutes"  # open, idle while its queue waits
 OVERDUE_ALERT_DAYS = "case.overdue_alert_days"  # natural days an ended overdue 容缺 case shows
+# Categories whose tickets must carry the applicant's ID (real-name, against 黄牛), by prefix.
+REAL_NAME_CATEGORIES = "queue.real_name_categories"
+# Printed in the header of every document (services/documents/facts.py).
+HEADER_KEYS = (
+    "document.hall_address",
+    "document.hall_phone",
+    "document.progress_hint",
+    "document.collect_hint",
+)
 
 DEFAULTS: dict[str, Any] = {
     "hall_name": "政务服务中心",
@@ -50,6 +59,7 @@ DEFAULTS: dict[str, Any] = {
     # than 5 services finished today, and the centre of the band durations are clamped into.
     "queue.default_service_minutes": DEFAULT_USUAL_MINUTES,  # the hall's
     "queue.service_minutes": {},  # a category's own, by prefix: {"C": 15}
+    REAL_NAME_CATEGORIES: [],
     LONG_WAIT_MINUTES: 30,
     IDLE_COUNTER_MINUTES: 5,
     # Cases (办件)
@@ -62,6 +72,11 @@ DEFAULTS: dict[str, Any] = {
     MASK_TAIL: 4,
     ROAD_ITEMS: ("440500-CG-001",),  # the demo catalog's 临时占用城市道路许可
     ROAD_MAX_DAYS: 180,
+    # The header of every document
+    "document.hall_address": "",
+    "document.hall_phone": "",
+    "document.progress_hint": "凭办件编号可在本中心咨询台、网站或服务电话查询办理进度。",
+    "document.collect_hint": "请凭本通知书及有效身份证件到本中心出证窗口领取办理结果。",
     # 好差评 (evaluation)
     "evaluation.default_after_days": 7,  # natural days; then unrated counts as 基本满意 (Guangdong)
     "evaluation.rectification_workdays": 5,  # deadline of a bad review's rectification

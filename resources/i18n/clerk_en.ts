@@ -15,7 +15,7 @@
 <context>
     <name>ListPageText</name>
     <message numerus="yes">
-        <location filename="../../ui/admin/list_page.py" line="+41"/>
+        <location filename="../../ui/admin/list_page.py" line="+42"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>

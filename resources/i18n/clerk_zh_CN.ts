@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+75"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+85"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>证照已领取（Alt+L）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Open case: scan the receipt&apos;s barcode</source>
         <translation>调取办件：扫描回执条码</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+94"/>
         <source>Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next</source>
         <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+44"/>
         <source>No ticket</source>
         <translation>无号票</translation>
     </message>
@@ -64,12 +64,12 @@
         <translation>号票 %1 · 已办 %2 件</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>%1 · %2 item(s) · %3 material(s) missing or wrong</source>
         <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Commitment letter printed (%1 page(s), %2): have it signed, then Alt+C.</source>
         <translation>承诺书已打印（%1 页，%2）：请申请人签字后按 Alt+C 确认已签署。</translation>
     </message>
@@ -163,6 +163,34 @@
         <location line="+0"/>
         <source>Retired</source>
         <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPages</name>
+    <message>
+        <location filename="../../ui/admin/credit/credit_page.py" line="+127"/>
+        <source>Credit list</source>
+        <translation>信用名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar/calendar_page.py" line="+112"/>
+        <source>Calendar</source>
+        <translation>工作日日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/appointments/appointments_page.py" line="+110"/>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings/settings_page.py" line="+39"/>
+        <source>Hall settings</source>
+        <translation>大厅设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/imports/imports_page.py" line="+19"/>
+        <source>Imports</source>
+        <translation>导入导出</translation>
     </message>
 </context>
 <context>
@@ -310,7 +338,7 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/acceptance/applicant_page.py" line="+54"/>
+        <location filename="../../ui/acceptance/applicant_page.py" line="+58"/>
         <source>Person (Alt+P)</source>
         <translation>个人（Alt+P）</translation>
     </message>
@@ -360,7 +388,7 @@
         <translation>回车：下一个待填项，填完进入事项 · Tab：逐项 · Alt+→：事项</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Credit black list: joint sanctions</source>
         <translation>信用黑名单（联合惩戒）</translation>
     </message>
@@ -403,6 +431,190 @@
         <location line="+52"/>
         <source>Valid</source>
         <translation>校验通过</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentModel</name>
+    <message>
+        <location filename="../../ui/admin/appointments/appointments_page.py" line="-75"/>
+        <source>Code</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Online</source>
+        <translation>网上预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsPage</name>
+    <message>
+        <location line="+66"/>
+        <source>Book… (Ins)</source>
+        <translation>预约…（Ins）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel booking… (Del)</source>
+        <translation>取消预约…（Del）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the day&apos;s bookings…</source>
+        <translation>导入当日预约…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cancel appointment %1</source>
+        <translation>取消预约 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <location line="-101"/>
+        <source>Book an appointment</source>
+        <translation>登记预约</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>Phone</source>
+        <translation>电话预约</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Counter</source>
+        <translation>窗口预约</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number (optional)</source>
+        <translation>证件号码（选填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booked by</source>
+        <translation>预约方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../ui/admin/calendar/calendar_page.py" line="+10"/>
+        <source>Enter the notice… (Ctrl+N)</source>
+        <translation>录入放假通知…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Known from the published calendar; working days are counted.</source>
+        <translation>已内置该年节假日安排，可计算工作日。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The notice is entered; working days are counted.</source>
+        <translation>该年放假通知已录入，可计算工作日。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not entered: working days of this year cannot be counted.</source>
+        <translation>尚未录入：该年工作日无法计算。</translation>
     </message>
 </context>
 <context>
@@ -826,7 +1038,7 @@ served %3 · no-shows %4</source>
         <translation>文书真实：办件 %1，出具日期 %2。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The application in progress was kept: Ctrl+N starts a new one.</source>
         <translation>正在受理的申请已保留，按 Ctrl+N 开始新的受理。</translation>
     </message>
@@ -969,6 +1181,185 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>CreditEntryDialog</name>
+    <message>
+        <location filename="../../ui/admin/credit/credit_page.py" line="-47"/>
+        <source>New credit list entry</source>
+        <translation>新增信用名单记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Red list</source>
+        <translation>红名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black list</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ends on</source>
+        <translation>截止于</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>名单类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source department</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid to</source>
+        <translation>有效期止</translation>
+    </message>
+</context>
+<context>
+    <name>CreditPage</name>
+    <message>
+        <location line="+25"/>
+        <source>Add… (Ins)</source>
+        <translation>新增…（Ins）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit repair… (Ctrl+R)</source>
+        <translation>信用修复…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End entry… (Del)</source>
+        <translation>失效…（Del）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import from the credit platform…</source>
+        <translation>从信用平台导入…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grounds</source>
+        <translation>修复依据</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>End the entry from today</source>
+        <translation>自今日起失效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CreditTableModel</name>
+    <message>
+        <location line="-162"/>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>名单类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source department</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid to</source>
+        <translation>有效期止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Red list</source>
+        <translation>红名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black list</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broken commitment</source>
+        <translation>失信（逾期未补正）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ended %1</source>
+        <translation>已于 %1 失效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repaired</source>
+        <translation>已信用修复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in force</source>
+        <translation>未生效或已过期</translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
         <location filename="../../ui/dashboard/dashboard_screen.py" line="+147"/>
@@ -1079,7 +1470,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../ui/acceptance/decision_page.py" line="+55"/>
+        <location filename="../../ui/acceptance/decision_page.py" line="+50"/>
         <source>Accept (Alt+A)</source>
         <translation>受理（Alt+A）</translation>
     </message>
@@ -1435,6 +1826,19 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>FilteredTable</name>
+    <message>
+        <location filename="../../ui/admin/forms.py" line="+50"/>
+        <source>Filter (Ctrl+F)</source>
+        <translation>筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / 共 %2 条</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../ui/admin/form_dialog.py" line="+46"/>
@@ -1478,6 +1882,127 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/admin/imports/import_dialog.py" line="+47"/>
+        <source>Import the catalog</source>
+        <translation>导入事项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the credit list</source>
+        <translation>导入信用名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the day&apos;s appointments</source>
+        <translation>导入当日预约</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dry run: check only, write nothing</source>
+        <translation>试运行：只检查，不写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comparing with the database…</source>
+        <translation>正在与数据库比对…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updating the database&apos;s statistics…</source>
+        <translation>正在更新数据库统计信息…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The import failed.</source>
+        <translation>导入失败。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Table (*.csv);;Text (*.txt)</source>
+        <translation>表格 (*.csv);;文本 (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsPage</name>
+    <message>
+        <location filename="../../ui/admin/imports/imports_page.py" line="+7"/>
+        <source>Every row is checked first; a file with any problem changes nothing. Importing the same file again changes nothing.</source>
+        <translation>先逐行检查；文件有任何问题则不导入任何内容。同一文件再次导入不会改变数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import the catalog…</source>
+        <translation>导入事项目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the credit list…</source>
+        <translation>导入信用名单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the day&apos;s appointments…</source>
+        <translation>导入当日预约…</translation>
+    </message>
+</context>
+<context>
     <name>ItemDialog</name>
     <message>
         <location filename="../../ui/admin/catalog/item_dialog.py" line="+50"/>
@@ -1495,7 +2020,12 @@ served %3 · no-shows %4</source>
         <translation>市或区，如 汕头市、金平区</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Allows tolerant acceptance</source>
+        <translation>允许容缺受理</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
@@ -1530,12 +2060,7 @@ served %3 · no-shows %4</source>
         <translation>承诺时限（工作日）</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <source>Allows tolerant acceptance</source>
-        <translation>允许容缺受理</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+2"/>
         <source>Authority</source>
         <translation>实施主体</translation>
     </message>
@@ -1754,12 +2279,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/admin/list_page.py" line="+60"/>
+        <location filename="../../ui/admin/list_page.py" line="+61"/>
         <source>Filter (Ctrl+F)</source>
         <translation>筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+114"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
@@ -1767,7 +2292,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>ListPageText</name>
     <message numerus="yes">
-        <location line="-123"/>
+        <location line="-133"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
@@ -1828,7 +2353,7 @@ served %3 · no-shows %4</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Counter in use</source>
         <translation>窗口已有人登录</translation>
     </message>
@@ -1973,6 +2498,24 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/admin/calendar/calendar_page.py" line="-83"/>
+        <source>Holiday notice for %1</source>
+        <translation>%1 年放假通知</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Make-up workdays</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice reference</source>
+        <translation>通知文号</translation>
+    </message>
+</context>
+<context>
     <name>OptionsPanel</name>
     <message>
         <location filename="../../ui/kiosk/options_panel.py" line="+81"/>
@@ -2035,6 +2578,39 @@ Sign in at this counter all the same?</source>
         <location line="+4"/>
         <source>Booked online? Enter or scan the code to join the queue.</source>
         <translation>已网上预约？输入或扫描预约码即可排队。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDayModel</name>
+    <message>
+        <location filename="../../ui/admin/calendar/calendar_page.py" line="-51"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Make-up workday</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day off</source>
+        <translation>放假</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +3166,54 @@ Sign in at this counter all the same?</source>
         <location line="+22"/>
         <source>Saved %1: %2 ticket(s), %3 served, %4 case(s).</source>
         <translation>已保存 %1：取号 %2，办理 %3，办件 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/admin/settings/settings_page.py" line="+9"/>
+        <source>Hall</source>
+        <translation>大厅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document header</source>
+        <translation>文书页眉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>排队叫号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases (容缺)</source>
+        <translation>办件（容缺受理）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,7 @@ class FormDialog(QDialog):
         try:
             self.result_value = self.save()
         except ValidationError as e:
-            self.show_error(e.field, str(e))
+            self.show_error(e.field or "", str(e))
             return
         except ClerkError as e:
             self.show_error("", str(e))

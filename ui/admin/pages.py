@@ -39,10 +39,9 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage("counters", "ui.admin.counters.page:CountersPage"),
     AdminPage("departments", "ui.admin.catalog.page:DepartmentsPage"),
     AdminPage("items", "ui.admin.catalog.page:ItemsPage"),
-    # Admin part 2 (issue 14) registers its pages here, one line each, e.g.:
-    # AdminPage("credit", "ui.admin.credit.page:CreditPage"),
-    # AdminPage("calendar", "ui.admin.calendar.page:CalendarPage"),
-    # AdminPage("settings", "ui.admin.settings.page:SettingsPage"),
-    # AdminPage("appointments", "ui.admin.appointments.page:AppointmentsPage"),
-    # AdminPage("import", "ui.admin.imports.page:ImportPage"),
+    AdminPage("credit", "ui.admin.credit.credit_page:CreditPage"),
+    AdminPage("calendar", "ui.admin.calendar.calendar_page:CalendarPage"),
+    AdminPage("appointments", "ui.admin.appointments.appointments_page:AppointmentsPage"),
+    AdminPage("settings", "ui.admin.settings.settings_page:SettingsPage"),
+    AdminPage("import", "ui.admin.imports.imports_page:ImportsPage"),
 )

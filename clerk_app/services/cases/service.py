@@ -184,6 +184,7 @@ class CaseService(Service):
 
     def deny(self, case_no: str, version: int, reason: str, legal_basis: str) -> CaseInfo:
         """不予办结 (after review): the written decision needs reasons and a legal basis."""
+        self.actor.require(Permission.ACCEPT_CASES)  # before reading the text
         return self._one(
             CaseRef(case_no, version),
             CaseEvent.DENY,
@@ -271,6 +272,7 @@ class CaseService(Service):
 
         The clerk holds the ID card or licence, which shows the same name; nothing is logged.
         """
+        self.actor.require(Permission.ACCEPT_CASES)  # before reading the code
         normalized = validate_uscc(code) if id_kind == "uscc" else validate_resident_id(code)
         with self._read(Permission.ACCEPT_CASES) as (s, _now):
             return queries.known_applicant(s, id_kind, normalized)

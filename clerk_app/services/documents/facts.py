@@ -13,22 +13,21 @@ from clerk_app.documents.paper_data import HallHeader
 from clerk_app.persistence.models import Case, HallSetting
 from clerk_app.services.cases.results import CaseInfo
 from clerk_app.services.documents.builders import CaseFacts
-from clerk_app.services.settings import HallPolicy, get_setting, load_road_rules
+from clerk_app.services.settings import (
+    DEFAULTS,
+    HEADER_KEYS,
+    HallPolicy,
+    get_setting,
+    load_road_rules,
+)
 
 __all__ = ["case_facts", "hall_header"]
 
-# Hall settings printed in the header of every document, with their defaults.
-HEADER_DEFAULTS: dict[str, str] = {
-    "document.hall_address": "",
-    "document.hall_phone": "",
-    "document.progress_hint": "凭办件编号可在本中心咨询台、网站或服务电话查询办理进度。",
-    "document.collect_hint": "请凭本通知书及有效身份证件到本中心出证窗口领取办理结果。",
-}
-
 
 def hall_header(s: Session) -> HallHeader:
-    rows = s.scalars(select(HallSetting).where(HallSetting.key.in_(list(HEADER_DEFAULTS))))
-    values = HEADER_DEFAULTS | {r.key: str(r.value) for r in rows}
+    """The hall's header settings (``settings.HEADER_KEYS``, defaults in ``settings.DEFAULTS``)."""
+    rows = s.scalars(select(HallSetting).where(HallSetting.key.in_(HEADER_KEYS)))
+    values = {k: str(DEFAULTS[k]) for k in HEADER_KEYS} | {r.key: str(r.value) for r in rows}
     return HallHeader(
         hall_name=str(get_setting(s, "hall_name")),
         address=values["document.hall_address"],

@@ -201,26 +201,31 @@ class EvaluationService(Service):
 
     def resolve_rectification(self, rectification_id: int, measures: str) -> RectificationInfo:
         """整改中 (or overdue) → 已整改, with the measures taken."""
+        self.actor.require(Permission.HANDLE_EVALUATIONS)  # before reading the text
         text = self._note(measures, "整改措施", "measures taken")
         return self._act(rectification_id, _A.RESOLVE, resolution=text)
 
     def mark_unable(self, rectification_id: int, reason: str) -> RectificationInfo:
         """→ 无法整改, with the reason."""
+        self.actor.require(Permission.HANDLE_EVALUATIONS)  # before reading the text
         text = self._note(reason, "无法整改的原因", "reason")
         return self._act(rectification_id, _A.MARK_UNABLE, resolution=text)
 
     def contest(self, rectification_id: int, reason: str) -> RectificationInfo:
         """Asks that the review be judged invalid; a second supervisor decides."""
+        self.actor.require(Permission.HANDLE_EVALUATIONS)  # before reading the text
         text = self._note(reason, "认定无效差评的理由", "reason")
         return self._act(rectification_id, _A.CONTEST, contest_reason=text)
 
     def approve_contest(self, rectification_id: int, note: str = "") -> RectificationInfo:
         """The second supervisor agrees: the review is invalid (无效差评)."""
+        self.actor.require(Permission.HANDLE_EVALUATIONS)  # before reading the text
         text = clean_text(note, NOTE_MAX, what_zh="审核意见", what_en="note")
         return self._act(rectification_id, _A.APPROVE_CONTEST, contest_note=text)
 
     def reject_contest(self, rectification_id: int, note: str) -> RectificationInfo:
         """The second supervisor disagrees: the rectification goes on."""
+        self.actor.require(Permission.HANDLE_EVALUATIONS)  # before reading the text
         text = self._note(note, "驳回理由", "reason for rejecting")
         return self._act(rectification_id, _A.REJECT_CONTEST, contest_note=text)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.roles import Permission
@@ -25,7 +26,19 @@ from clerk_app.services.imports.writing import check_target, write_rows
 
 #: ``progress(rows_done, rows_total)``: called while the rows are checked, then once at the end.
 Progress = Callable[[int, int], None]
+#: ``stage(name)``: the import moved on to ``name`` (one of ``STAGES``), for a progress bar
+#: that has no row count to show while the database is compared and written.
+Stage = Callable[[str], None]
+STAGES = ("reading", "checking", "comparing", "writing", "analyzing")
 _PROGRESS_EVERY = 100
+#: After a PostgreSQL import that added or changed this many rows, its tables are analyzed:
+#: the planner's statistics of an empty (or much smaller) table made searches slow.
+ANALYZE_AFTER_ROWS = 200
+_TABLES = {
+    "catalog": ("departments", "queue_categories", "service_items", "materials"),
+    "credit_list": ("credit_list_entries",),
+    "appointments": ("appointments",),
+}
 
 
 class _Changes(Protocol):
@@ -46,7 +59,12 @@ class ImportService(Service):
     """``import_*`` read a file and return its ``ImportReport``; ``export_*`` write one."""
 
     def import_catalog(
-        self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        stage: Stage | None = None,
     ) -> ImportReport:
         """Departments, items and materials (``services.imports.catalog`` has the layout)."""
         self.actor.require(Permission.MANAGE_CATALOG)
@@ -58,10 +76,16 @@ class ImportService(Service):
             lambda s, parsed, report, apply: catalog_sync.sync(s, parsed, report, apply=apply),
             dry_run,
             progress,
+            stage,
         )
 
     def import_credit_list(
-        self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        stage: Stage | None = None,
     ) -> ImportReport:
         """Red- and black-list entries in the credit platform's layout."""
         self.actor.require(Permission.MANAGE_CREDIT_LIST)
@@ -76,10 +100,16 @@ class ImportService(Service):
             ),
             dry_run,
             progress,
+            stage,
         )
 
     def import_appointments(
-        self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        stage: Stage | None = None,
     ) -> ImportReport:
         """Bookings from the online booking system's file."""
         self.actor.require(Permission.MANAGE_APPOINTMENTS)
@@ -92,6 +122,7 @@ class ImportService(Service):
             lambda s, parsed, report, apply: appointments.sync(s, parsed, report, apply=apply),
             dry_run,
             progress,
+            stage,
         )
 
     def export_catalog(self, path: Path) -> int:
@@ -121,13 +152,21 @@ class ImportService(Service):
         sync: Callable[[Session, Any, ImportReport, bool], _Changes],
         dry_run: bool,
         progress: Progress | None,
+        stage: Stage | None,
     ) -> ImportReport:
+        def moved(name: str) -> None:
+            if stage is not None:
+                stage(name)
+
         report = ImportReport(kind, str(path), dry_run=dry_run)
+        moved("reading")
         table = read_table(path, layout, kind)  # refuses a file it cannot read
         report.rows = len(table.rows)
+        moved("checking")
         parsed = parse(_counted(table.rows, progress), table.headers, report)
         if report.problems:
             raise ImportRefused(report)
+        moved("comparing")
         # A dry run compares in a read transaction; a real one compares and applies in one
         # write transaction, so nobody changes the catalog between the check and the write.
         with self.db.read() if dry_run else self.db.write() as s:
@@ -138,6 +177,7 @@ class ImportService(Service):
             report.updated = len(changes.updated)
             report.unchanged = changes.unchanged
             if not dry_run and (changes.added or changes.updated):
+                moved("writing")
                 sync(s, parsed, report, True)
                 audit.record(
                     s,
@@ -155,6 +195,17 @@ class ImportService(Service):
                     },
                 )
                 report.applied = True
+        if report.applied and report.added + report.updated >= ANALYZE_AFTER_ROWS:
+            moved("analyzing")
+            self._analyze(_TABLES[kind])
         if progress is not None:
             progress(report.rows, report.rows)
         return report
+
+    def _analyze(self, tables: tuple[str, ...]) -> None:
+        """Refresh the planner's statistics of ``tables`` after a large import (PostgreSQL;
+        SQLite plans its few queries well without). One statement, after the commit."""
+        if not self.db.is_postgres:
+            return
+        statement = text(f"ANALYZE {', '.join(tables)}")  # names from _TABLES, never input
+        self.db.autocommit(lambda conn: conn.execute(statement))

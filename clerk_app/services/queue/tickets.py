@@ -21,7 +21,7 @@ from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.queue.board import category_load, find_category, ticket_info
 from clerk_app.services.queue.results import TicketInfo
-from clerk_app.services.settings import get_setting, get_settings
+from clerk_app.services.settings import REAL_NAME_CATEGORIES, get_setting, get_settings
 
 
 def take_ticket(
@@ -48,6 +48,11 @@ def take_ticket(
         ) from None
     kind_value = _normalize_identity(identity) if identity else None
     cat = find_category(s, category)
+    if kind_value is None and cat.prefix in get_setting(s, REAL_NAME_CATEGORIES):
+        raise ValidationError(
+            f"“{cat.name}”须实名取号：请先刷身份证或输入证件号码。",
+            f"{cat.name} requires a real-name ticket: scan or type the ID first.",
+        )
     today = local_date(now)
     if expire_earlier_days:
         expire_before(s, today)
@@ -75,6 +80,11 @@ def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> Ti
     if appt.checked_in_at is not None:
         raise ValidationError(
             "该预约已签到取号，不能重复签到。", "This appointment has already been checked in."
+        )
+    if appt.cancelled_at is not None:
+        raise ValidationError(
+            "该预约已取消，不能签到；请重新取号或预约。",
+            "This appointment was cancelled; take a ticket or book again.",
         )
     cfg = get_settings(s, "queue.")
     opens = appt.slot_start - timedelta(minutes=cfg["queue.appointment_early_minutes"])

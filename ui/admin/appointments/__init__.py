@@ -1,0 +1,1 @@
+"""The admin's appointments page (issue 14)."""

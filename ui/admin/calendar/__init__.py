@@ -1,0 +1,1 @@
+"""The admin's calendar page (issue 14)."""

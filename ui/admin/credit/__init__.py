@@ -1,0 +1,1 @@
+"""The admin's credit page (issue 14)."""

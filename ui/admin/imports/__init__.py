@@ -1,0 +1,1 @@
+"""The admin's imports page (issue 14)."""

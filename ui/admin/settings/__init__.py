@@ -1,0 +1,1 @@
+"""The admin's settings page (issue 14)."""
