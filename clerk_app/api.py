@@ -61,6 +61,7 @@ from clerk_app.services.queue.service import QueueService
 
 if TYPE_CHECKING:  # loaded when first used: a counter shows its window without them
     from clerk_app.services.admin import AdminService
+    from clerk_app.services.audit_log import AuditService
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.imports.service import ImportService
@@ -91,6 +92,13 @@ class StaffSession:
         from clerk_app.services.admin import AdminService
 
         return AdminService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        """The audit log: list, filter, check the chain, export its head (supervisors, admins)."""
+        from clerk_app.services.audit_log import AuditService
+
+        return AuditService(self._db, self.actor, self._clock)
 
     @cached_property
     def documents(self) -> DocumentService:

@@ -27,12 +27,12 @@ from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date, to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import (
-    AuditLog,
     CallEvent,
     Counter,
     QueueCategory,
     Ticket,
 )
+from clerk_app.services.audit import append as append_audit
 from clerk_app.services.queue.results import TicketInfo
 
 # What the caller needs of the claimed ticket, read in the claiming statement itself.
@@ -167,7 +167,6 @@ _SET_CURRENT = (
     .values(current_ticket_id=bindparam("tid"), last_heartbeat=bindparam("at"))
 )
 _ADD_CALL = insert(_table(CallEvent))
-_ADD_AUDIT = insert(_table(AuditLog))
 # 指定叫号: today's ticket of that number, if still waiting and no other counter holds it
 # (PostgreSQL skips a locked row; SQLite has no FOR UPDATE and one writer at a time).
 _GIVEN = (
@@ -210,7 +209,9 @@ def call_in(
     audit: list[dict[str, Any]] = []
     if counter.current_ticket_id is not None:
         conn.execute(_FINISH, {"ticket_id": counter.current_ticket_id, "at": now})
-        audit.append(_audit(now, actor, "ticket_finished", counter.current_ticket_id, request_id))
+        audit.append(
+            _audit(now, actor, "ticket_finished", counter.current_ticket_id, counter, request_id)
+        )
     row = claim(conn, counter)
     conn.execute(
         _SET_CURRENT,
@@ -229,9 +230,8 @@ def call_in(
             },
         )
         after = {"number": row.number, "counter": counter.number, "note": note}
-        audit.append(_audit(now, actor, action, row.id, request_id, after))
-    if audit:
-        conn.execute(_ADD_AUDIT, audit)
+        audit.append(_audit(now, actor, action, row.id, counter, request_id, after))
+    append_audit(conn, audit)  # last: the chain's lock is held only until the commit
     return None if row is None else ticket_from_claim(row, counter.number, now)
 
 
@@ -279,12 +279,14 @@ def _audit(
     actor: str,
     action: str,
     ticket_id: int,
+    counter: CounterRow,
     request_id: str,
     after: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "at": at,
         "actor": actor,
+        "counter": counter.number,
         "action": action,
         "target": f"ticket:{ticket_id}",
         "before": None,
