@@ -275,7 +275,7 @@ class PostgresCallNext:
             conn.exec_driver_sql("BEGIN")
             try:
                 called = self.call_in(conn, actor, counter_no, now, request_id)
-                conn.exec_driver_sql("COMMIT")
+                commit(conn)
             except BaseException:
                 _roll_back(conn)
                 raise
@@ -294,6 +294,11 @@ class PostgresCallNext:
             "The database connection broke twice during the call; nothing was called. "
             "Check the network, then try again.",
         )
+
+
+def commit(conn: Connection) -> None:
+    """Commits the call's transaction (its own function: the fault tests break it here)."""
+    conn.exec_driver_sql("COMMIT")
 
 
 def _roll_back(conn: Connection) -> None:
