@@ -3,8 +3,8 @@
 Call-next on PostgreSQL is one transaction on the thread's own connection
 (``Database.autocommit``: BEGIN, the call statement, its chained audit rows, COMMIT). These
 tests break the real connection at each moment that matters — before the statement, while it
-waits, after it committed but before its answer arrived — and check that the ticket is called exactly
-once, or not at all with a clear message.
+waits, after it committed but before its answer arrived — and check that the ticket is called
+exactly once, or not at all with a clear message.
 """
 
 from __future__ import annotations

@@ -148,7 +148,9 @@ def row_hash(row: ChainRow, prev_hash: str) -> str:
 
 
 def _bad(row: ChainRow, zh: str, en: str) -> BadRow:
-    return BadRow(row.seq, row.id, f"第 {row.seq} 条（id {row.id}）{zh}", f"Row {row.seq} (id {row.id}) {en}")
+    return BadRow(
+        row.seq, row.id, f"第 {row.seq} 条（id {row.id}）{zh}", f"Row {row.seq} (id {row.id}) {en}"
+    )
 
 
 def check(rows: Iterable[ChainRow], expected_head: Head | None = None) -> ChainReport:
@@ -175,7 +177,9 @@ def check(rows: Iterable[ChainRow], expected_head: Head | None = None) -> ChainR
                 ),
             )
         if row.seq != prev_seq + 1:
-            missing = f"{prev_seq + 1}" if row.seq == prev_seq + 2 else f"{prev_seq + 1}–{row.seq - 1}"
+            missing = (
+                f"{prev_seq + 1}" if row.seq == prev_seq + 2 else f"{prev_seq + 1}–{row.seq - 1}"
+            )
             if row.seq <= prev_seq:
                 return ChainReport(count, head, _bad(row, "序号重复。", "repeats a number."))
             return ChainReport(

@@ -275,4 +275,3 @@ def restrict_audit_log(conn: Connection) -> set[str]:
         if sequence:
             conn.execute(text(f"GRANT USAGE ON SEQUENCE {sequence} TO {name}"))
     return roles
-

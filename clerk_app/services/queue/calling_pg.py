@@ -44,6 +44,7 @@ predicate it can see.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -306,10 +307,8 @@ def _roll_back(conn: Connection) -> None:
     connection has nothing to end; ``Database.autocommit`` replaces it)."""
     if conn.invalidated or conn.closed:
         return
-    try:
+    with contextlib.suppress(exc.DBAPIError):
         conn.exec_driver_sql("ROLLBACK")
-    except exc.DBAPIError:
-        pass
 
 
 def _audit_rows(
@@ -319,7 +318,9 @@ def _audit_rows(
     rows: list[dict[str, Any]] = []
     base = {"at": now, "actor": actor, "counter": counter_no, "request_id": request_id}
     if outcome.finished_id is not None:
-        rows.append({**base, "action": "ticket_finished", "target": f"ticket:{outcome.finished_id}"})
+        rows.append(
+            {**base, "action": "ticket_finished", "target": f"ticket:{outcome.finished_id}"}
+        )
     if outcome.id is not None:
         after = {"number": outcome.number, "counter": counter_no, "note": ""}
         rows.append(
