@@ -285,14 +285,14 @@ def test_concurrent_writers_never_fork_the_chain(pg_hall_url: str) -> None:
             queue = hall.kiosk().queue
             for _ in range(50):
                 queue.take_ticket("A")
-        except BaseException as e:  # noqa: BLE001 - reported below
+        except BaseException as e:
             errors.append(e)
 
     def counter(queue) -> None:  # type: ignore[no-untyped-def]
         try:
             for _ in range(50):
                 queue.call_next()
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             errors.append(e)
 
     threads = [threading.Thread(target=kiosk) for _ in range(4)]
