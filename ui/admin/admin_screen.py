@@ -1,4 +1,5 @@
-"""The administrator's screen: tabs for users, the service item catalog and the counters."""
+"""The administrator's screen: tabs for users, the service item catalog, the counters and the
+audit log."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.admin.admin_tabs import CatalogTab, CountersTab, UsersTab
+from ui.audit.audit_panel import AuditPanel
 from ui.common.labels import role_label
 from ui.common.widgets import ScreenHeader
 
@@ -28,6 +30,8 @@ class AdminScreen(QWidget):
         self.tabs.addTab(self.users_tab, self.tr("Users"))
         self.tabs.addTab(self.catalog_tab, self.tr("Service items"))
         self.tabs.addTab(self.counters_tab, self.tr("Counters"))
+        self.audit_tab = AuditPanel(session)
+        self.tabs.addTab(self.audit_tab, self.tr("Audit log"))
 
         body = QVBoxLayout()
         body.setContentsMargins(16, 14, 16, 16)
@@ -44,3 +48,4 @@ class AdminScreen(QWidget):
         self.users_tab.reload()
         self.catalog_tab.reload()
         self.counters_tab.reload()
+        self.audit_tab.reload()
