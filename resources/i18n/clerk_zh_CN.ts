@@ -77,7 +77,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/admin/admin_screen.py" line="+21"/>
+        <location filename="../../ui/admin/admin_screen.py" line="+23"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -95,6 +95,11 @@
         <location line="+1"/>
         <source>Counters</source>
         <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -327,6 +332,112 @@
         <location line="+52"/>
         <source>Valid</source>
         <translation>校验通过</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/audit/audit_dialog.py" line="+21"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../ui/audit/audit_panel.py" line="+49"/>
+        <source>Who (part of the name)</source>
+        <translation>操作人（名称的一部分）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verify chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking the chain…</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chain intact: %1 rows, head %2</source>
+        <translation>审计链完好：%1 条，链头 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chain BROKEN: %1</source>
+        <translation>审计链已损坏：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/audit/audit_model.py" line="+22"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>变更</translation>
     </message>
 </context>
 <context>
@@ -752,12 +863,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+147"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+151"/>
         <source>Windows serving %1: %2</source>
         <translation>办理%1类业务的窗口：%2</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+77"/>
         <source>Window %1 holds no ticket any more.</source>
         <translation>%1 号窗口已没有办理中的号票。</translation>
     </message>
@@ -787,8 +898,8 @@ served %3 · no-shows %4</source>
         <translation>今日排队已结束：%1 张等候中的号票已过期。</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+95"/>
+        <location line="-168"/>
+        <location line="+104"/>
         <source>Waiting in hall: %1</source>
         <translation>大厅等候：%1 人</translation>
     </message>
@@ -827,11 +938,21 @@ served %3 · no-shows %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who did what, and the chain&apos;s check (Ctrl+Shift+L)</source>
+        <translation>谁做了什么，以及审计链校验（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>For an offline window that still holds a ticket (shown in red).</source>
         <translation>用于离线但仍有办理中号票的窗口（红色显示）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Counters</source>
         <translation>窗口</translation>
     </message>
@@ -1141,7 +1262,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+93"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+92"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
@@ -1158,7 +1279,7 @@ served %3 · no-shows %4</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+77"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
@@ -1260,7 +1381,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+187"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+178"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>

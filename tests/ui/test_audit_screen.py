@@ -71,7 +71,7 @@ def test_the_dashboard_opens_the_log_and_filters_by_typing(
     qtbot.keyClick(panel.action_box.lineEdit(), Qt.Key.Key_Return)
     assert shown(dialog, AuditTableModel.ACTION) == ["ticket_called"]
     assert shown(dialog, AuditTableModel.COUNTER) == ["2"]
-    assert shown(dialog, AuditTableModel.ROLE) == ["clerk"]
+    assert shown(dialog, AuditTableModel.ROLE) == ["Clerk"]
     panel.actor_edit.clear()
     panel.action_box.setEditText("")
     panel.dates_check.setChecked(False)  # every day

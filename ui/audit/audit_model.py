@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from clerk_app.services.audit_log import AuditEntry
+from ui.common.labels import role_label
 from ui.common.table_model import RowTableModel
 
 
@@ -37,7 +38,7 @@ class AuditTableModel(RowTableModel):
         if column == self.ACTOR:
             return row.actor
         if column == self.ROLE:
-            return row.role
+            return role_label(row.role) if row.role else ""
         if column == self.COUNTER:
             return "" if row.counter is None else str(row.counter)
         if column == self.ACTION:
