@@ -29,7 +29,6 @@ from clerk_app.persistence.models import AuditLog, User
 #: PostgreSQL advisory lock key of the chain's writers (any constant; the same on every PC).
 CHAIN_LOCK = 0x61756474
 _PENDING = "clerk_app.audit_pending"
-_TABLE = AuditLog.__table__
 _HEAD = select(AuditLog.seq, AuditLog.hash).order_by(AuditLog.seq.desc()).limit(1)
 # Actors that are no user row: the devices and the command line.
 _DEVICE_ROLES = {"kiosk": "kiosk", "display": "display", "evaluator": "evaluator"}
@@ -113,7 +112,7 @@ def append(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
         digest = link(prev_hash, canonical(seq=seq, **values))
         chained.append({**values, "seq": seq, "prev_hash": prev_hash, "hash": digest})
         prev_hash = digest
-    conn.execute(insert(_TABLE), chained)
+    conn.execute(insert(AuditLog), chained)
 
 
 def _roles_of(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> dict[str, str]:

@@ -49,7 +49,9 @@ class AuditPanel(QWidget):
         self.actor_edit.setPlaceholderText(self.tr("Who (part of the name)"))
         self.action_box = QComboBox()
         self.action_box.setEditable(True)
-        self.action_box.lineEdit().setPlaceholderText(self.tr("Action"))
+        self.action_edit = self.action_box.lineEdit()
+        assert self.action_edit is not None  # editable
+        self.action_edit.setPlaceholderText(self.tr("Action"))
         self.dates_check = QCheckBox(self.tr("From"))
         self.dates_check.setChecked(True)
         self.from_edit = QDateEdit(_qdate(today - timedelta(days=7)))
@@ -62,7 +64,7 @@ class AuditPanel(QWidget):
         self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(self.search)
         self.actor_edit.returnPressed.connect(self.search)
-        self.action_box.lineEdit().returnPressed.connect(self.search)
+        self.action_edit.returnPressed.connect(self.search)
         self.verify_button = QPushButton(self.tr("Verify chain"))
         self.verify_button.clicked.connect(self.verify)
 
