@@ -245,6 +245,26 @@ def test_a_rolled_back_action_leaves_no_row_and_no_gap(hall: Hall) -> None:
     assert hall.system().audit.verify().ok
 
 
+def test_a_savepoint_rolled_back_keeps_the_rows_recorded_around_it(hall: Hall) -> None:
+    before = seqs(hall)
+    with hall.db.write() as s:
+        audit.record(s, at=datetime(2026, 12, 3), actor="admin", action="kept_before")
+        try:
+            with s.begin_nested():
+                raise KeyError("a caught conflict")
+        except KeyError:
+            pass
+        with s.begin_nested():  # a savepoint released: nothing written yet
+            pass
+        audit.record(s, at=datetime(2026, 12, 3), actor="admin", action="kept_after")
+    with hall.db.read() as s:
+        added = s.execute(
+            select(AuditLog.action, AuditLog.role).where(AuditLog.seq > before[-1])
+        ).all()
+    assert [tuple(r) for r in added] == [("kept_before", "admin"), ("kept_after", "admin")]
+    assert hall.system().audit.verify().ok
+
+
 def test_the_migration_chains_the_rows_already_there(db_url: str) -> None:
     db = Database(db_url)
     upgrade(db, "0010")

@@ -73,6 +73,8 @@ def record(
 
 @event.listens_for(Session, "before_commit")
 def _append_pending(session: Session) -> None:
+    if session.in_nested_transaction():  # a savepoint's release: the action goes on
+        return
     pending = session.info.pop(_PENDING, None)
     if pending:
         session.flush()  # the action's own rows (and their locks) first
@@ -80,8 +82,11 @@ def _append_pending(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _drop_pending(session: Session, _previous: Any) -> None:
-    session.info.pop(_PENDING, None)
+def _drop_pending(session: Session, previous: Any) -> None:
+    # Only the whole action's rollback drops its rows; a savepoint's (a caught conflict) does
+    # not undo what was recorded around it.
+    if previous.parent is None:
+        session.info.pop(_PENDING, None)
 
 
 def append(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
