@@ -7,8 +7,9 @@ their numbers and SM3 hashes (``clerk_app.domain.audit_chain``). Core hot paths
 (``services.queue.calling``) call ``append`` themselves, as their last statement.
 
 Writers are serialised so the chain never forks: on SQLite the write transaction itself
-(``BEGIN IMMEDIATE``) already is; on PostgreSQL ``pg_advisory_xact_lock`` on one key, held
-from the head read until the transaction ends. The lock is taken last, so the serialised part
+(``BEGIN IMMEDIATE``) already is; on PostgreSQL ``pg_advisory_xact_lock`` on one key, taken
+with the head read (``audit_chain_head()``, one round trip) and held until the transaction
+ends. The lock is taken last, so the serialised part
 of an action is one read, one insert and the commit, and no action waits for a row lock while
 holding it (no deadlock with the row locks the actions take).
 """
@@ -30,6 +31,16 @@ from clerk_app.persistence.models import AuditLog, User
 CHAIN_LOCK = 0x61756474
 _PENDING = "clerk_app.audit_pending"
 _HEAD = select(AuditLog.seq, AuditLog.hash).order_by(AuditLog.seq.desc()).limit(1)
+_PG_LOCKED_HEAD = text("SELECT seq, hash FROM audit_chain_head()")
+#: PostgreSQL: takes the chain's lock, then reads the head (created by migration 0011).
+PG_HEAD_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION audit_chain_head() RETURNS TABLE (seq integer, hash varchar)
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
+    RETURN QUERY SELECT a.seq, a.hash FROM audit_log AS a ORDER BY a.seq DESC LIMIT 1;
+END $$
+"""
 # Actors that are no user row: the devices and the command line.
 _DEVICE_ROLES = {"kiosk": "kiosk", "display": "display", "evaluator": "evaluator"}
 
@@ -94,11 +105,15 @@ def append(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
     counter, request_id``) to the chain, inside the caller's transaction; the caller commits."""
     if not rows:
         return
+    roles = _roles_of(conn, rows)  # before the lock: it is held as briefly as can be
     bind = conn if isinstance(conn, Connection) else conn.get_bind()
     if bind.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHAIN_LOCK})
-    roles = _roles_of(conn, rows)
-    head = conn.execute(_HEAD).first()
+        # Lock and read in one round trip: the function's query takes its snapshot after
+        # the lock is granted (a VOLATILE function's statements each take a new one), so it
+        # sees the head the previous writer committed.
+        head = conn.execute(_PG_LOCKED_HEAD).first()
+    else:
+        head = conn.execute(_HEAD).first()
     seq, prev_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
     chained = []
     for row in rows:

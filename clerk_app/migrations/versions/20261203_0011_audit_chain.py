@@ -9,8 +9,9 @@ On PostgreSQL the log becomes append-only for everyone but its owner (the role t
 migrations): UPDATE, DELETE and TRUNCATE on ``audit_log`` are revoked from PUBLIC, from every
 role that holds a privilege on a hall table (the application's roles), and from the roles
 named in ``$CLERK_APP_ROLES`` (comma-separated), which get SELECT and INSERT (and the id
-sequence). ``clerk_app.services.audit.restrict_audit_log`` does it, and ``clerk audit restrict`` again
-after new roles are added.
+sequence): ``clerk_app.services.audit_log.restrict_audit_log`` does it, and ``clerk audit
+restrict`` again after new roles are added. ``audit_chain_head()`` takes the writers' lock and
+reads the head in one round trip (``clerk_app.services.audit``).
 
 Revision ID: 0011
 Revises: 0010
@@ -29,8 +30,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from clerk_app.services.audit_log import restrict_audit_log
-    from clerk_app.services.audit_log import chain_existing_rows
+    from clerk_app.services.audit import PG_HEAD_FUNCTION
+    from clerk_app.services.audit_log import chain_existing_rows, restrict_audit_log
 
     with op.batch_alter_table("audit_log") as batch:
         batch.add_column(sa.Column("role", sa.String(length=16), nullable=True))
@@ -46,11 +47,15 @@ def upgrade() -> None:
         batch.alter_column("hash", existing_type=sa.String(length=64), nullable=False)
         batch.create_unique_constraint(batch.f("uq_audit_log_seq"), ["seq"])
     if bind.dialect.name == "postgresql":
+        op.execute(PG_HEAD_FUNCTION)
         restrict_audit_log(bind)
 
 
 def downgrade() -> None:
     # (The revoked privileges stay revoked: the owner grants them again if it wants.)
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS audit_chain_head()")
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_constraint(batch.f("uq_audit_log_seq"), type_="unique")
         batch.drop_column("hash")
