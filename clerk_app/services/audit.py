@@ -102,7 +102,8 @@ def _drop_pending(session: Session, previous: Any) -> None:
 
 def append(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
     """Appends ``rows`` (``at, actor, action, target, before, after`` and optionally ``role,
-    counter, request_id``) to the chain, inside the caller's transaction; the caller commits."""
+    counter, request_id``) to the chain, inside the caller's transaction; the caller commits.
+    ``actor`` may be the acting ``Actor`` (its role is then taken: no lookup)."""
     if not rows:
         return
     roles = _roles_of(conn, rows)  # before the lock: it is held as briefly as can be
@@ -118,10 +119,11 @@ def append(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
     chained = []
     for row in rows:
         seq += 1
+        name, role = _name_and_role(row)
         values = {
             "at": row["at"],
-            "actor": row["actor"],
-            "role": row.get("role") or roles.get(row["actor"]),
+            "actor": name,
+            "role": role or roles.get(name),
             "counter": row.get("counter"),
             "action": row["action"],
             "target": row.get("target") or "",
@@ -135,9 +137,18 @@ def append(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
     conn.execute(insert(AuditLog), chained)
 
 
+def _name_and_role(row: dict[str, Any]) -> tuple[str, str | None]:
+    actor = row["actor"]
+    if isinstance(actor, Actor):
+        return actor.username, row.get("role") or actor.role.value
+    return actor, row.get("role")
+
+
 def _roles_of(conn: Connection | Session, rows: Sequence[dict[str, Any]]) -> dict[str, str]:
     """The role of each actor named without one: devices and the CLI by name, users by row."""
-    unknown = {r["actor"] for r in rows if not r.get("role")}
+    unknown = {name for name, role in map(_name_and_role, rows) if not role}
+    if not unknown:
+        return {}
     roles: dict[str, str] = {}
     for name in list(unknown):
         kind = name.split(":", 1)[0]

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from clerk_app.domain.identity import mask_identifier
+from clerk_app.domain.roles import Actor
 from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date, to_local
@@ -81,14 +82,14 @@ class CallNext(Protocol):
         ...
 
     def call_in(
-        self, conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+        self, conn: Connection, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """Finishes the counter's ticket in service, if any, and calls the next one, on
         ``conn`` (the caller commits)."""
         ...
 
     def call_next(
-        self, db: Database, actor: str, counter_no: int, now: datetime, request_id: str
+        self, db: Database, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """``call_in`` as one unit of work of its own, done exactly once."""
         ...
@@ -186,7 +187,7 @@ Claim = Callable[[Connection, CounterRow], Claimed | None]
 
 def call_in(
     conn: Connection,
-    actor: str,
+    actor: str | Actor,
     counter_no: int,
     now: datetime,
     request_id: str,
@@ -237,7 +238,7 @@ def call_in(
 
 def call_ticket_in(
     conn: Connection,
-    actor: str,
+    actor: str | Actor,
     counter_no: int,
     now: datetime,
     request_id: str,
@@ -276,7 +277,7 @@ def call_ticket_in(
 
 def _audit(
     at: datetime,
-    actor: str,
+    actor: str | Actor,
     action: str,
     ticket_id: int,
     counter: CounterRow,

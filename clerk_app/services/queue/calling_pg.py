@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, exc
 
 from clerk_app.domain.queue_order import PriorityClass
+from clerk_app.domain.roles import Actor
 from clerk_app.errors import (
     Conflict,
     DatabaseUnavailable,
@@ -232,7 +233,7 @@ class PostgresCallNext:
         return None if row is None else Claimed(*row)
 
     def call_in(
-        self, conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+        self, conn: Connection, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """The call-next statement, run again on a fresh snapshot while it finds the counter
         changed since its snapshot (see the module docstring)."""
@@ -240,7 +241,6 @@ class PostgresCallNext:
             "counter_no": counter_no,
             "now": now,
             "today": local_date(now),
-            "actor": actor,
             "default_wait": DEFAULTS["queue.max_normal_wait_minutes"],
             "request_id": request_id,
         }
@@ -261,7 +261,7 @@ class PostgresCallNext:
         )
 
     def call_next(
-        self, db: Database, actor: str, counter_no: int, now: datetime, request_id: str
+        self, db: Database, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """``call_in`` as one transaction, done exactly once or not at all.
 
@@ -312,7 +312,7 @@ def _roll_back(conn: Connection) -> None:
 
 
 def _audit_rows(
-    outcome: _Outcome, actor: str, counter_no: int, now: datetime, request_id: str
+    outcome: _Outcome, actor: str | Actor, counter_no: int, now: datetime, request_id: str
 ) -> list[dict[str, Any]]:
     """The call's audit rows, as ``calling.call_in`` writes them: the finish, then the call."""
     rows: list[dict[str, Any]] = []
