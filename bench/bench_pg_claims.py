@@ -11,8 +11,9 @@ same head of the queue):
   this server pays;
 * call_next: ``session.queue.call_next()``, the whole user action, each call claiming one
   ticket: finish the current ticket, claim in the serve order (SKIP LOCKED), serve, point the
-  counter at it, call event, two audit rows — one autocommit statement on the session's own
-  connection (``services.queue.calling_pg``).
+  counter at it, call event, two audit rows chained under the audit chain's lock — one
+  transaction (BEGIN, one statement, the audit insert, COMMIT) on the session's own
+  connection (``services.queue.calling_pg``; before issue 16 one autocommit statement).
 Each round runs both, in alternating order, so load from elsewhere on the machine hits them
 alike; the summary gives the medians, the median of the per-round ratios (the figure the
 target is read from) and their spread: single rounds differ by tens of points on a small

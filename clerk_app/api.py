@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.admin.catalog_admin import CatalogAdminService
     from clerk_app.services.admin.counters import CounterAdminService
     from clerk_app.services.appointments import AppointmentService
+    from clerk_app.services.audit_log import AuditService
     from clerk_app.services.cases.results import (
         ApplicantInput,
         CaseInfo,
@@ -139,6 +140,13 @@ class StaffSession:
         from clerk_app.services.hall_settings import HallSettingsService
 
         return HallSettingsService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        """The audit log: list, filter, check the chain, export its head (supervisors, admins)."""
+        from clerk_app.services.audit_log import AuditService
+
+        return AuditService(self._db, self.actor, self._clock)
 
     @cached_property
     def documents(self) -> DocumentService:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from clerk_app import i18n, setup_pc
+from clerk_app import cli_trust, i18n, setup_pc
 from clerk_app.api import Hall, open_hall
 from clerk_app.config import ENV_DB_URL, default_db_url, demo_db_url
 from clerk_app.documents.paper_data import DocumentKind
@@ -527,6 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporting_data.set_defaults(func=cmd_export)
     setup_pc.add_parser(sub)
     simulate.add_parser(sub)
+    cli_trust.add_parsers(sub)  # audit verify/head, backup, restore
     return parser
 
 
@@ -538,7 +539,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return setup_pc.run(args)
         if args.command == "simulate":  # a scratch copy of the demo hall, never this one
             return simulate.run(args)
-        hall = open_hall(demo_db_url() if args.demo else args.db or default_db_url())
+        url = demo_db_url() if args.demo else args.db or default_db_url()
+        if getattr(args, "raw", None) is not None:  # backup, restore: the database as it is
+            raw: int = args.raw(url, args)
+            return raw
+        hall = open_hall(url)
         try:
             result: int = args.func(hall, args)
             sys.stdout.flush()

@@ -1,9 +1,10 @@
 """A lost database connection: the action is done exactly once or refused visibly, never half-done.
 
-Call-next on PostgreSQL is one autocommit statement (``Database.autocommit``). These tests
-break the real connection at each moment that matters — before the statement, while it waits,
-after it committed but before its answer arrived — and check that the ticket is called exactly
-once, or not at all with a clear message.
+Call-next on PostgreSQL is one transaction on the thread's own connection
+(``Database.autocommit``: BEGIN, the call statement, its chained audit rows, COMMIT). These
+tests break the real connection at each moment that matters — before the statement, while it
+waits, after it committed but before its answer arrived — and check that the ticket is called
+exactly once, or not at all with a clear message.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import event, exc, insert, select
+from sqlalchemy import event, exc, select
 
 from clerk_app.api import open_hall
 from clerk_app.clock import utcnow
 from clerk_app.errors import Conflict, DatabaseUnavailable
 from clerk_app.persistence import database
 from clerk_app.persistence.models import AuditLog, CallEvent, Ticket
+from clerk_app.services import audit
 from clerk_app.services.queue import calling_pg
 
 
@@ -95,19 +97,17 @@ def hall_with_two(pg_hall_url: str):  # type: ignore[no-untyped-def]
 def test_a_call_whose_answer_is_lost_is_not_done_twice(
     hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """The statement commits, then the connection dies before its answer is read: the desk
+    """The call commits, then the connection dies before its answer is read: the desk
     finds the call by its request id and returns it; it does not call another ticket."""
     hall, queue, dbname = hall_with_two
-    real = calling_pg.pg_fetch_one
+    real, fetch = calling_pg.commit, calling_pg.pg_fetch_one
 
-    def answer_lost(conn, sql, params):  # type: ignore[no-untyped-def]
-        row = real(conn, sql, params)
-        if sql is calling_pg._CALL_NEXT:
-            _kill_backends(pg_cluster, dbname)
-            real(conn, "SELECT 1", {})  # the real error of a dead connection
-        return row
+    def answer_lost(conn) -> None:  # type: ignore[no-untyped-def]
+        real(conn)
+        _kill_backends(pg_cluster, dbname)
+        fetch(conn, "SELECT 1", {})  # the real error of a dead connection
 
-    monkeypatch.setattr(calling_pg, "pg_fetch_one", answer_lost)
+    monkeypatch.setattr(calling_pg, "commit", answer_lost)
     called = queue.call_next()
     monkeypatch.undo()
     assert called is not None and called.number == "A001" and called.status == "serving"
@@ -123,16 +123,14 @@ def test_an_answer_lost_after_a_finish_only_is_not_done_twice(
     hall, queue, dbname = hall_with_two
     assert queue.call_next().number == "A001"  # type: ignore[union-attr]
     assert queue.call_next().number == "A002"  # type: ignore[union-attr]
-    real = calling_pg.pg_fetch_one
+    real, fetch = calling_pg.commit, calling_pg.pg_fetch_one
 
-    def answer_lost(conn, sql, params):  # type: ignore[no-untyped-def]
-        row = real(conn, sql, params)
-        if sql is calling_pg._CALL_NEXT:
-            _kill_backends(pg_cluster, dbname)
-            real(conn, "SELECT 1", {})
-        return row
+    def answer_lost(conn) -> None:  # type: ignore[no-untyped-def]
+        real(conn)
+        _kill_backends(pg_cluster, dbname)
+        fetch(conn, "SELECT 1", {})
 
-    monkeypatch.setattr(calling_pg, "pg_fetch_one", answer_lost)
+    monkeypatch.setattr(calling_pg, "commit", answer_lost)
     assert queue.call_next() is None
     monkeypatch.undo()
     assert _calls(hall) == (
@@ -225,15 +223,16 @@ def test_a_connection_that_died_within_the_trusted_window_is_resolved_by_the_req
     hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """Used a moment ago, the connection is not checked (``OWN_CONNECTION_TRUSTED_S``); if it
-    died meanwhile, the statement fails, the request id shows it did not commit, and it runs
-    once more: the ticket is still called exactly once."""
+    died meanwhile, the call fails (at its BEGIN, before the call statement is sent), the
+    request id shows it did not commit, and it runs once more: the ticket is still called
+    exactly once."""
     hall, queue, dbname = hall_with_two
     assert queue.call_next().number == "A001"  # type: ignore[union-attr]
     _kill_backends(pg_cluster, dbname)
     monkeypatch.setattr(database, "OWN_CONNECTION_TRUSTED_S", 3600.0)
     runs = _count_calls(monkeypatch)
     assert queue.call_next().number == "A002"  # type: ignore[union-attr]
-    assert runs == [1, 1]
+    assert runs == [1]  # the first attempt never sent it
     assert _calls(hall) == TWO_CALLED
 
 
@@ -274,7 +273,7 @@ def test_transact_never_retries_a_lost_commit(pg_hall_url: str, pg_cluster) -> N
 
     def work(conn) -> None:  # type: ignore[no-untyped-def]
         runs.append(1)
-        conn.execute(insert(AuditLog), row)
+        audit.append(conn, [row])
 
     def cut(*_args) -> None:  # type: ignore[no-untyped-def]
         _kill_backends(pg_cluster, dbname)  # the server goes away just before COMMIT

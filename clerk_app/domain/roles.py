@@ -41,6 +41,7 @@ class Permission(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_APPOINTMENTS = "manage_appointments"  # book, cancel, import the day's bookings
     VIEW_REPORTS = "view_reports"
+    VIEW_AUDIT_LOG = "view_audit_log"  # list and check the audit log (supervisors, admins)
     HANDLE_EVALUATIONS = "handle_evaluations"  # rectify bad reviews, sweep, export
     RATE_SERVICE = "rate_service"  # the evaluator: an applicant rates the service just ended
 
@@ -69,6 +70,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.SUPERVISE_QUEUE,
             _P.VIEW_CASES,
             _P.VIEW_REPORTS,
+            _P.VIEW_AUDIT_LOG,
             _P.HANDLE_EVALUATIONS,
             _P.VIEW_FULL_IDENTITY,
             _P.PRINT_DOCUMENTS,
@@ -85,6 +87,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.MANAGE_SETTINGS,
             _P.MANAGE_APPOINTMENTS,
             _P.VIEW_REPORTS,
+            _P.VIEW_AUDIT_LOG,
             _P.PRINT_DOCUMENTS,
         }
     ),

@@ -321,7 +321,9 @@ class Database:
         replaced before ``work`` runs, without a round trip, once it has been idle for
         ``OWN_CONNECTION_TRUSTED_S``.
 
-        ``work`` must run one statement: then it committed whole or not at all.
+        ``work`` must run one statement, or begin and end its own transaction on ``conn``
+        (call-next does: BEGIN, its statement, its chained audit rows, COMMIT; on an error it
+        rolls back before raising): then it committed whole or not at all.
 
         If the connection is lost while ``work`` runs, nobody can tell which from here:
         ``OutcomeUnknown`` is raised and the caller finds out from what the statement writes

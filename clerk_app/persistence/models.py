@@ -563,6 +563,14 @@ class AuditLog(Base):
     # The user action the row belongs to, when one action writes several rows and its outcome
     # may have to be looked up after a broken connection (call-next).
     request_id: Mapped[str | None] = mapped_column(String(32))
+    # Who acted in which role, at which counter (None: not at a counter, or rows older than
+    # the chain), and the hash chain (clerk_app.domain.audit_chain): the row's number, the
+    # hash of the row before it and its own SM3 hash over that and its content.
+    role: Mapped[str | None] = mapped_column(String(16))
+    counter: Mapped[int | None] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class WorkdayOverride(Base):

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/audit/audit_panel.py" line="+124"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HallDisplayWindow</name>
     <message numerus="yes">
         <location filename="../../ui/display/hall_display_window.py" line="+108"/>

@@ -168,9 +168,9 @@
 <context>
     <name>AdminPages</name>
     <message>
-        <location filename="../../ui/admin/credit/credit_page.py" line="+127"/>
-        <source>Credit list</source>
-        <translation>信用名单</translation>
+        <location filename="../../ui/admin/appointments/appointments_page.py" line="+110"/>
+        <source>Appointments</source>
+        <translation>预约</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar/calendar_page.py" line="+112"/>
@@ -178,19 +178,19 @@
         <translation>工作日日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/appointments/appointments_page.py" line="+110"/>
-        <source>Appointments</source>
-        <translation>预约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings/settings_page.py" line="+39"/>
-        <source>Hall settings</source>
-        <translation>大厅设置</translation>
+        <location filename="../../ui/admin/credit/credit_page.py" line="+127"/>
+        <source>Credit list</source>
+        <translation>信用名单</translation>
     </message>
     <message>
         <location filename="../../ui/admin/imports/imports_page.py" line="+19"/>
         <source>Imports</source>
         <translation>导入导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings/settings_page.py" line="+39"/>
+        <source>Hall settings</source>
+        <translation>大厅设置</translation>
     </message>
 </context>
 <context>
@@ -536,9 +536,120 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/audit/audit_dialog.py" line="+21"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../ui/audit/audit_panel.py" line="+46"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Who (part of the name)</source>
+        <translation>操作人（名称的一部分）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verify chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking the chain…</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chain intact: %1 rows, head %2</source>
+        <translation>审计链完好：%1 条，链头 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chain BROKEN: %1</source>
+        <translation>审计链已损坏：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/audit/audit_model.py" line="+23"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
-        <location line="-101"/>
+        <location filename="../../ui/admin/appointments/appointments_page.py" line="-101"/>
         <source>Book an appointment</source>
         <translation>登记预约</translation>
     </message>
@@ -1362,12 +1473,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_screen.py" line="+147"/>
+        <location filename="../../ui/dashboard/dashboard_screen.py" line="+151"/>
         <source>Windows serving %1: %2</source>
         <translation>办理%1类业务的窗口：%2</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+77"/>
         <source>Window %1 holds no ticket any more.</source>
         <translation>%1 号窗口已没有办理中的号票。</translation>
     </message>
@@ -1397,8 +1508,8 @@ served %3 · no-shows %4</source>
         <translation>今日排队已结束：%1 张等候中的号票已过期。</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+95"/>
+        <location line="-168"/>
+        <location line="+104"/>
         <source>Waiting in hall: %1</source>
         <translation>大厅等候：%1 人</translation>
     </message>
@@ -1437,11 +1548,21 @@ served %3 · no-shows %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who did what, and the chain&apos;s check (Ctrl+Shift+L)</source>
+        <translation>谁做了什么，以及审计链校验（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>For an offline window that still holds a ticket (shown in red).</source>
         <translation>用于离线但仍有办理中号票的窗口（红色显示）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Counters</source>
         <translation>窗口</translation>
     </message>

@@ -44,4 +44,5 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage("appointments", "ui.admin.appointments.appointments_page:AppointmentsPage"),
     AdminPage("settings", "ui.admin.settings.settings_page:SettingsPage"),
     AdminPage("import", "ui.admin.imports.imports_page:ImportsPage"),
+    AdminPage("audit", "ui.audit.audit_panel:AuditPanel"),
 )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 from clerk_app.errors import ClerkError
 from clerk_app.services.queue.results import CounterState, QueueStatus
 from clerk_app.services.supervision.results import Alert, AlertAction, Charts, Dashboard
+from ui.audit.audit_dialog import AUDIT_KEYS, AuditDialog
 from ui.common.labels import role_label
 from ui.common.polling import Poller
 from ui.common.table_model import ROW_ROLE
@@ -50,6 +51,7 @@ class DashboardScreen(QWidget):
         self._selected_alert: tuple[str, str] | None = None  # Alert.key, kept likewise
         self.dialog: CaseDialog | RectificationDialog | None = None  # the one opened last
         self.report_dialog: ReportDialog | None = None  # kept: a report may still be running
+        self.audit_dialog: AuditDialog | None = None
         self.view = DashboardView(hall_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,7 +65,9 @@ class DashboardScreen(QWidget):
         view.finish_button.clicked.connect(lambda: self.resolve_selected(finish=True))
         view.close_day_button.clicked.connect(self.close_day)
         view.report_button.clicked.connect(self.open_report)
+        view.audit_button.clicked.connect(self.open_audit)
         QShortcut(QKeySequence(REPORT_KEYS), self, self.open_report)
+        QShortcut(QKeySequence(AUDIT_KEYS), self, self.open_audit)
         view.alerts_view.activated.connect(self._on_alert_activated)  # Enter, double click
         view.alerts_view.selectionModel().selectionChanged.connect(self._on_alert_selection)
         self.alert_model = view.alert_model
@@ -167,6 +171,15 @@ class DashboardScreen(QWidget):
         self.report_dialog.open()
         self.report_dialog.from_edit.setFocus()
         self.report_dialog.from_edit.selectAll()
+
+    def open_audit(self) -> None:
+        """The audit log (filters, table, chain check); read afresh each time it opens."""
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditDialog(self._session, self)
+        else:
+            self.audit_dialog.panel.reload()
+        self.audit_dialog.open()
+        self.audit_dialog.panel.actor_edit.setFocus()
 
     # --- the status --------------------------------------------------------------------------
     def on_status(self, status: QueueStatus) -> None:

@@ -69,6 +69,8 @@ class DashboardView(QWidget):
         self.close_day_button = QPushButton(self.tr("Close today's queue…"))
         self.report_button = QPushButton(self.tr("Report…"))
         self.report_button.setToolTip(self.tr("A report of a date range as .xlsx or .pdf (Ctrl+E)"))
+        self.audit_button = QPushButton(self.tr("Audit log…"))
+        self.audit_button.setToolTip(self.tr("Who did what, and the chain's check (Ctrl+Shift+L)"))
         hint = self.tr("For an offline window that still holds a ticket (shown in red).")
         for button in (self.release_button, self.finish_button):
             button.setToolTip(hint)
@@ -77,6 +79,7 @@ class DashboardView(QWidget):
         actions.addWidget(self.finish_button)
         actions.addStretch(1)
         actions.addWidget(self.report_button)
+        actions.addWidget(self.audit_button)
         actions.addWidget(self.close_day_button)
         self.message_label = QLabel()
         self.message_label.setObjectName("InfoText")

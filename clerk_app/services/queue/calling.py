@@ -22,17 +22,18 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from clerk_app.domain.identity import mask_identifier
+from clerk_app.domain.roles import Actor
 from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date, to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import (
-    AuditLog,
     CallEvent,
     Counter,
     QueueCategory,
     Ticket,
 )
+from clerk_app.services.audit import append as append_audit
 from clerk_app.services.queue.results import TicketInfo
 
 # What the caller needs of the claimed ticket, read in the claiming statement itself.
@@ -81,14 +82,14 @@ class CallNext(Protocol):
         ...
 
     def call_in(
-        self, conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+        self, conn: Connection, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """Finishes the counter's ticket in service, if any, and calls the next one, on
         ``conn`` (the caller commits)."""
         ...
 
     def call_next(
-        self, db: Database, actor: str, counter_no: int, now: datetime, request_id: str
+        self, db: Database, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """``call_in`` as one unit of work of its own, done exactly once."""
         ...
@@ -167,7 +168,6 @@ _SET_CURRENT = (
     .values(current_ticket_id=bindparam("tid"), last_heartbeat=bindparam("at"))
 )
 _ADD_CALL = insert(_table(CallEvent))
-_ADD_AUDIT = insert(_table(AuditLog))
 # 指定叫号: today's ticket of that number, if still waiting and no other counter holds it
 # (PostgreSQL skips a locked row; SQLite has no FOR UPDATE and one writer at a time).
 _GIVEN = (
@@ -187,7 +187,7 @@ Claim = Callable[[Connection, CounterRow], Claimed | None]
 
 def call_in(
     conn: Connection,
-    actor: str,
+    actor: str | Actor,
     counter_no: int,
     now: datetime,
     request_id: str,
@@ -210,7 +210,9 @@ def call_in(
     audit: list[dict[str, Any]] = []
     if counter.current_ticket_id is not None:
         conn.execute(_FINISH, {"ticket_id": counter.current_ticket_id, "at": now})
-        audit.append(_audit(now, actor, "ticket_finished", counter.current_ticket_id, request_id))
+        audit.append(
+            _audit(now, actor, "ticket_finished", counter.current_ticket_id, counter, request_id)
+        )
     row = claim(conn, counter)
     conn.execute(
         _SET_CURRENT,
@@ -229,15 +231,14 @@ def call_in(
             },
         )
         after = {"number": row.number, "counter": counter.number, "note": note}
-        audit.append(_audit(now, actor, action, row.id, request_id, after))
-    if audit:
-        conn.execute(_ADD_AUDIT, audit)
+        audit.append(_audit(now, actor, action, row.id, counter, request_id, after))
+    append_audit(conn, audit)  # last: the chain's lock is held only until the commit
     return None if row is None else ticket_from_claim(row, counter.number, now)
 
 
 def call_ticket_in(
     conn: Connection,
-    actor: str,
+    actor: str | Actor,
     counter_no: int,
     now: datetime,
     request_id: str,
@@ -276,15 +277,17 @@ def call_ticket_in(
 
 def _audit(
     at: datetime,
-    actor: str,
+    actor: str | Actor,
     action: str,
     ticket_id: int,
+    counter: CounterRow,
     request_id: str,
     after: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "at": at,
         "actor": actor,
+        "counter": counter.number,
         "action": action,
         "target": f"ticket:{ticket_id}",
         "before": None,

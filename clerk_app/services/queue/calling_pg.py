@@ -1,10 +1,14 @@
-"""Call-next on PostgreSQL as one statement: lock the counter, finish, claim, call, audit.
+"""Call-next on PostgreSQL as one statement (lock the counter, finish, claim, call), then audit.
 
 The same rows as ``calling.call_in`` writes on SQLite: data-modifying CTEs finish the
 counter's ticket, claim the next one (``pg_next_ticket_id``), serve it, set the counter's
-current ticket and add the call event and the audit rows. Being one statement, it
-runs in autocommit mode (``Database.autocommit``): one round trip, and the claimed ticket's
-lock ends with the statement instead of waiting for this client's COMMIT.
+current ticket and add the call event; the audit rows follow, appended to the hash chain
+(``services.audit.append``, which needs their hashes computed here and the chain's lock held
+until they commit). So the call is one transaction on the thread's own connection
+(``Database.autocommit`` running BEGIN, the statement, the audit insert, COMMIT): the claimed
+ticket's lock is held until that COMMIT, a few round trips, and the chain's lock only for
+the audit insert and the COMMIT (issue 16 chose a tamper-evident log over the single
+round trip this call had before).
 
 One snapshot for everything is only right if nobody changed the counter between the
 statement's snapshot and our lock on it: two PCs logged in at the same counter, clicking at
@@ -18,11 +22,11 @@ on the statement's snapshot, so it may find a ticket that another counter called
 is no longer waiting. Were the finish last, two counters could each hold the other's ticket in
 service that way while waiting to finish their own: a deadlock. Finished first, each counter
 holds its own ticket before it claims. The server may still pick a call as a deadlock victim in
-rarer interleavings; the statement is then rolled back whole and ``Database.autocommit`` runs
+rarer interleavings; the transaction is then rolled back whole and ``Database.autocommit`` runs
 it again.
 
 Every audit row of the action carries its request id. If the connection breaks while the
-statement runs, ``call_outcome`` reads those rows to tell a call that committed (its ticket
+transaction runs, ``call_outcome`` reads those rows to tell a call that committed (its ticket
 is returned, nothing is done twice) from one that did not (it may safely run again).
 
 The claim: each group of the serve order (``domain.queue_order``) is its own index-ordered
@@ -40,12 +44,14 @@ predicate it can see.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, exc
 
 from clerk_app.domain.queue_order import PriorityClass
+from clerk_app.domain.roles import Actor
 from clerk_app.errors import (
     Conflict,
     DatabaseUnavailable,
@@ -53,6 +59,7 @@ from clerk_app.errors import (
 )
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
+from clerk_app.services.audit import append as append_audit
 from clerk_app.services.queue.calling import (
     FINISHED,
     SERVING,
@@ -162,22 +169,9 @@ WITH counter AS (
 ), call_event AS (
     INSERT INTO call_events (at, ticket_id, ticket_number, counter_number, kind)
     SELECT %(now)s, served.id, served.number, go.number, 'call' FROM served, go
-), audit AS (  -- one INSERT, so the finish is logged before the call as on SQLite
-    INSERT INTO audit_log (at, actor, action, target, after, request_id)
-    SELECT %(now)s, %(actor)s, step.action, 'ticket:' || step.ticket_id, step.after,
-           %(request_id)s
-    FROM (
-        SELECT 1 AS n, 'ticket_finished' AS action, fin.id AS ticket_id, NULL::json AS after
-        FROM fin
-        UNION ALL
-        SELECT 2, 'ticket_called', served.id,
-               json_build_object('number', served.number, 'counter', go.number, 'note', '')
-        FROM served, go
-    ) AS step
-    ORDER BY step.n
 )
-SELECT counter.paused, counter.fresh, served.id, served.number, served.priority,
-       served.taken_at, served.identity_value, served.printed_count,
+SELECT counter.paused, counter.fresh, (SELECT id FROM fin), served.id, served.number,
+       served.priority, served.taken_at, served.identity_value, served.printed_count,
        queue_categories.prefix, queue_categories.name
 FROM counter LEFT JOIN served ON true
 LEFT JOIN queue_categories ON queue_categories.id = served.category_id
@@ -187,6 +181,7 @@ LEFT JOIN queue_categories ON queue_categories.id = served.category_id
 class _Outcome(NamedTuple):
     paused: bool
     fresh: bool  # False: the counter changed after the snapshot; nothing was written
+    finished_id: int | None  # the ticket the counter had in service, now finished
     id: int | None
     number: str
     priority: str
@@ -238,7 +233,7 @@ class PostgresCallNext:
         return None if row is None else Claimed(*row)
 
     def call_in(
-        self, conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+        self, conn: Connection, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """The call-next statement, run again on a fresh snapshot while it finds the counter
         changed since its snapshot (see the module docstring)."""
@@ -246,7 +241,6 @@ class PostgresCallNext:
             "counter_no": counter_no,
             "now": now,
             "today": local_date(now),
-            "actor": actor,
             "default_wait": DEFAULTS["queue.max_normal_wait_minutes"],
             "request_id": request_id,
         }
@@ -258,6 +252,7 @@ class PostgresCallNext:
             if outcome.paused:
                 raise paused_counter()
             if outcome.fresh:
+                append_audit(conn, _audit_rows(outcome, actor, counter_no, now, request_id))
                 return None if outcome.id is None else ticket_from_claim(outcome, counter_no, now)
         raise Conflict(
             f"{counter_no} 号窗口正被另一台电脑同时操作，本次叫号未执行，请重试。",
@@ -266,19 +261,30 @@ class PostgresCallNext:
         )
 
     def call_next(
-        self, db: Database, actor: str, counter_no: int, now: datetime, request_id: str
+        self, db: Database, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
-        """``call_in`` as one autocommit statement, done exactly once or not at all.
+        """``call_in`` as one transaction, done exactly once or not at all.
 
-        If the connection breaks while the statement runs, it committed whole or not at all,
+        If the connection breaks while it runs, it committed whole or not at all,
         and its audit rows say which: done, its result is returned; not done, it runs once
         more. A second break is reported, with nothing done.
         """
+
+        def in_transaction(conn: Connection) -> TicketInfo | None:
+            # The chain's lock (services.audit) must be held until the rows it guards commit:
+            # the call and its audit rows are one transaction, begun and ended here.
+            conn.exec_driver_sql("BEGIN")
+            try:
+                called = self.call_in(conn, actor, counter_no, now, request_id)
+                commit(conn)
+            except BaseException:
+                _roll_back(conn)
+                raise
+            return called
+
         for _ in range(2):
             try:
-                return db.autocommit(
-                    lambda conn: self.call_in(conn, actor, counter_no, now, request_id)
-                )
+                return db.autocommit(in_transaction)
             except OutcomeUnknown:
                 pass
             done = db.autocommit(lambda conn: call_outcome(conn, counter_no, now, request_id))
@@ -289,6 +295,38 @@ class PostgresCallNext:
             "The database connection broke twice during the call; nothing was called. "
             "Check the network, then try again.",
         )
+
+
+def commit(conn: Connection) -> None:
+    """Commits the call's transaction (its own function: the fault tests break it here)."""
+    conn.exec_driver_sql("COMMIT")
+
+
+def _roll_back(conn: Connection) -> None:
+    """Ends a failed call's transaction so the connection can run the next one (a broken
+    connection has nothing to end; ``Database.autocommit`` replaces it)."""
+    if conn.invalidated or conn.closed:
+        return
+    with contextlib.suppress(exc.DBAPIError):
+        conn.exec_driver_sql("ROLLBACK")
+
+
+def _audit_rows(
+    outcome: _Outcome, actor: str | Actor, counter_no: int, now: datetime, request_id: str
+) -> list[dict[str, Any]]:
+    """The call's audit rows, as ``calling.call_in`` writes them: the finish, then the call."""
+    rows: list[dict[str, Any]] = []
+    base = {"at": now, "actor": actor, "counter": counter_no, "request_id": request_id}
+    if outcome.finished_id is not None:
+        rows.append(
+            {**base, "action": "ticket_finished", "target": f"ticket:{outcome.finished_id}"}
+        )
+    if outcome.id is not None:
+        after = {"number": outcome.number, "counter": counter_no, "note": ""}
+        rows.append(
+            {**base, "action": "ticket_called", "target": f"ticket:{outcome.id}", "after": after}
+        )
+    return rows
 
 
 class NotApplied:

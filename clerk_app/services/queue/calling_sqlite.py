@@ -14,6 +14,7 @@ from sqlalchemy import BindParameter, Connection, Table, and_, bindparam, case, 
 from sqlalchemy.orm import aliased
 
 from clerk_app.domain.queue_order import PriorityClass
+from clerk_app.domain.roles import Actor
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import CounterCategory, HallSetting, QueueCategory, Ticket
@@ -88,7 +89,7 @@ class SqliteCallNext:
         return None if row is None else Claimed(*row)
 
     def call_in(
-        self, conn: Connection, actor: str, counter_no: int, now: datetime, request_id: str
+        self, conn: Connection, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """Finishes the counter's ticket in service, if any, and claims and calls the next one.
 
@@ -105,7 +106,7 @@ class SqliteCallNext:
         return call_in(conn, actor, counter_no, now, request_id, next_in_order)
 
     def call_next(
-        self, db: Database, actor: str, counter_no: int, now: datetime, request_id: str
+        self, db: Database, actor: str | Actor, counter_no: int, now: datetime, request_id: str
     ) -> TicketInfo | None:
         """One Core unit of work: the hot path of every counter skips the ORM session."""
         return db.transact(lambda conn: self.call_in(conn, actor, counter_no, now, request_id))

@@ -102,14 +102,13 @@ class QueueService(Service):
         """Finishes the ticket in service, if any, and calls the next one this counter serves."""
         counter_no = self._counter_no()
         request_id = secrets.token_hex(8)
-        return self._calls.call_next(
-            self.db, self.actor.username, counter_no, self.clock(), request_id
-        )
+        # The Actor, not only its name: the audit rows take its role without a lookup.
+        return self._calls.call_next(self.db, self.actor, counter_no, self.clock(), request_id)
 
     def call_ticket(self, number: str, reason: str) -> TicketInfo:
         """Calls a specific waiting ticket of today out of order; the reason is recorded."""
         counter_no = self._counter_no()
-        actor, now, request_id = self.actor.username, self.clock(), secrets.token_hex(8)
+        actor, now, request_id = self.actor, self.clock(), secrets.token_hex(8)
         return self.db.transact(
             lambda conn: call_ticket_in(conn, actor, counter_no, now, request_id, number, reason)
         )
