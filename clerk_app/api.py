@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from clerk_app.clock import Clock, utcnow
 from clerk_app.documents.paper_data import DocumentKind
@@ -39,13 +40,14 @@ from clerk_app.errors import (
     NotFound,
     OutcomeUnknown,
     PermissionDenied,
+    SessionEnded,
     ValidationError,
 )
 from clerk_app.hall_time import to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import Counter, HallSetting
-from clerk_app.services.auth import authenticate
+from clerk_app.services.auth import authenticate, session_check
 from clerk_app.services.calendar import CalendarService
 from clerk_app.services.cases.results import (
     ApplicantInput,
@@ -76,6 +78,9 @@ class StaffSession:
 
     def __init__(self, db: Database, actor: Actor, clock: Clock) -> None:
         self.actor = actor
+        self._ended_listeners: list[Callable[[SessionEnded], None]] = []
+        if actor.user_id is not None:  # a person's session ends when their access does
+            db = db.guarded(self._ends_with_access(session_check(actor)))
         self._db = db
         self._clock = clock
         self.catalog = CatalogService(db, actor, clock)
@@ -124,6 +129,25 @@ class StaffSession:
         from clerk_app.services.supervision.service import SupervisionService
 
         return SupervisionService(self._db, self.actor, self._clock)
+
+    def on_ended(self, listener: Callable[[SessionEnded], None]) -> None:
+        """Calls ``listener`` whenever an action of this session is refused with
+        ``SessionEnded`` (before the error is raised to the action's caller, on the thread
+        that ran it): the shell signs out however the screen handled the error."""
+        self._ended_listeners.append(listener)
+
+    def _ends_with_access(
+        self, check: Callable[[Connection], None]
+    ) -> Callable[[Connection], None]:
+        def guard(conn: Connection) -> None:
+            try:
+                check(conn)
+            except SessionEnded as ended:
+                for listener in list(self._ended_listeners):
+                    listener(ended)
+                raise
+
+        return guard
 
     def hall_now(self) -> datetime:
         """The hall's local time now (China Standard Time), whatever the PC's clock zone is:
@@ -254,6 +278,7 @@ __all__ = [
     "PermissionDenied",
     "PriorityClass",
     "Role",
+    "SessionEnded",
     "StaffSession",
     "SubmissionStatus",
     "TicketStatus",

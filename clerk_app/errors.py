@@ -51,3 +51,14 @@ class NotFound(ClerkError, LookupError):
 
 class Conflict(ClerkError):
     """Someone else changed the same thing first; nothing was changed, try again."""
+
+
+class SessionEnded(AuthError):
+    """The account was disabled or its password changed after this session signed in: the
+    session may do nothing more; sign in again."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "您的账号已被停用或密码已更改，请重新登录。",
+            "Your account was disabled or its password changed; please sign in again.",
+        )

@@ -11,6 +11,7 @@ Connection never leaves the thread that opened it.
 
 from __future__ import annotations
 
+import copy
 import logging
 import select
 import threading
@@ -153,6 +154,19 @@ class Database:
         self._own = threading.local()  # this thread's autocommit connection
         self._owned: list[Connection] = []  # every thread's, to close at dispose()
         self._owned_lock = threading.Lock()
+        self._guard: Callable[[Connection], None] | None = None
+
+    def guarded(self, guard: Callable[[Connection], None]) -> Database:
+        """This database, with ``guard(conn)`` run at the start of every unit of work, inside
+        it (e.g. ``services.auth.session_check``: is the acting account still allowed?). The
+        engines and pools are shared; ``dispose()`` belongs to the original."""
+        bound = copy.copy(self)
+        bound._guard = guard
+        return bound
+
+    def _check(self, conn: Connection) -> None:
+        if self._guard is not None:
+            self._guard(conn)
 
     @property
     def is_postgres(self) -> bool:
@@ -166,6 +180,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One writing transaction: commits once at the end, rolls back on any error."""
         with translate_db_errors(self), self._write_sessions() as session, session.begin():
+            self._check(session.connection())
             yield session
         if self._checkpointer is not None:
             self._checkpointer.after_write()
@@ -186,6 +201,7 @@ class Database:
                 with self.write_engine.connect() as conn:
                     conn.begin()
                     try:
+                        self._check(conn)
                         result = work(conn)
                     except exc.DBAPIError as e:
                         if e.connection_invalidated and attempt < attempts:
@@ -224,6 +240,7 @@ class Database:
             for attempt in range(1, AUTOCOMMIT_ATTEMPTS + 1):
                 conn = self._own_connection()
                 try:
+                    self._check(conn)
                     return work(conn)
                 except exc.DBAPIError as e:
                     if e.connection_invalidated:
@@ -289,6 +306,7 @@ class Database:
     def read(self) -> Iterator[Session]:
         """One read-only transaction (never commits anything)."""
         with translate_db_errors(self), self._read_sessions() as session, session.begin():
+            self._check(session.connection())
             yield session
             session.rollback()
 
@@ -297,6 +315,7 @@ class Database:
         columns, such as a keystroke's catalog search."""
         with translate_db_errors(self), self.read_engine.connect() as conn:
             try:
+                self._check(conn)
                 return list(conn.execute(statement).all())
             finally:
                 conn.rollback()

@@ -173,6 +173,9 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Bumped when the account is disabled or enabled or its password changes: a session signed
+    # in under another version has ended (``services.auth.session_check``).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 # The partial indexes' predicates: SQL text, as migrations and the schema store them.
@@ -265,6 +268,9 @@ class Ticket(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     printed_count: Mapped[int] = mapped_column(Integer, default=0)
+    # SHA-256 of the reprint token handed to the kiosk that issued the ticket: only it may
+    # print the ticket again (``services.queue.tickets.reprint``).
+    reprint_token_hash: Mapped[str | None] = mapped_column(String(64))
 
     category: Mapped[QueueCategory] = relationship()
 

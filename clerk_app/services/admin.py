@@ -97,6 +97,7 @@ class AdminService(Service):
         with self.db.write() as s:
             user = self._user(s, username)
             user.password_hash = hash_password(password)
+            user.session_version += 1  # the sessions signed in with the old password end
             user.failed_logins = 0
             user.locked_until = None
             audit.record(
@@ -113,6 +114,8 @@ class AdminService(Service):
             user = self._user(s, username)
             before = user.active
             user.active = active
+            if active != before:  # disabling ends every open session, for good
+                user.session_version += 1
             audit.record(
                 s,
                 at=self.clock(),

@@ -9,7 +9,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from clerk_app.errors import ClerkError
+from clerk_app.errors import ClerkError, SessionEnded
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,10 @@ def error_title() -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """A modal message with ``str(error)``: the core wrote it as one sentence for people."""
+    """A modal message with ``str(error)``: the core wrote it as one sentence for people.
+    Not for ``SessionEnded``: the staff window says that once and signs out."""
+    if isinstance(error, SessionEnded):
+        return
     QMessageBox.critical(parent, error_title(), str(error))
 
 
@@ -43,6 +46,8 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, error, tb)
             return
         parent = QApplication.activeWindow()
+        if isinstance(error, SessionEnded):
+            return  # the staff window says so and signs out (``MainWindow.on_session_ended``)
         if isinstance(error, ClerkError):
             QMessageBox.warning(parent, error_title(), str(error))
             return
