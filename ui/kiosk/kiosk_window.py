@@ -270,7 +270,7 @@ class KioskWindow(QWidget):
         if self._last_ticket is None:
             return
         try:
-            ticket = self._kiosk.queue.reprint(self._last_ticket.id)
+            ticket = self._kiosk.queue.reprint(self._last_ticket.reprint_token)
         except ClerkError as error:
             self.view.ticket_page.show_print_failed(str(error))
             return

@@ -17,11 +17,14 @@ autocommit statement whose request id says, after a broken connection, whether i
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 
 from clerk_app.clock import Clock, utcnow
+from clerk_app.domain.appointment_code import CheckInLimiter
 from clerk_app.domain.queue_order import PriorityClass
-from clerk_app.domain.roles import Actor, Permission
+from clerk_app.domain.roles import STAFF_ROLES, Actor, Permission
+from clerk_app.errors import NotFound, ValidationError
 from clerk_app.persistence.database import Database
 from clerk_app.services.base import Service
 from clerk_app.services.queue import board, counter, tickets
@@ -45,6 +48,7 @@ class QueueService(Service):
     def __init__(self, db: Database, actor: Actor, clock: Clock = utcnow) -> None:
         super().__init__(db, actor, clock)
         self._calls = call_next_for(db)
+        self._check_ins = CheckInLimiter()  # this kiosk's wrong appointment codes
 
     # -- kiosk -------------------------------------------------------------------------------
 
@@ -58,18 +62,31 @@ class QueueService(Service):
             return tickets.take_ticket(s, self.actor.username, now, category, priority, identity)
 
     def check_in(self, appointment_code: str) -> TicketInfo:
-        """Turns a booked appointment into a ticket; priority only within its window."""
-        self.actor.require(Permission.TAKE_TICKET)
-        now = self.clock()
-        with self.db.write() as s:
-            return tickets.check_in(s, self.actor.username, now, appointment_code)
+        """Turns a booked appointment into a ticket; priority only within its window.
 
-    def reprint(self, ticket_id: int) -> TicketInfo:
-        """The same ticket again, marked as a reprint (补打); the reprint is counted."""
+        After 5 wrong codes within a minute this session (the kiosk) refuses check-in for
+        60 seconds (``CheckInPaused``, without looking the code up)."""
+        self.actor.require(Permission.TAKE_TICKET)
+        now = self.clock()
+        wait = self._check_ins.wait_seconds(now)
+        if wait:
+            raise CheckInPaused(wait)
+        try:
+            with self.db.write() as s:
+                ticket = tickets.check_in(s, self.actor.username, now, appointment_code)
+        except NotFound:
+            self._check_ins.failed(now)
+            raise
+        self._check_ins.succeeded()
+        return ticket
+
+    def reprint(self, token: str) -> TicketInfo:
+        """The same ticket again, marked as a reprint (补打); the reprint is counted.
+        ``token``: the ``reprint_token`` of the ticket as this kiosk issued it."""
         self.actor.require(Permission.TAKE_TICKET)
         now = self.clock()
         with self.db.write() as s:
-            return tickets.reprint(s, self.actor.username, now, ticket_id)
+            return tickets.reprint(s, self.actor.username, now, token)
 
     # -- counter: calls ----------------------------------------------------------------------
 
@@ -191,11 +208,16 @@ class QueueService(Service):
             return board.desk(s, counter_no, now)
 
     def status(self) -> QueueStatus:
-        """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
+        """Waiting per category and every counter's state (supervisor dashboard, CLI).
+        Only staff see which clerk sits at a counter; a kiosk or a display gets no names."""
         self.actor.require(Permission.VIEW_QUEUE)
         now = self.clock()
         with self.db.read() as s:
-            return board.status(s, now)
+            status = board.status(s, now)
+        if self.actor.role in STAFF_ROLES:
+            return status
+        counters = tuple(dataclasses.replace(c, clerk=None) for c in status.counters)
+        return dataclasses.replace(status, counters=counters)
 
     def board(self, since_call_id: int = 0) -> DisplayBoard:
         """What the hall display shows; poll it (≤ 1 s) and announce ``new_calls`` in order."""
@@ -217,3 +239,15 @@ class QueueService(Service):
         now = self.clock()
         with self.db.write() as s:
             counter.set_paused(s, self.actor, now, paused)
+
+
+class CheckInPaused(ValidationError):
+    """Too many wrong appointment codes at this kiosk: check-in waits ``seconds``."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"预约号输入错误次数过多，请 {seconds} 秒后再试，或到咨询台求助。",
+            f"Too many wrong appointment codes; try again in {seconds} seconds "
+            "or ask at the help desk.",
+        )

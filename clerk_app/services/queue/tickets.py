@@ -6,11 +6,16 @@ commits. ``actor`` is the name the audit log records.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import hmac
+import secrets
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from clerk_app.domain.appointment_code import is_appointment_code
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.ticket_status import TicketStatus
@@ -54,16 +59,24 @@ def take_ticket(
         target=f"ticket:{ticket.id}",
         after={"number": ticket.number},
     )
-    return _with_estimate(s, ticket, now)
+    return _with_token(ticket, _with_estimate(s, ticket, now))
 
 
 def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> TicketInfo:
-    """Turns a booked appointment into a ticket; priority only within its window."""
-    appt = s.scalars(
-        select(Appointment).where(Appointment.code == appointment_code.strip().upper())
-    ).one_or_none()
+    """Turns a booked appointment into a ticket; priority only within its window.
+
+    A code that cannot be one (see ``domain.appointment_code``) is not looked up: the answer
+    is the same ``NotFound`` as for a code nobody booked."""
+    code = appointment_code.strip().upper()
+    appt = (
+        s.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()
+        if is_appointment_code(code)
+        else None
+    )
     if appt is None:
-        raise NotFound(f"预约号 {appointment_code} 不存在。", f"No appointment {appointment_code}.")
+        raise NotFound(
+            "预约号不存在，请核对后重新输入。", "No such appointment code; check it and retype it."
+        )
     if appt.checked_in_at is not None:
         raise ValidationError(
             "该预约已签到取号，不能重复签到。", "This appointment has already been checked in."
@@ -85,18 +98,43 @@ def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> Ti
         target=f"appointment:{appt.code}",
         after={"ticket": ticket.number, "in_window": in_window},
     )
-    return _with_estimate(s, ticket, now)
+    return _with_token(ticket, _with_estimate(s, ticket, now))
 
 
-def reprint(s: Session, actor: str, now: datetime, ticket_id: int) -> TicketInfo:
-    """The same ticket again, marked as a reprint (补打); the reprint is counted."""
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFound(f"号票 {ticket_id} 不存在。", f"No ticket {ticket_id}.")
+def reprint(s: Session, actor: str, now: datetime, token: str) -> TicketInfo:
+    """The same ticket again, marked as a reprint (补打); the reprint is counted.
+
+    ``token`` is the ``reprint_token`` the kiosk got when it issued the ticket (the ticket's id
+    and a random secret whose hash the ticket keeps): no other ticket, and none of another day,
+    can be printed from a kiosk."""
+    ticket_id, _, _secret = token.partition(".")
+    ticket = s.get(Ticket, int(ticket_id)) if ticket_id.isdigit() and len(ticket_id) < 19 else None
+    if (
+        ticket is None
+        or ticket.reprint_token_hash is None
+        or not hmac.compare_digest(ticket.reprint_token_hash, _token_hash(token))
+        or ticket.service_date != local_date(now)
+    ):
+        raise NotFound(
+            "只能补打本机刚取的号票。",
+            "Only the ticket this kiosk has just issued can be reprinted.",
+        )
     ticket.printed_count += 1
     audit.record(s, at=now, actor=actor, action="ticket_reprinted", target=f"ticket:{ticket.id}")
     info = _with_estimate(s, ticket, now)
-    return TicketInfo(**{**info.__dict__, "reprint": True})
+    return dataclasses.replace(info, reprint=True, reprint_token=token)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _with_token(ticket: Ticket, info: TicketInfo) -> TicketInfo:
+    """``info`` with a fresh reprint token, whose hash the ticket keeps (the issuing kiosk's
+    only way to print it again)."""
+    token = f"{ticket.id}.{secrets.token_urlsafe(16)}"
+    ticket.reprint_token_hash = _token_hash(token)
+    return dataclasses.replace(info, reprint_token=token)
 
 
 def close_day(s: Session, actor: str, now: datetime) -> int:
