@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from clerk_app.config import ENV_DB_URL, default_db_url, demo_db_url
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.pdf_file import write_pdf_file
 from clerk_app.documents.signing import ForgedPayload
+from clerk_app.domain import redaction
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError
@@ -503,6 +505,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     i18n.set_language(args.lang)
+    redaction.install()
     try:
         if args.command == "setup-pc":  # configures the PC: opens no hall
             return setup_pc.run(args)
@@ -514,13 +517,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             hall.close()
     except ClerkError as e:
-        print(str(e), file=sys.stderr)
+        print(redaction.redact(str(e)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (`clerk cases list | head`): stop quietly, as Unix tools do.
         # Python would otherwise report the pipe again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + 13  # what a shell reports for a tool ended by SIGPIPE
+    except Exception:  # a bug: its traceback, with every ID number masked
+        print(redaction.redact(traceback.format_exc()), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ def test_a_disabled_clerk_is_refused_at_the_next_call_accept_and_reveal(desk: Ha
     with pytest.raises(SessionEnded):
         session.cases.accept(firm(2), [ItemRequest(FOOD)], ticket_id=None)
     with pytest.raises(SessionEnded):
-        session.cases.reveal_identity(case.case_no)
+        session.cases.reveal_identity(case.case_no, "核对身份")
     with pytest.raises(SessionEnded):
         session.queue.desk()  # reads too: the counter's poll finds out within a second
     # Enabling the account again does not revive the old session; a new sign-in works.

@@ -50,7 +50,10 @@ T = TypeVar("T")
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    # hide_parameters: a failed statement's text never carries its values (an ID number).
+    engine = create_engine(
+        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -73,7 +76,9 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
 
 
 def _pg_engine(url: str) -> Engine:
-    engine = create_engine(url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+    engine = create_engine(
+        url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:

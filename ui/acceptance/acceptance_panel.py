@@ -30,6 +30,7 @@ from clerk_app.services.cases.results import CaseRef
 from ui.acceptance.applicant_page import ApplicantPage, check_code
 from ui.acceptance.decision_page import ACCEPT, INSTANT, NOTICE, REJECT, TOLERANT, DecisionPage
 from ui.acceptance.documents_panel import DocumentsPanel
+from ui.acceptance.identity_reveal import IdentityReveal
 from ui.acceptance.items_page import ItemsPage
 from ui.acceptance.materials_page import MaterialsPage
 from ui.acceptance.preview import PaperWords
@@ -72,6 +73,7 @@ class AcceptancePanel(QWidget):
             session.documents, printers or CounterPrinters(session.actor.counter_no)
         )
         self.documents.chosen.connect(self.preview.show_row)
+        self.identity = IdentityReveal(session)
         self.supplement_button = QPushButton(self.tr("Record supplement (Alt+S)"))
         self.collect_button = QPushButton(self.tr("Certificate collected (Alt+L)"))
         self.stack = QStackedWidget()
@@ -129,6 +131,7 @@ class AcceptancePanel(QWidget):
         hint.setWordWrap(True)
         row.addWidget(hint)
         row.addStretch(1)
+        row.addWidget(self.identity)
         row.addWidget(self.supplement_button)
         row.addWidget(self.collect_button)
         layout.addLayout(row)
@@ -358,6 +361,7 @@ class AcceptancePanel(QWidget):
 
     def _show(self, cases: list[CaseInfo], *, signed: list[str] | None = None) -> None:
         self._shown = list(cases)
+        self.identity.set_case(cases[0] if cases else None)
         self._letters_for = None
         self.documents.set_cases(cases, signed=signed or ())  # its main document's words follow
         states = {c.state for c in cases}
@@ -373,6 +377,7 @@ class AcceptancePanel(QWidget):
             self.documents.set_cases([])
             self.preview.setPlainText(str(e))
             self._shown = []
+            self.identity.set_case(None)
             self.supplement_button.setEnabled(False)
             self.collect_button.setEnabled(False)
             self.stack.setCurrentIndex(PREVIEW)

@@ -9,6 +9,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from clerk_app.domain import redaction
 from clerk_app.errors import ClerkError, SessionEnded
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ def install_excepthook() -> None:
     Qt calls Python slots from its event loop; without this hook an exception there prints a
     traceback to a console no clerk ever sees, and the button silently does nothing.
     """
+
+    redaction.install()  # what the hook logs carries no ID number
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):

@@ -19,6 +19,7 @@ from clerk_app.domain.case_states import CaseEvent, CaseState
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.scans import Scan
+from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
 from clerk_app.services.base import Service
 from clerk_app.services.cases import checklist, decisions, lifecycle, lookup, queries
@@ -275,10 +276,12 @@ class CaseService(Service):
         with self._read(Permission.ACCEPT_CASES) as (s, _now):
             return queries.known_applicant(s, id_kind, normalized)
 
-    def reveal_identity(self, case_no: str) -> FullIdentity:
-        """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL)."""
+    def reveal_identity(self, case_no: str, reason: str) -> FullIdentity:
+        """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL) with the
+        ``reason`` the viewer gave (required: why must the full number be seen?)."""
+        reason = typed_text(reason, "查看原因", "Reason", max_len=200, required=True)
         with self._write(Permission.VIEW_FULL_IDENTITY) as (s, now):
-            return queries.reveal_identity(s, self.actor, now, case_no)
+            return queries.reveal_identity(s, self.actor, now, case_no, reason)
 
     # --- units of work -------------------------------------------------------------------
     def _one(self, ref: CaseRef, event: CaseEvent, permit: str = "", **values: str) -> CaseInfo:
