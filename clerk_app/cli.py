@@ -324,6 +324,19 @@ def cmd_verify(hall: Hall, args: argparse.Namespace) -> int:
         f"{pick('真', 'GENUINE')}\t{kind_label(result.kind)}\t{result.case_no}\t"
         f"{result.issued_on.isoformat()}\t{recorded}\t{result.case_state_label or '-'}"
     )
+    for label, value in result.printed_lines():  # compare these with the paper
+        print(f"\t{label}\t{value}")
+    return 0
+
+
+def cmd_keys_rotate(hall: Hall, _args: argparse.Namespace) -> int:
+    key_id = hall.system().documents.rotate_key()
+    print(
+        pick(
+            f"新的文书签名密钥 {key_id} 自现在起签名；旧密钥签出的文书仍可验证。",
+            f"The new document key {key_id} signs from now on; paper signed before still verifies.",
+        )
+    )
     return 0
 
 
@@ -479,6 +492,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check a scanned QR payload (exit 0 genuine, 1 forged)")
     verify.add_argument("payload", metavar="PAYLOAD")
     verify.set_defaults(func=cmd_verify)
+    keys = sub.add_parser("keys", help="the documents' signing keys").add_subparsers(
+        dest="keys_command", required=True
+    )
+    keys.add_parser(
+        "rotate", help="a new key signs from now on; paper signed with older keys still verifies"
+    ).set_defaults(func=cmd_keys_rotate)
     importing = sub.add_parser(
         "import",
         help="import a catalog, credit list or appointments file (.xlsx or .csv); every row is "

@@ -61,6 +61,20 @@ class HallSetting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+class SigningKey(Base):
+    """A key of the documents' QR signatures (HMAC), by id; the newest signs, all verify.
+
+    Its own table, not a hall setting: on PostgreSQL the kiosk's and the display's database
+    roles have no grant on it (``resources/db_roles.sql``), so a kiosk PC cannot sign paper.
+    Never printed, logged or put in an audit row. ``clerk keys rotate`` adds the next one.
+    """
+
+    __tablename__ = "signing_keys"
+    key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Department(Base):
     __tablename__ = "departments"
     id: Mapped[int] = mapped_column(primary_key=True)
