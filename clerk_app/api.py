@@ -28,7 +28,7 @@ from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.domain.identity import InvalidIdentifier
 from clerk_app.domain.queue_order import PriorityClass
-from clerk_app.domain.roles import Actor, Role
+from clerk_app.domain.roles import Actor, Role, role_label
 from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.domain.workdays import CalendarNotCovered
 from clerk_app.errors import (
@@ -156,11 +156,25 @@ class StaffSession:
 
 
 class Hall:
-    """One hall database, schema current. Thread-safe to share; sessions are cheap."""
+    """One hall database, schema current. Thread-safe to share; sessions are cheap.
 
-    def __init__(self, db: Database, clock: Clock = utcnow) -> None:
+    ``device``: the hall as a kiosk, hall display or evaluator PC opened it (``open_hall(…,
+    device=Role.KIOSK)``): it hands out that device's session only — no sign-in, no
+    ``system()`` administrator. (Its database role, ``clerk db grants``, is what the database
+    itself enforces; this keeps the PC's own program from asking for more.)
+    """
+
+    def __init__(self, db: Database, clock: Clock = utcnow, device: Role | None = None) -> None:
         self.db = db
         self.clock = clock
+        self.device = device
+
+    def _as(self, role: Role) -> None:
+        if self.device is not None and self.device is not role:
+            raise PermissionDenied(
+                f"本机是“{role_label(self.device)}”，不能以“{role_label(role)}”身份操作。",
+                f"This PC is a {self.device.value}; it cannot act as {role.value}.",
+            )
 
     @property
     def name(self) -> str:
@@ -169,6 +183,7 @@ class Hall:
             return str(setting.value) if setting is not None else DEFAULT_HALL_NAME
 
     def seed_demo(self) -> None:
+        self._as(Role.ADMIN)
         from clerk_app.services.seed import seed_demo  # the demo's data, only when seeding
 
         seed_demo(self.db, self.clock)
@@ -188,6 +203,7 @@ class Hall:
         (``CounterNeeded``) and one no other clerk holds now (``CounterHeld``), unless
         ``take_over``; see ``clerk_app.services.auth``.
         """
+        self._as(Role.CLERK)  # people sign in on staff PCs only
         actor = authenticate(
             self.db,
             self.clock,
@@ -210,16 +226,19 @@ class Hall:
 
     def kiosk(self) -> StaffSession:
         """The ticket machine's session: may read the catalog and queue and take tickets."""
+        self._as(Role.KIOSK)
         return StaffSession(self.db, Actor(Role.KIOSK, "kiosk", "取号机"), self.clock)
 
     def display(self) -> StaffSession:
         """The hall display's read-only session."""
+        self._as(Role.DISPLAY)
         return StaffSession(self.db, Actor(Role.DISPLAY, "display", "叫号屏"), self.clock)
 
     def evaluator(self, counter_no: int) -> StaffSession:
         """The session of the evaluator (评价器) at counter ``counter_no``: it may only read that
         counter and rate the service that just ended there. Raises ``NotFound`` for a counter
         the hall does not have."""
+        self._as(Role.EVALUATOR)
         with self.db.read() as s:
             known = s.scalar(select(Counter.id).where(Counter.number == counter_no))
         if known is None:
@@ -234,6 +253,7 @@ class Hall:
         Whoever holds the database URL (and its credentials) already controls the hall, so the
         CLI acts as ``system:<os user>``; every action it takes is audit-logged under that name.
         """
+        self._as(role)
         name = f"system:{getpass.getuser()}"
         return StaffSession(self.db, Actor(role, name, name), self.clock)
 
@@ -241,8 +261,11 @@ class Hall:
         self.db.dispose()
 
 
-def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
-    """Opens (and creates or upgrades) the hall database at ``url``.
+def open_hall(
+    url: str, *, clock: Clock = utcnow, migrate: bool = True, device: Role | None = None
+) -> Hall:
+    """Opens (and creates or upgrades) the hall database at ``url``; ``device`` (kiosk,
+    display, evaluator): the hall as that PC may use it (see ``Hall``).
 
     Raises ``ConfigError`` for a malformed URL and ``DatabaseUnavailable`` for a server that
     cannot be reached, each with one clear sentence.
@@ -250,7 +273,7 @@ def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
     db = Database(url)
     if migrate:
         upgrade(db)
-    return Hall(db, clock)
+    return Hall(db, clock, device)
 
 
 # Besides Hall and open_hall: what a script passes to the services or gets back, importable

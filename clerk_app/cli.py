@@ -329,6 +329,17 @@ def cmd_verify(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_grants(hall: Hall, args: argparse.Namespace) -> int:
+    from clerk_app.persistence.grants import apply_grants, grants_sql
+
+    if not args.apply:
+        print(grants_sql())
+        return 0
+    apply_grants(hall.db)
+    print(pick("已设置各设备的数据库角色。", "The device roles are granted."))
+    return 0
+
+
 def cmd_keys_rotate(hall: Hall, _args: argparse.Namespace) -> int:
     key_id = hall.system().documents.rotate_key()
     print(
@@ -492,6 +503,14 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check a scanned QR payload (exit 0 genuine, 1 forged)")
     verify.add_argument("payload", metavar="PAYLOAD")
     verify.set_defaults(func=cmd_verify)
+    db_cmd = sub.add_parser("db", help="the hall database").add_subparsers(
+        dest="db_command", required=True
+    )
+    grants = db_cmd.add_parser(
+        "grants", help="print (or --apply) the PostgreSQL roles of kiosk, display and staff PCs"
+    )
+    grants.add_argument("--apply", action="store_true", help="run it (as the schema's owner)")
+    grants.set_defaults(func=cmd_db_grants)
     keys = sub.add_parser("keys", help="the documents' signing keys").add_subparsers(
         dest="keys_command", required=True
     )

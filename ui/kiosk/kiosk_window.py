@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -274,6 +275,8 @@ class KioskWindow(QWidget):
         except ClerkError as error:
             self.view.ticket_page.show_print_failed(str(error))
             return
+        # The reprint does not read the ID number again; this kiosk printed its mask already.
+        ticket = replace(ticket, masked_identity=self._last_ticket.masked_identity)
         self._last_ticket = ticket
         self._back_timer.start()
         self._print(ticket)

@@ -5,6 +5,8 @@ signed in under an older version is refused (``services.auth.session_check``).
 tickets.reprint_token_hash: a kiosk reprints only a ticket it issued, by the token it got.
 signing_keys: the documents' QR keys by id, out of hall_settings (which a kiosk reads); the
 hall's key so far becomes K1, so every paper printed before keeps verifying.
+PostgreSQL: clerk_tickets_held(id, day), the daily per-ID ticket count for a kiosk whose
+database role may not read tickets' ID numbers (``clerk db grants``).
 
 Revision ID: 0016
 Revises: 0010
@@ -49,7 +51,22 @@ def upgrade() -> None:
         op.execute(_settings.delete().where(_settings.c.key == _SECRET_KEY))
 
 
+    if bind.dialect.name == "postgresql":
+        op.execute(_HELD)
+        op.execute("REVOKE ALL ON FUNCTION clerk_tickets_held(text, date) FROM PUBLIC")
+
+
+_HELD = """
+CREATE OR REPLACE FUNCTION clerk_tickets_held(p_identity text, p_day date) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT count(*) FROM tickets WHERE identity_value = p_identity AND service_date = p_day
+$$
+"""
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS clerk_tickets_held(text, date)")
     bind = op.get_bind()
     first = bind.execute(sa.text("SELECT secret FROM signing_keys WHERE key_id = 'K1'")).first()
     if first is not None:

@@ -17,7 +17,6 @@ autocommit statement whose request id says, after a broken connection, whether i
 
 from __future__ import annotations
 
-import dataclasses
 import secrets
 
 from clerk_app.clock import Clock, utcnow
@@ -213,11 +212,7 @@ class QueueService(Service):
         self.actor.require(Permission.VIEW_QUEUE)
         now = self.clock()
         with self.db.read() as s:
-            status = board.status(s, now)
-        if self.actor.role in STAFF_ROLES:
-            return status
-        counters = tuple(dataclasses.replace(c, clerk=None) for c in status.counters)
-        return dataclasses.replace(status, counters=counters)
+            return board.status(s, now, with_clerks=self.actor.role in STAFF_ROLES)
 
     def board(self, since_call_id: int = 0) -> DisplayBoard:
         """What the hall display shows; poll it (≤ 1 s) and announce ``new_calls`` in order."""

@@ -13,7 +13,7 @@ import secrets
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from clerk_app.domain.appointment_code import is_appointment_code
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
@@ -108,7 +108,11 @@ def reprint(s: Session, actor: str, now: datetime, token: str) -> TicketInfo:
     and a random secret whose hash the ticket keeps): no other ticket, and none of another day,
     can be printed from a kiosk."""
     ticket_id, _, _secret = token.partition(".")
-    ticket = s.get(Ticket, int(ticket_id)) if ticket_id.isdigit() and len(ticket_id) < 19 else None
+    ticket = (  # not its ID number: the kiosk's database role may not read it (it printed it)
+        s.get(Ticket, int(ticket_id), options=[defer(Ticket.identity_value, raiseload=True)])
+        if ticket_id.isdigit() and len(ticket_id) < 19
+        else None
+    )
     if (
         ticket is None
         or ticket.reprint_token_hash is None
@@ -121,7 +125,7 @@ def reprint(s: Session, actor: str, now: datetime, token: str) -> TicketInfo:
         )
     ticket.printed_count += 1
     audit.record(s, at=now, actor=actor, action="ticket_reprinted", target=f"ticket:{ticket.id}")
-    info = _with_estimate(s, ticket, now)
+    info = _with_estimate(s, ticket, now, with_identity=False)
     return dataclasses.replace(info, reprint=True, reprint_token=token)
 
 
@@ -195,11 +199,16 @@ def _issue(
 
 def _check_daily_limit(s: Session, identity: str, today: date) -> None:
     limit = int(get_setting(s, "queue.daily_tickets_per_person"))
-    held = s.scalar(
-        select(func.count())
-        .select_from(Ticket)
-        .where(Ticket.identity_value == identity, Ticket.service_date == today)
-    )
+    if s.get_bind().dialect.name == "postgresql":
+        # The same count, through a function that may read tickets' ID numbers where the
+        # kiosk's database role may not (migration 0016, resources/db_roles.sql).
+        held = s.scalar(select(func.clerk_tickets_held(identity, today)))
+    else:
+        held = s.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(Ticket.identity_value == identity, Ticket.service_date == today)
+        )
     if (held or 0) >= limit:
         raise ValidationError(
             f"同一证件每天最多取号 {limit} 张，今日已达上限。",
@@ -207,6 +216,14 @@ def _check_daily_limit(s: Session, identity: str, today: date) -> None:
         )
 
 
-def _with_estimate(s: Session, ticket: Ticket, now: datetime) -> TicketInfo:
+def _with_estimate(
+    s: Session, ticket: Ticket, now: datetime, *, with_identity: bool = True
+) -> TicketInfo:
     load = category_load(s, ticket.category, now, before=ticket)
-    return ticket_info(ticket, None, ahead=load.waiting, wait_minutes=load.wait_minutes)
+    return ticket_info(
+        ticket,
+        None,
+        ahead=load.waiting,
+        wait_minutes=load.wait_minutes,
+        with_identity=with_identity,
+    )
