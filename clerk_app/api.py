@@ -27,6 +27,7 @@ from clerk_app.domain.case_states import CaseState, SubmissionStatus
 from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.domain.identity import InvalidIdentifier
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import Actor, Role, role_label
 from clerk_app.domain.ticket_status import TicketStatus
@@ -204,6 +205,8 @@ class Hall:
         ``take_over``; see ``clerk_app.services.auth``.
         """
         self._as(Role.CLERK)  # people sign in on staff PCs only
+        if counter is not None:
+            whole_number(counter, "窗口号", "counter number", low=1)
         actor = authenticate(
             self.db,
             self.clock,
@@ -239,6 +242,7 @@ class Hall:
         counter and rate the service that just ended there. Raises ``NotFound`` for a counter
         the hall does not have."""
         self._as(Role.EVALUATOR)
+        whole_number(counter_no, "窗口号", "counter number", low=1)
         with self.db.read() as s:
             known = s.scalar(select(Counter.id).where(Counter.number == counter_no))
         if known is None:

@@ -26,7 +26,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Executable
 
-from clerk_app.errors import ConfigError, Conflict, DatabaseUnavailable, OutcomeUnknown
+from clerk_app.errors import (
+    ConfigError,
+    Conflict,
+    DatabaseBusy,
+    DatabaseUnavailable,
+    OutcomeUnknown,
+)
 from clerk_app.persistence.checkpoint import Checkpointer
 from clerk_app.persistence.dialects import use_partial_predicates
 from clerk_app.persistence.models import Base
@@ -65,7 +71,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: a year of tickets stays warm
         cursor.execute("PRAGMA wal_autocheckpoint=0")  # see persistence.checkpoint
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -339,10 +345,13 @@ class Database:
 
 @contextmanager
 def translate_db_errors(db: Database) -> Iterator[None]:
-    """Turns a lost or refused connection into one clear sentence."""
+    """Turns a lost or refused connection, or a database too busy to answer, into one clear
+    sentence."""
     try:
         yield
     except exc.OperationalError as e:
+        if _is_busy(e):
+            raise DatabaseBusy() from e
         if isinstance(e.orig, Exception) and _is_connection_problem(e):
             raise DatabaseUnavailable(
                 f"无法连接数据库 {db.describe()}：{_first_line(e.orig)}。"
@@ -351,6 +360,19 @@ def translate_db_errors(db: Database) -> Iterator[None]:
                 "Check the server and the network, then try again.",
             ) from e
         raise
+
+
+# PostgreSQL: lock_not_available, query_canceled (a lock or statement timeout).
+_BUSY_SQLSTATES = frozenset({"55P03", "57014"})
+
+
+def _is_busy(e: exc.OperationalError) -> bool:
+    """SQLite's write lock outlasted the busy timeout, or PostgreSQL gave up waiting."""
+    text = str(e.orig).lower()
+    sqlstate = getattr(e.orig, "sqlstate", None)
+    return (
+        "database is locked" in text or "database is busy" in text or (sqlstate in _BUSY_SQLSTATES)
+    )
 
 
 def _is_connection_problem(e: exc.OperationalError) -> bool:

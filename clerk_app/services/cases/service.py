@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseEvent, CaseState
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.scans import Scan
 from clerk_app.domain.typed_text import typed_text
@@ -263,6 +264,7 @@ class CaseService(Service):
 
     def cases_for_ticket(self, ticket_id: int) -> list[CaseInfo]:
         """The cases decided for the ticket being served."""
+        whole_number(ticket_id, "号票编号", "ticket id", low=1)
         with self._read(Permission.VIEW_CASES) as (s, now):
             return queries.for_ticket(s, now, ticket_id)
 

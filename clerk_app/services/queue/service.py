@@ -21,6 +21,7 @@ import secrets
 
 from clerk_app.clock import Clock, utcnow
 from clerk_app.domain.appointment_code import CheckInLimiter
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.roles import STAFF_ROLES, Actor, Permission
 from clerk_app.errors import NotFound, ValidationError
@@ -131,6 +132,8 @@ class QueueService(Service):
     def transfer(self, to_category: str | None = None, to_counter: int | None = None) -> TicketInfo:
         """Sends the current ticket to another category or counter; it keeps its place."""
         self.actor.require(Permission.SERVE_QUEUE)
+        if to_counter is not None:
+            whole_number(to_counter, "窗口号", "counter number", low=1)
         now = self.clock()
         with self.db.write() as s:
             return counter.transfer(s, self.actor, now, to_category, to_counter)
@@ -168,6 +171,7 @@ class QueueService(Service):
     def resolve_counter(self, counter_no: int, *, finish: bool) -> TicketInfo | None:
         """Releases (back to the queue, same place) or finishes a counter's ticket in service."""
         self.actor.require(Permission.SUPERVISE_QUEUE)
+        whole_number(counter_no, "窗口号", "counter number", low=1)
         now = self.clock()
         with self.db.write() as s:
             return counter.resolve_counter(s, self.actor, now, counter_no, finish=finish)
@@ -217,6 +221,7 @@ class QueueService(Service):
     def board(self, since_call_id: int = 0) -> DisplayBoard:
         """What the hall display shows; poll it (≤ 1 s) and announce ``new_calls`` in order."""
         self.actor.require(Permission.VIEW_QUEUE)
+        whole_number(since_call_id, "叫号序号", "call id")
         now = self.clock()
         with self.db.read() as s:
             return board.board(s, now, since_call_id)
