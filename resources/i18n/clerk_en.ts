@@ -15,7 +15,7 @@
 <context>
     <name>HallDisplayWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/display/hall_display_window.py" line="+109"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+108"/>
         <source>%n counter(s) serving you now</source>
         <translation>
             <numerusform>%n counter serving you now</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+75"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+77"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>No ticket</source>
         <translation>无号票</translation>
     </message>
@@ -1037,12 +1037,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/common/errors.py" line="+18"/>
+        <location filename="../../ui/common/errors.py" line="+19"/>
         <source>Clerk desk</source>
         <translation>一窗受理</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Something unexpected went wrong; the details were written to the log. Please tell the administrator.</source>
         <translation>发生了意外错误，详细信息已写入日志，请联系管理员。</translation>
     </message>
@@ -1141,7 +1141,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>HallDisplayWindow</name>
     <message>
-        <location filename="../../ui/display/hall_display_window.py" line="+93"/>
+        <location filename="../../ui/display/hall_display_window.py" line="+92"/>
         <source>Please listen for your number and watch this screen</source>
         <translation>请留意语音叫号和本屏提示</translation>
     </message>
@@ -1158,7 +1158,7 @@ served %3 · no-shows %4</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+77"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
@@ -1166,6 +1166,41 @@ served %3 · no-shows %4</source>
         <location line="-63"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityReveal</name>
+    <message>
+        <location filename="../../ui/acceptance/identity_reveal.py" line="+35"/>
+        <source>Show full ID…</source>
+        <translation>查看完整证件号…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Applicant ID: %1</source>
+        <translation>申请人证件号：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show full ID</source>
+        <translation>查看完整证件号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why must the full ID number be seen? (recorded in the audit log)</source>
+        <translation>为何需要查看完整证件号？（将记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Case %1
+Applicant ID: %2</source>
+        <translation>办件 %1
+申请人证件号：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agent ID: %1</source>
+        <translation>代理人证件号：%1</translation>
     </message>
 </context>
 <context>
@@ -1260,7 +1295,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+187"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+179"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>
@@ -1388,7 +1423,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+64"/>
+        <location filename="../../ui/main_window.py" line="+74"/>
         <source>%1 — Integrated service window</source>
         <translation>%1 — 一窗受理</translation>
     </message>
@@ -1444,7 +1479,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>NoScreen</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-44"/>
+        <location filename="../../ui/main_window.py" line="-53"/>
         <source>The account of the %1 has no staff screen; start it with --%2.</source>
         <translation>%1账户没有工作人员界面，请使用 --%2 启动。</translation>
     </message>
@@ -2264,7 +2299,7 @@ Sign in at this counter all the same?</source>
         <translation>本中心打印记录中有登记：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Case now: %1</source>
         <translation>办件当前状态：%1</translation>
     </message>
