@@ -252,6 +252,14 @@ class Database:
                 conn = self._own_connection()
                 try:
                     self._check(conn)
+                except exc.DBAPIError as e:
+                    # The session's check ran first and found the connection dead: ``work``
+                    # never ran, so it runs on a fresh connection without any doubt.
+                    if not e.connection_invalidated or attempt == AUTOCOMMIT_ATTEMPTS:
+                        raise
+                    self._drop_own_connection()
+                    continue
+                try:
                     return work(conn)
                 except exc.DBAPIError as e:
                     if e.connection_invalidated:
