@@ -124,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from clerk_app.domain import redaction
+
+    redaction.install()  # no ID number in the log, whatever goes wrong
     if args.screenshot is not None:
         # Rendering to files needs no screen, and must not flash windows on one.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from clerk_app.clock import Clock, utcnow
 from clerk_app.domain.case_states import CaseState, SubmissionStatus
@@ -25,8 +26,9 @@ from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.domain.holiday_notice import Holiday, HolidayRange
 from clerk_app.domain.identity import InvalidIdentifier
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.queue_order import PriorityClass
-from clerk_app.domain.roles import Actor, Role
+from clerk_app.domain.roles import Actor, Role, role_label
 from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.domain.workdays import CalendarNotCovered
 from clerk_app.errors import (
@@ -38,13 +40,14 @@ from clerk_app.errors import (
     NotFound,
     OutcomeUnknown,
     PermissionDenied,
+    SessionEnded,
     ValidationError,
 )
 from clerk_app.hall_time import to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import Counter, HallSetting
-from clerk_app.services.auth import authenticate
+from clerk_app.services.auth import authenticate, session_check
 from clerk_app.services.calendar import CalendarService
 from clerk_app.services.catalog import CatalogService
 from clerk_app.services.credit import CreditService
@@ -82,6 +85,9 @@ class StaffSession:
 
     def __init__(self, db: Database, actor: Actor, clock: Clock) -> None:
         self.actor = actor
+        self._ended_listeners: list[Callable[[SessionEnded], None]] = []
+        if actor.user_id is not None:  # a person's session ends when their access does
+            db = db.guarded(self._ends_with_access(session_check(actor)))
         self._db = db
         self._clock = clock
         self.catalog = CatalogService(db, actor, clock)
@@ -181,6 +187,25 @@ class StaffSession:
 
         return SupervisionService(self._db, self.actor, self._clock)
 
+    def on_ended(self, listener: Callable[[SessionEnded], None]) -> None:
+        """Calls ``listener`` whenever an action of this session is refused with
+        ``SessionEnded`` (before the error is raised to the action's caller, on the thread
+        that ran it): the shell signs out however the screen handled the error."""
+        self._ended_listeners.append(listener)
+
+    def _ends_with_access(
+        self, check: Callable[[Connection], None]
+    ) -> Callable[[Connection], None]:
+        def guard(conn: Connection) -> None:
+            try:
+                check(conn)
+            except SessionEnded as ended:
+                for listener in list(self._ended_listeners):
+                    listener(ended)
+                raise
+
+        return guard
+
     def hall_now(self) -> datetime:
         """The hall's local time now (China Standard Time), whatever the PC's clock zone is:
         every screen shows this, as the tickets and cases do."""
@@ -188,11 +213,25 @@ class StaffSession:
 
 
 class Hall:
-    """One hall database, schema current. Thread-safe to share; sessions are cheap."""
+    """One hall database, schema current. Thread-safe to share; sessions are cheap.
 
-    def __init__(self, db: Database, clock: Clock = utcnow) -> None:
+    ``device``: the hall as a kiosk, hall display or evaluator PC opened it (``open_hall(…,
+    device=Role.KIOSK)``): it hands out that device's session only — no sign-in, no
+    ``system()`` administrator. (Its database role, ``clerk db grants``, is what the database
+    itself enforces; this keeps the PC's own program from asking for more.)
+    """
+
+    def __init__(self, db: Database, clock: Clock = utcnow, device: Role | None = None) -> None:
         self.db = db
         self.clock = clock
+        self.device = device
+
+    def _as(self, role: Role) -> None:
+        if self.device is not None and self.device is not role:
+            raise PermissionDenied(
+                f"本机是“{role_label(self.device)}”，不能以“{role_label(role)}”身份操作。",
+                f"This PC is a {self.device.value}; it cannot act as {role.value}.",
+            )
 
     @property
     def name(self) -> str:
@@ -201,6 +240,7 @@ class Hall:
             return str(setting.value) if setting is not None else DEFAULT_HALL_NAME
 
     def seed_demo(self) -> None:
+        self._as(Role.ADMIN)
         from clerk_app.services.seed import seed_demo  # the demo's data, only when seeding
 
         seed_demo(self.db, self.clock)
@@ -223,6 +263,9 @@ class Hall:
         runs ``StaffSession.end_overdue_cases`` — unless ``sweep_overdue`` is false, when the
         caller runs it (the counter PC does, on a worker, once its window is up).
         """
+        self._as(Role.CLERK)  # people sign in on staff PCs only
+        if counter is not None:
+            whole_number(counter, "窗口号", "counter number", low=1)
         actor = authenticate(
             self.db,
             self.clock,
@@ -241,16 +284,20 @@ class Hall:
 
     def kiosk(self) -> StaffSession:
         """The ticket machine's session: may read the catalog and queue and take tickets."""
+        self._as(Role.KIOSK)
         return StaffSession(self.db, Actor(Role.KIOSK, "kiosk", "取号机"), self.clock)
 
     def display(self) -> StaffSession:
         """The hall display's read-only session."""
+        self._as(Role.DISPLAY)
         return StaffSession(self.db, Actor(Role.DISPLAY, "display", "叫号屏"), self.clock)
 
     def evaluator(self, counter_no: int) -> StaffSession:
         """The session of the evaluator (评价器) at counter ``counter_no``: it may only read that
         counter and rate the service that just ended there. Raises ``NotFound`` for a counter
         the hall does not have."""
+        self._as(Role.EVALUATOR)
+        whole_number(counter_no, "窗口号", "counter number", low=1)
         with self.db.read() as s:
             known = s.scalar(select(Counter.id).where(Counter.number == counter_no))
         if known is None:
@@ -265,6 +312,7 @@ class Hall:
         Whoever holds the database URL (and its credentials) already controls the hall, so the
         CLI acts as ``system:<os user>``; every action it takes is audit-logged under that name.
         """
+        self._as(role)
         name = f"system:{getpass.getuser()}"
         return StaffSession(self.db, Actor(role, name, name), self.clock)
 
@@ -272,8 +320,11 @@ class Hall:
         self.db.dispose()
 
 
-def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
-    """Opens (and creates or upgrades) the hall database at ``url``.
+def open_hall(
+    url: str, *, clock: Clock = utcnow, migrate: bool = True, device: Role | None = None
+) -> Hall:
+    """Opens (and creates or upgrades) the hall database at ``url``; ``device`` (kiosk,
+    display, evaluator): the hall as that PC may use it (see ``Hall``).
 
     Raises ``ConfigError`` for a malformed URL and ``DatabaseUnavailable`` for a server that
     cannot be reached, each with one clear sentence.
@@ -281,7 +332,7 @@ def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
     db = Database(url)
     if migrate:
         upgrade(db)
-    return Hall(db, clock)
+    return Hall(db, clock, device)
 
 
 # Besides Hall and open_hall: what a script passes to the services or gets back, importable
@@ -335,6 +386,7 @@ __all__ = [
     "PermissionDenied",
     "PriorityClass",
     "Role",
+    "SessionEnded",
     "StaffSession",
     "SubmissionStatus",
     "TicketStatus",

@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from clerk_app.config import ENV_DB_URL, default_db_url, demo_db_url
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.pdf_file import write_pdf_file
 from clerk_app.documents.signing import ForgedPayload
+from clerk_app.domain import redaction
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError
@@ -346,6 +348,30 @@ def cmd_verify(hall: Hall, args: argparse.Namespace) -> int:
         f"{pick('真', 'GENUINE')}\t{kind_label(result.kind)}\t{result.case_no}\t"
         f"{result.issued_on.isoformat()}\t{recorded}\t{result.case_state_label or '-'}"
     )
+    for label, value in result.printed_lines():  # compare these with the paper
+        print(f"\t{label}\t{value}")
+    return 0
+
+
+def cmd_db_grants(hall: Hall, args: argparse.Namespace) -> int:
+    from clerk_app.persistence.grants import apply_grants, grants_sql
+
+    if not args.apply:
+        print(grants_sql())
+        return 0
+    apply_grants(hall.db)
+    print(pick("已设置各设备的数据库角色。", "The device roles are granted."))
+    return 0
+
+
+def cmd_keys_rotate(hall: Hall, _args: argparse.Namespace) -> int:
+    key_id = hall.system().documents.rotate_key()
+    print(
+        pick(
+            f"新的文书签名密钥 {key_id} 自现在起签名；旧密钥签出的文书仍可验证。",
+            f"The new document key {key_id} signs from now on; paper signed before still verifies.",
+        )
+    )
     return 0
 
 
@@ -506,6 +532,20 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check a scanned QR payload (exit 0 genuine, 1 forged)")
     verify.add_argument("payload", metavar="PAYLOAD")
     verify.set_defaults(func=cmd_verify)
+    db_cmd = sub.add_parser("db", help="the hall database").add_subparsers(
+        dest="db_command", required=True
+    )
+    grants = db_cmd.add_parser(
+        "grants", help="print (or --apply) the PostgreSQL roles of kiosk, display and staff PCs"
+    )
+    grants.add_argument("--apply", action="store_true", help="run it (as the schema's owner)")
+    grants.set_defaults(func=cmd_db_grants)
+    keys = sub.add_parser("keys", help="the documents' signing keys").add_subparsers(
+        dest="keys_command", required=True
+    )
+    keys.add_parser(
+        "rotate", help="a new key signs from now on; paper signed with older keys still verifies"
+    ).set_defaults(func=cmd_keys_rotate)
     importing = sub.add_parser(
         "import",
         help="import a catalog, credit list or appointments file (.xlsx or .csv); every row is "
@@ -534,6 +574,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     i18n.set_language(args.lang)
+    redaction.install()
     try:
         if args.command == "setup-pc":  # configures the PC: opens no hall
             return setup_pc.run(args)
@@ -551,13 +592,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             hall.close()
     except ClerkError as e:
-        print(str(e), file=sys.stderr)
+        print(redaction.redact(str(e)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (`clerk cases list | head`): stop quietly, as Unix tools do.
         # Python would otherwise report the pipe again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + 13  # what a shell reports for a tool ended by SIGPIPE
+    except Exception:  # a bug: its traceback, with every ID number masked
+        print(redaction.redact(traceback.format_exc()), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -32,6 +32,18 @@ class DatabaseUnavailable(ClerkError):
     """The database could not be reached or stopped answering."""
 
 
+class DatabaseBusy(ClerkError):
+    """Another PC held the hall database's write lock longer than the busy timeout; nothing
+    was changed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "大厅数据库正忙（其他电脑长时间占用），本次操作未执行，请稍后重试。",
+            "The hall database is busy (another PC held it too long); nothing was done, "
+            "try again in a moment.",
+        )
+
+
 class OutcomeUnknown(DatabaseUnavailable):
     """The connection broke while a statement ran; it may or may not have committed."""
 
@@ -79,3 +91,14 @@ class NotFound(ClerkError, LookupError):
 
 class Conflict(ClerkError):
     """Someone else changed the same thing first; nothing was changed, try again."""
+
+
+class SessionEnded(AuthError):
+    """The account was disabled or its password changed after this session signed in: the
+    session may do nothing more; sign in again."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "您的账号已被停用或密码已更改，请重新登录。",
+            "Your account was disabled or its password changed; please sign in again.",
+        )

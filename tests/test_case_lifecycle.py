@@ -209,7 +209,7 @@ def test_masked_lists_and_logged_full_view(desk: Hall) -> None:
     listed = [c for c in session.cases.list_cases() if c.case_no == case.case_no]
     assert listed[0].applicant_id_masked.count("*") == 10
     assert firm_uscc(1) not in repr(listed)
-    full = session.cases.reveal_identity(case.case_no)
+    full = session.cases.reveal_identity(case.case_no, "核对身份")
     assert full.applicant_id == firm_uscc(1) and len(full.agent_id) == 18
     with desk.db.read() as s:
         viewed = s.scalars(
@@ -219,7 +219,7 @@ def test_masked_lists_and_logged_full_view(desk: Hall) -> None:
         ).all()
     assert viewed == ["clerk01"]
     with pytest.raises(PermissionDenied):
-        desk.system().cases.reveal_identity(case.case_no)
+        desk.system().cases.reveal_identity(case.case_no, "核对身份")
 
 
 def test_deadline_warnings(desk: Hall, clock: MovableClock) -> None:

@@ -223,16 +223,16 @@ def test_a_connection_that_died_within_the_trusted_window_is_resolved_by_the_req
     hall_with_two, pg_cluster, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """Used a moment ago, the connection is not checked (``OWN_CONNECTION_TRUSTED_S``); if it
-    died meanwhile, the call fails (at its BEGIN, before the call statement is sent), the
-    request id shows it did not commit, and it runs once more: the ticket is still called
-    exactly once."""
+    died meanwhile, the clerk's session check (issue 16: is the account still allowed?) fails
+    on it first, before the call was sent, so the call runs once, on a fresh connection: the
+    ticket is still called exactly once."""
     hall, queue, dbname = hall_with_two
     assert queue.call_next().number == "A001"  # type: ignore[union-attr]
     _kill_backends(pg_cluster, dbname)
     monkeypatch.setattr(database, "OWN_CONNECTION_TRUSTED_S", 3600.0)
     runs = _count_calls(monkeypatch)
     assert queue.call_next().number == "A002"  # type: ignore[union-attr]
-    assert runs == [1]  # the first attempt never sent it
+    assert runs == [1]
     assert _calls(hall) == TWO_CALLED
 
 

@@ -304,8 +304,8 @@ def test_appointment_check_in(qhall: Hall, clock: FakeClock) -> None:
     with qhall.db.write() as s:
         cat = s.scalars(select(QueueCategory).where(QueueCategory.prefix == "C")).one()
         for code, start in (
-            ("YY0001", clock.now + timedelta(minutes=10)),
-            ("YY0002", clock.now + timedelta(hours=3)),
+            ("YY000001", clock.now + timedelta(minutes=10)),
+            ("YY000002", clock.now + timedelta(hours=3)),
         ):
             s.add(
                 Appointment(
@@ -318,11 +318,11 @@ def test_appointment_check_in(qhall: Hall, clock: FakeClock) -> None:
             )
     kiosk = qhall.kiosk().queue
     kiosk.take_ticket("C")
-    on_time = kiosk.check_in("yy0001")
+    on_time = kiosk.check_in("yy000001")
     assert on_time.priority == "appointment"
-    assert kiosk.check_in("YY0002").priority == "normal"  # far too early: a walk-in
+    assert kiosk.check_in("YY000002").priority == "normal"  # far too early: a walk-in
     with pytest.raises(ValidationError, match="已签到"):
-        kiosk.check_in("YY0001")
+        kiosk.check_in("YY000001")
     with pytest.raises(NotFound):
         kiosk.check_in("NOPE")
     q = qhall.login("clerk09", "demo", counter=9).queue
@@ -353,7 +353,7 @@ def test_display_board_reports_new_calls_in_order(qhall: Hall) -> None:
 def test_reprint_is_marked(qhall: Hall) -> None:
     t = qhall.kiosk().queue.take_ticket("E")
     assert not t.reprint
-    again = qhall.kiosk().queue.reprint(t.id)
+    again = qhall.kiosk().queue.reprint(t.reprint_token)
     assert again.reprint and again.number == "E001"
 
 

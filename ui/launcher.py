@@ -93,14 +93,24 @@ def prepare_staff_window(counter: int | None) -> None:
 
 def open_configured_hall(options: Options) -> Hall:
     """The hall named by ``--db``/``CLERK_DB_URL``, or the demo hall; raises ``ClerkError``."""
-    from clerk_app.api import open_hall
+    from clerk_app.api import Hall, Role, open_hall
     from clerk_app.config import default_db_url, demo_db_url
 
+    # A public screen's hall hands out that device's session only (no sign-in, no system()).
+    device = (
+        Role.KIOSK
+        if options.kiosk
+        else Role.DISPLAY
+        if options.display
+        else Role.EVALUATOR
+        if options.evaluator_counter is not None
+        else None
+    )
     if options.demo:
         hall = open_hall(demo_db_url())
         hall.seed_demo()
-        return hall
-    return open_hall(options.db_url or default_db_url())
+        return Hall(hall.db, hall.clock, device)
+    return open_hall(options.db_url or default_db_url(), device=device)
 
 
 class StaffShell(QObject):

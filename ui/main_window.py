@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
+from ui.common.errors import error_title
 from ui.common.labels import counter_label, role_label
 from ui.common.widgets import placeholder
 
@@ -50,10 +51,15 @@ class NoScreen(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Emits ``signed_out`` when the user signs out and ``closed`` when the window closes."""
+    """Emits ``signed_out`` when the user signs out and ``closed`` when the window closes.
+
+    When the core refuses an action because the account was disabled or its password changed
+    (``SessionEnded``, from any screen, poll or worker), the window says so and signs out, so
+    the sign-in dialog comes back."""
 
     signed_out = Signal()
     closed = Signal()
+    session_ended = Signal(str)
 
     def __init__(
         self, session: StaffSession, hall_name: str, parent: QWidget | None = None
@@ -61,6 +67,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self._signing_out = False
+        # Queued: the listener runs inside the refused action (maybe on a worker); the message
+        # waits until that action has unwound on the GUI thread.
+        self.session_ended.connect(self.on_session_ended, Qt.ConnectionType.QueuedConnection)
+        session.on_ended(lambda ended: self.session_ended.emit(str(ended)))
         self.setWindowTitle(self.tr("%1 — Integrated service window").replace("%1", hall_name))
         self.screen_widget = screen_for(session, hall_name)
         self.setCentralWidget(self.screen_widget)
@@ -96,6 +106,13 @@ class MainWindow(QMainWindow):
         reload = getattr(self.screen_widget, "reload", None)
         if callable(reload):
             reload()
+
+    def on_session_ended(self, message: str) -> None:
+        if self._signing_out:
+            return  # already leaving (e.g. the counter's sign-off was refused too)
+        self._signing_out = True
+        QMessageBox.warning(self, error_title(), message)
+        self.sign_out()
 
     def sign_out(self) -> None:
         self._signing_out = True

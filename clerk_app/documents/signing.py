@@ -3,11 +3,16 @@
 A payload is printable ASCII in the QR alphanumeric set (upper-case letters, digits, ``:``), so a
 hand scanner in keyboard mode types it back exactly::
 
-    ZW1:PERMIT:440500202611260000112:20261126:<signature>
+    ZW2:PERMIT:440500202611260000112:20261126:K2:<content hash>:<signature>
 
-The signature is HMAC-SHA256 over ``version:kind:case_no:date`` with the hall's secret key,
-truncated to 160 bits and written in base32 without padding. Verification needs only the key,
-no network: ``clerk verify PAYLOAD`` and the counter's scan box use it.
+``K2`` names the hall's key that signed it (keys rotate; old ones keep verifying), the content
+hash is the first 80 bits of the SHA-256 of the printed content (for a permit: holder,
+location, area, period …) in base32, and the signature is HMAC-SHA256 over everything before
+it with that key, truncated to 160 bits, in base32 without padding. So a permit whose printed
+location was changed no longer matches its hash, and no new hash can be signed without the key.
+``ZW1:KIND:CASE:DATE:<signature>`` (before keys had ids; no content hash) still verifies, with
+the hall's first key. Verification needs only the keys, no network: ``clerk verify PAYLOAD``
+and the counter's scan box use it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -27,17 +33,23 @@ __all__ = [
     "PAYLOAD_VERSION",
     "ForgedPayload",
     "SignedPayload",
+    "content_hash",
     "new_secret",
     "sign_payload",
     "verify_payload",
 ]
 
-PAYLOAD_VERSION = "ZW1"
+PAYLOAD_VERSION = "ZW2"
+LEGACY_VERSION = "ZW1"
+#: The key id a ``ZW1`` payload was signed with: the hall's first key.
+LEGACY_KEY_ID = "K1"
 _SIG_BYTES = 20
+_HASH_BYTES = 10
 _CASE_NO = re.compile(r"[0-9A-Z]{4,40}")
+_KEY_ID = re.compile(r"[0-9A-Z]{1,8}")
 _PAYLOAD = re.compile(
-    rf"{PAYLOAD_VERSION}:(?P<kind>[A-Z]+):(?P<case_no>[0-9A-Z]{{4,40}}):(?P<day>[0-9]{{8}}):"
-    r"(?P<sig>[A-Z2-7]{32})"
+    r"(?P<version>ZW1|ZW2):(?P<kind>[A-Z]+):(?P<case_no>[0-9A-Z]{4,40}):(?P<day>[0-9]{8}):"
+    r"(?:(?P<key>[0-9A-Z]{1,8}):(?P<hash>[A-Z2-7]{16}):)?(?P<sig>[A-Z2-7]{32})"
 )
 
 
@@ -50,6 +62,14 @@ class SignedPayload:
     kind: DocumentKind
     case_no: str
     issued_on: date
+    key_id: str = LEGACY_KEY_ID
+    content_hash: str = ""  # "" for a ZW1 payload, which signed no content
+
+
+def content_hash(content: str) -> str:
+    """The payload's hash of a document's printed content (canonical text)."""
+    digest = hashlib.sha256(content.encode("utf-8")).digest()[:_HASH_BYTES]
+    return base64.b32encode(digest).decode("ascii")
 
 
 def new_secret() -> str:
@@ -62,28 +82,46 @@ def _signature(secret: str, body: str) -> str:
     return base64.b32encode(digest[:_SIG_BYTES]).decode("ascii")
 
 
-def sign_payload(kind: DocumentKind, case_no: str, issued_on: date, secret: str) -> str:
-    """The QR payload of a document of ``kind`` for ``case_no`` issued on ``issued_on``."""
+def sign_payload(
+    kind: DocumentKind,
+    case_no: str,
+    issued_on: date,
+    secret: str,
+    *,
+    key_id: str | None = None,
+    printed: str | None = None,
+) -> str:
+    """The QR payload of a document of ``kind`` for ``case_no`` issued on ``issued_on``,
+    signed with ``secret`` (key ``key_id``) over the ``printed`` content's hash. Without a
+    ``key_id``: the old ``ZW1`` form (no key id, no content), for tests of old paper."""
     if not secret:
         raise ValueError("the hall's document secret is empty")
     if _CASE_NO.fullmatch(case_no) is None:
         raise ValueError(f"case number {case_no!r} is not upper-case letters and digits")
-    body = f"{PAYLOAD_VERSION}:{kind.name}:{case_no}:{issued_on:%Y%m%d}"
+    if key_id is None:
+        body = f"{LEGACY_VERSION}:{kind.name}:{case_no}:{issued_on:%Y%m%d}"
+    else:
+        if _KEY_ID.fullmatch(key_id) is None:
+            raise ValueError(f"key id {key_id!r} is not 1-8 upper-case letters and digits")
+        digest = content_hash(printed or "")
+        body = f"{PAYLOAD_VERSION}:{kind.name}:{case_no}:{issued_on:%Y%m%d}:{key_id}:{digest}"
     return f"{body}:{_signature(secret, body)}"
 
 
-def verify_payload(payload: str, secret: str) -> SignedPayload:
+def verify_payload(payload: str, keys: str | Mapping[str, str]) -> SignedPayload:
     """What a genuine payload says; ``ForgedPayload`` for anything else (nothing is trusted
-    before the signature matches)."""
+    before the signature matches). ``keys``: the hall's keys by id (or one key for all)."""
     text = payload.strip()
     match = _PAYLOAD.fullmatch(text)
-    if match is None:
+    if match is None or (match["version"] == PAYLOAD_VERSION) != (match["key"] is not None):
         raise ForgedPayload(
             "二维码内容格式不对，不是本中心出具的文书。",
             "The QR content is malformed; it is not a document of this hall.",
         )
+    key_id = match["key"] or LEGACY_KEY_ID
+    secret = keys if isinstance(keys, str) else keys.get(key_id)
     body = text.rsplit(":", 1)[0]
-    if not hmac.compare_digest(_signature(secret, body), match["sig"]):
+    if secret is None or not hmac.compare_digest(_signature(secret, body), match["sig"]):
         raise ForgedPayload(
             "签名不符：文书内容被改动或不是本中心出具。",
             "The signature does not match: the document was altered or is not from this hall.",
@@ -93,4 +131,10 @@ def verify_payload(payload: str, secret: str) -> SignedPayload:
         day = datetime.strptime(match["day"], "%Y%m%d").date()
     except (KeyError, ValueError) as exc:  # signed with our key but unknown: still refuse
         raise ForgedPayload("二维码内容无法识别。", "The QR content cannot be understood.") from exc
-    return SignedPayload(kind=kind, case_no=match["case_no"], issued_on=day)
+    return SignedPayload(
+        kind=kind,
+        case_no=match["case_no"],
+        issued_on=day,
+        key_id=key_id,
+        content_hash=match["hash"] or "",
+    )

@@ -117,6 +117,9 @@ class Actor:
     display_name: str
     user_id: int | None = None
     counter_no: int | None = None
+    # The account's session version at sign-in; each action of the session checks it is still
+    # current (a person's sessions end when the account is disabled or the password changes).
+    session_version: int = 0
 
     def may(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]

@@ -11,6 +11,7 @@ Connection never leaves the thread that opened it.
 
 from __future__ import annotations
 
+import copy
 import logging
 import random
 import select
@@ -28,7 +29,13 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql import Executable
 from sqlalchemy.util import queue as sqla_queue
 
-from clerk_app.errors import ConfigError, Conflict, DatabaseUnavailable, OutcomeUnknown
+from clerk_app.errors import (
+    ConfigError,
+    Conflict,
+    DatabaseBusy,
+    DatabaseUnavailable,
+    OutcomeUnknown,
+)
 from clerk_app.persistence.checkpoint import Checkpointer
 from clerk_app.persistence.dialects import use_partial_predicates
 from clerk_app.persistence.models import Base
@@ -66,7 +73,10 @@ T = TypeVar("T")
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    # hide_parameters: a failed statement's text never carries its values (an ID number).
+    engine = create_engine(
+        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -78,7 +88,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: a year of tickets stays warm
         cursor.execute("PRAGMA wal_autocheckpoint=0")  # see persistence.checkpoint
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -117,6 +127,7 @@ def _pg_engine(url: str) -> Engine:
         pool_size=PG_POOL_SIZE,
         max_overflow=PG_MAX_OVERFLOW,
         pool_timeout=PG_POOL_TIMEOUT_S,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "checkout")
@@ -267,6 +278,19 @@ class Database:
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
         self._releaser = _IdleReleaser(self.write_engine) if self.is_postgres else None
+        self._guard: Callable[[Connection], None] | None = None
+
+    def guarded(self, guard: Callable[[Connection], None]) -> Database:
+        """This database, with ``guard(conn)`` run at the start of every unit of work, inside
+        it (e.g. ``services.auth.session_check``: is the acting account still allowed?). The
+        engines and pools are shared; ``dispose()`` belongs to the original."""
+        bound = copy.copy(self)
+        bound._guard = guard
+        return bound
+
+    def _check(self, conn: Connection) -> None:
+        if self._guard is not None:
+            self._guard(conn)
 
     @property
     def is_postgres(self) -> bool:
@@ -280,6 +304,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One writing transaction: commits once at the end, rolls back on any error."""
         with translate_db_errors(self), self._write_sessions() as session, session.begin():
+            self._check(session.connection())
             yield session
         if self._checkpointer is not None:
             self._checkpointer.after_write()
@@ -300,6 +325,7 @@ class Database:
                 with self.write_engine.connect() as conn:
                     conn.begin()
                     try:
+                        self._check(conn)
                         result = work(conn)
                     except exc.DBAPIError as e:
                         if e.connection_invalidated and attempt < attempts:
@@ -340,6 +366,14 @@ class Database:
             for attempt in range(1, AUTOCOMMIT_ATTEMPTS + 1):
                 with self._autocommit_connection() as conn:
                     try:
+                        self._check(conn)
+                    except exc.DBAPIError as e:
+                        # The session's check ran first and found the connection dead: ``work``
+                        # never ran, so it runs on a fresh connection without any doubt.
+                        if not e.connection_invalidated or attempt == AUTOCOMMIT_ATTEMPTS:
+                            raise
+                        continue
+                    try:
                         return work(conn)
                     except exc.DBAPIError as e:
                         if e.connection_invalidated:
@@ -378,6 +412,7 @@ class Database:
     def read(self) -> Iterator[Session]:
         """One read-only transaction (never commits anything)."""
         with translate_db_errors(self), self._read_sessions() as session, session.begin():
+            self._check(session.connection())
             yield session
             session.rollback()
 
@@ -386,6 +421,7 @@ class Database:
         columns, such as a keystroke's catalog search."""
         with translate_db_errors(self), self.read_engine.connect() as conn:
             try:
+                self._check(conn)
                 return list(conn.execute(statement).all())
             finally:
                 conn.rollback()
@@ -402,10 +438,13 @@ class Database:
 
 @contextmanager
 def translate_db_errors(db: Database) -> Iterator[None]:
-    """Turns a lost or refused connection into one clear sentence."""
+    """Turns a lost or refused connection, or a database too busy to answer, into one clear
+    sentence."""
     try:
         yield
     except exc.OperationalError as e:
+        if _is_busy(e):
+            raise DatabaseBusy() from e
         if isinstance(e.orig, Exception) and _is_connection_problem(e):
             raise DatabaseUnavailable(
                 f"无法连接数据库 {db.describe()}：{_first_line(e.orig)}。"
@@ -414,6 +453,19 @@ def translate_db_errors(db: Database) -> Iterator[None]:
                 "Check the server and the network, then try again.",
             ) from e
         raise
+
+
+# PostgreSQL: lock_not_available, query_canceled (a lock or statement timeout).
+_BUSY_SQLSTATES = frozenset({"55P03", "57014"})
+
+
+def _is_busy(e: exc.OperationalError) -> bool:
+    """SQLite's write lock outlasted the busy timeout, or PostgreSQL gave up waiting."""
+    text = str(e.orig).lower()
+    sqlstate = getattr(e.orig, "sqlstate", None)
+    return (
+        "database is locked" in text or "database is busy" in text or (sqlstate in _BUSY_SQLSTATES)
+    )
 
 
 def _is_connection_problem(e: exc.OperationalError) -> bool:

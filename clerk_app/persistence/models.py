@@ -61,6 +61,20 @@ class HallSetting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+class SigningKey(Base):
+    """A key of the documents' QR signatures (HMAC), by id; the newest signs, all verify.
+
+    Its own table, not a hall setting: on PostgreSQL the kiosk's and the display's database
+    roles have no grant on it (``resources/db_roles.sql``), so a kiosk PC cannot sign paper.
+    Never printed, logged or put in an audit row. ``clerk keys rotate`` adds the next one.
+    """
+
+    __tablename__ = "signing_keys"
+    key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Department(Base):
     __tablename__ = "departments"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -175,6 +189,9 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Bumped when the account is disabled or enabled or its password changes: a session signed
+    # in under another version has ended (``services.auth.session_check``).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 # The partial indexes' predicates: SQL text, as migrations and the schema store them.
@@ -267,6 +284,9 @@ class Ticket(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     printed_count: Mapped[int] = mapped_column(Integer, default=0)
+    # SHA-256 of the reprint token handed to the kiosk that issued the ticket: only it may
+    # print the ticket again (``services.queue.tickets.reprint``).
+    reprint_token_hash: Mapped[str | None] = mapped_column(String(64))
 
     category: Mapped[QueueCategory] = relationship()
 

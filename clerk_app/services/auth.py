@@ -10,14 +10,15 @@ sign-in is repeated with ``take_over``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.clock import Clock
 from clerk_app.domain.roles import Actor, Role
-from clerk_app.errors import AuthError
+from clerk_app.errors import AuthError, SessionEnded
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import AuditLog, Counter, User
 from clerk_app.services import audit
@@ -218,6 +219,7 @@ def _record_attempt(
                 display_name=user.display_name,
                 user_id=user.id,
                 counter_no=counter,
+                session_version=user.session_version,
             )
     if failure is not None:
         raise failure
@@ -275,3 +277,18 @@ def last_counter(s: Session, username: str) -> int | None:
         return None
     number = target.removeprefix("counter:")
     return int(number) if number.isdigit() else None
+
+
+def session_check(actor: Actor) -> Callable[[Connection], None]:
+    """The check each unit of work of ``actor``'s session makes first, inside it: one read of
+    the account's row by its key. ``SessionEnded`` once the account is disabled or its
+    session version moved on (password changed, disabled and enabled again) since sign-in."""
+    user_id, version = actor.user_id, actor.session_version
+    query = select(User.active, User.session_version).where(User.id == user_id)
+
+    def check(conn: Connection) -> None:
+        row = conn.execute(query).first()
+        if row is None or not row.active or row.session_version != version:
+            raise SessionEnded()
+
+    return check

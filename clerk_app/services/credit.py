@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.credit_gate import CreditEntryView, CreditStatus, effective_credit_status
 from clerk_app.domain.identity import validate_uscc
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import NotFound, ValidationError, on_field
@@ -202,6 +203,7 @@ class CreditService(Service):
     def repair(self, entry_id: int, note: str) -> CreditEntryInfo:
         """Grant 信用修复: a black-list entry or broken commitment stops counting."""
         self.actor.require(Permission.MANAGE_CREDIT_LIST)
+        whole_number(entry_id, "名单条目编号", "list entry id", low=1)
         if not note.strip():
             raise ValidationError(
                 "请填写信用修复的依据。", "Give the grounds for the credit repair."

@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+85"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+87"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+103"/>
         <source>Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next</source>
         <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>No ticket</source>
         <translation>无号票</translation>
     </message>
@@ -1845,12 +1845,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/common/errors.py" line="+18"/>
+        <location filename="../../ui/common/errors.py" line="+19"/>
         <source>Clerk desk</source>
         <translation>一窗受理</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Something unexpected went wrong; the details were written to the log. Please tell the administrator.</source>
         <translation>发生了意外错误，详细信息已写入日志，请联系管理员。</translation>
     </message>
@@ -2000,6 +2000,41 @@ served %3 · no-shows %4</source>
         <location line="-63"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityReveal</name>
+    <message>
+        <location filename="../../ui/acceptance/identity_reveal.py" line="+35"/>
+        <source>Show full ID…</source>
+        <translation>查看完整证件号…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Applicant ID: %1</source>
+        <translation>申请人证件号：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show full ID</source>
+        <translation>查看完整证件号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why must the full ID number be seen? (recorded in the audit log)</source>
+        <translation>为何需要查看完整证件号？（将记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Case %1
+Applicant ID: %2</source>
+        <translation>办件 %1
+申请人证件号：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agent ID: %1</source>
+        <translation>代理人证件号：%1</translation>
     </message>
 </context>
 <context>
@@ -2348,7 +2383,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+178"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+179"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>
@@ -2499,7 +2534,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+64"/>
+        <location filename="../../ui/main_window.py" line="+74"/>
         <source>%1 — Integrated service window</source>
         <translation>%1 — 一窗受理</translation>
     </message>
@@ -2613,7 +2648,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>NoScreen</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-44"/>
+        <location filename="../../ui/main_window.py" line="-53"/>
         <source>The account of the %1 has no staff screen; start it with --%2.</source>
         <translation>%1账户没有工作人员界面，请使用 --%2 启动。</translation>
     </message>
@@ -3581,7 +3616,7 @@ Sign in at this counter all the same?</source>
         <translation>本中心打印记录中有登记：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Case now: %1</source>
         <translation>办件当前状态：%1</translation>
     </message>

@@ -11,17 +11,16 @@ from datetime import date, datetime, timedelta
 
 import pypdfium2 as pdfium
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from clerk_app.api import Hall, StaffSession, open_hall
 from clerk_app.documents.paper import render_paper
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import ForgedPayload, new_secret, sign_payload
 from clerk_app.errors import PermissionDenied, ValidationError
-from clerk_app.persistence.models import AuditLog, Case, HallSetting
+from clerk_app.persistence.models import AuditLog, Case, SigningKey
 from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services.cases.results import CaseInfo, ItemRequest
-from clerk_app.services.documents.secret import SECRET_KEY
 from clerk_app.services.documents.snapshots import from_snapshot
 from tests.support.acceptance import (
     FOOD,
@@ -336,22 +335,22 @@ def test_a_genuine_payload_without_a_print_record_says_so(desk: Hall) -> None:
     s = clerk(desk)
     case = accepted(s, desk)
     with desk.db.read() as db:
-        secret = str(db.scalar(select(HallSetting.value).where(HallSetting.key == SECRET_KEY)))
-    payload = sign_payload(K.RECEIPT, case.case_no, date(2026, 11, 20), secret)
+        secret = db.get_one(SigningKey, "K1").secret
+    payload = sign_payload(K.RECEIPT, case.case_no, date(2026, 11, 20), secret, key_id="K1")
     result = s.documents.verify(payload)
     assert not result.recorded and result.case_state == "accepted"
 
 
 def test_the_secret_is_created_once_when_missing(desk: Hall) -> None:
     with desk.db.write() as db:
-        db.delete(db.get(HallSetting, SECRET_KEY))
+        db.execute(delete(SigningKey))
     s = clerk(desk)
     with pytest.raises(ForgedPayload):
         s.documents.verify(sign_payload(K.RECEIPT, "4405002026112600001", date(2026, 11, 26), "k"))
     printed = s.documents.print_document(K.RECEIPT, accepted(s, desk).case_no)
     assert s.documents.verify(printed.document.qr_payload).recorded
     with desk.db.read() as db:
-        secret = str(db.scalar(select(HallSetting.value).where(HallSetting.key == SECRET_KEY)))
+        secret = db.get_one(SigningKey, "K1").secret
         logged = db.scalars(select(AuditLog.after)).all()
     assert len(secret) == 64 and all(secret not in str(a) for a in logged)
 

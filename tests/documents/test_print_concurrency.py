@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from paper_samples import samples
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from clerk_app.api import Hall, open_hall
 from clerk_app.documents.paper import render
@@ -23,9 +23,8 @@ from clerk_app.documents.paper_data import DocumentKind, PaperDocument
 from clerk_app.documents.signing import ForgedPayload
 from clerk_app.errors import Conflict
 from clerk_app.persistence.database import Database
-from clerk_app.persistence.models import AuditLog, Base, Case, HallSetting, Ticket
+from clerk_app.persistence.models import AuditLog, Base, Case, SigningKey, Ticket
 from clerk_app.persistence.models import PrintedDocument as PrintRow
-from clerk_app.services.documents.secret import SECRET_KEY
 from clerk_app.services.documents.service import PLAN_ATTEMPTS
 from clerk_app.services.queue.results import TicketInfo
 from tests.support.acceptance import clerk
@@ -234,7 +233,7 @@ def test_a_preview_without_a_hall_key_writes_nothing(
     hall: Hall, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with hall.db.write() as s:
-        s.delete(s.get(HallSetting, SECRET_KEY))
+        s.execute(delete(SigningKey))
     documents = clerk(hall).documents
     case_no = accepted_case_no(hall)
     before = every_row(hall)

@@ -275,7 +275,7 @@ MALFORMED = [
             p / "a.csv",
             _with_row(
                 [
-                    "W9",
+                    "W0000009",
                     "A",
                     "张三",
                     PERSON[:17] + _other(PERSON[17]),
@@ -295,7 +295,7 @@ MALFORMED = [
             p / "a.csv",
             [
                 *appointment_rows()[:2],
-                ["W9", "A", "张三", "", "2026-12-04 10:00", "2026-12-04 09:00"],
+                ["W0000009", "A", "张三", "", "2026-12-04 10:00", "2026-12-04 09:00"],
             ],
         ),
         "appointments",
@@ -309,7 +309,7 @@ MALFORMED = [
             p / "a.csv",
             [
                 *appointment_rows()[:2],
-                ["W9", "Q", "张三", "", "2026-12-04 10:00", "2026-12-04 11:00"],
+                ["W0000009", "Q", "张三", "", "2026-12-04 10:00", "2026-12-04 11:00"],
             ],
         ),
         "appointments",
@@ -463,9 +463,9 @@ def test_appointments_import_and_the_kiosk_checks_them_in(
     path = write_xlsx(tmp_path / "bookings.xlsx", appointment_rows())
     assert admin.imports.import_appointments(path).added == 3
     with hall.db.read() as s:
-        w1 = s.scalars(select(Appointment).where(Appointment.code == "W0001")).one()
+        w1 = s.scalars(select(Appointment).where(Appointment.code == "W0000001")).one()
         assert w1.slot_start == to_utc(datetime(2026, 12, 4, 9, 0))
-    ticket = hall.kiosk().queue.check_in("w0001")
+    ticket = hall.kiosk().queue.check_in("w0000001")
     assert ticket.number.startswith("A")
     # Re-importing after the check-in: unchanged rows are fine, a changed one is refused.
     assert admin.imports.import_appointments(path).unchanged == 3

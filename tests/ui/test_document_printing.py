@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import sign_payload
 from clerk_app.services.cases.results import ApplicantInput, ItemRequest
 from clerk_app.services.documents.results import PrintRecord
-from clerk_app.services.documents.secret import read_secret
+from clerk_app.services.documents.secret import read_key
 from tests.support.acceptance import MovableClock, at
 from ui.acceptance.acceptance_panel import PREVIEW, AcceptancePanel
 from ui.acceptance.documents_model import DocumentListModel, document_rows
@@ -222,9 +222,11 @@ def test_the_verify_box_says_genuine_or_names_the_forgery(
     assert not dialog.is_genuine()
 
     with hall.db.read() as s:  # signed with the hall's key but never printed
-        secret = read_secret(s)
-    assert secret is not None
-    unrecorded = sign_payload(DocumentKind.COMPLETION, case_no, date(2026, 1, 5), secret)
+        key = read_key(s)
+    assert key is not None
+    unrecorded = sign_payload(
+        DocumentKind.COMPLETION, case_no, date(2026, 1, 5), key.secret, key_id=key.key_id
+    )
     qtbot.keyClicks(dialog.scan_edit, unrecorded)
     qtbot.keyClick(dialog.scan_edit, ENTER)
     assert dialog.verdict_label.text() == "Genuine"
@@ -284,3 +286,34 @@ def test_a_name_no_font_can_print_is_refused_with_the_character_named(
     assert "U+30EDC" in docs.status_label.text()
     assert docs.status_label.objectName() == "ErrorText"
     assert session.documents.history(case.case_no) == []
+
+
+def test_f8_shows_what_a_permit_says(qtbot: QtBot, counter: CounterScreen) -> None:
+    """The checker compares the permit in hand with what its QR signed (issue 16)."""
+    session = counter._session
+    start = session.hall_now().date() + timedelta(days=1)
+    end = start + timedelta(days=8)
+    details = {
+        "location": "汕头市龙湖区长平路88号门前人行道",
+        "area_m2": "12.5",
+        "period_from": start.isoformat(),
+        "period_to": end.isoformat(),
+        "purpose": "店面装修临时堆放材料",
+    }
+    [case] = session.cases.issue_instant(
+        ApplicantInput("张三", "resident_id", PERSONS[0].resident_id),
+        [ItemRequest("440500-CG-001")],
+        permit_details=details,
+    )
+    payload = session.documents.print_document(DocumentKind.PERMIT, case.case_no)
+    qtbot.keyClick(counter, Qt.Key.Key_F8)
+    dialog = counter.verify_dialog
+    assert dialog is not None
+    activate(qtbot, dialog)
+    qtbot.keyClicks(dialog.scan_edit, payload.document.qr_payload)
+    qtbot.keyClick(dialog.scan_edit, ENTER)
+    shown = dialog.details_label.text()
+    assert dialog.verdict_label.text() == "Genuine"
+    for words in ("Holder: 张三", "Location: 汕头市龙湖区长平路88号门前人行道", "Area (m²): 12.5"):
+        assert words in shown
+    assert f"Period: {start.isoformat()} – {end.isoformat()}" in shown

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from clerk_app.services.catalog import ItemInfo
     from ui.acceptance.decision_page import DecisionPage
     from ui.acceptance.documents_panel import DocumentsPanel
+    from ui.acceptance.identity_reveal import IdentityReveal
     from ui.acceptance.items_page import ItemsPage
     from ui.acceptance.materials_page import MaterialsPage
     from ui.acceptance.preview import PaperWords
@@ -82,6 +83,7 @@ class AcceptancePanel(QWidget):
         self._pages: dict[int, QWidget] = {APPLICANT: self.applicant_page}
         self._preview: PaperWords | None = None
         self._documents: DocumentsPanel | None = None
+        self._identity: IdentityReveal | None = None
         self.supplement_button = QPushButton(self.tr("Record supplement (Alt+S)"))
         self.collect_button = QPushButton(self.tr("Certificate collected (Alt+L)"))
         self.stack = QStackedWidget()
@@ -143,6 +145,13 @@ class AcceptancePanel(QWidget):
         return self._documents
 
     @property
+    def identity(self) -> IdentityReveal:
+        """The case's masked ID and its Show full ID button (step 5)."""
+        self._page(PREVIEW)
+        assert self._identity is not None
+        return self._identity
+
+    @property
     def preview(self) -> PaperWords:
         self._page(PREVIEW)
         assert self._preview is not None
@@ -191,8 +200,10 @@ class AcceptancePanel(QWidget):
             decision.letter_requested.connect(self.print_commitment_letter)
             return decision
         from ui.acceptance.documents_panel import DocumentsPanel
+        from ui.acceptance.identity_reveal import IdentityReveal
         from ui.acceptance.preview import PaperWords
 
+        self._identity = IdentityReveal(self._session)
         self._preview = PaperWords(self._session.documents)
         self._documents = DocumentsPanel(self._session.documents, self._counter_printers())
         self._documents.chosen.connect(self._preview.show_row)
@@ -203,6 +214,7 @@ class AcceptancePanel(QWidget):
         layout = QVBoxLayout(page)
         paper = QHBoxLayout()
         assert self._documents is not None and self._preview is not None
+        assert self._identity is not None
         paper.addWidget(self._documents, 3)
         paper.addWidget(self._preview, 2)
         layout.addLayout(paper, 1)
@@ -214,6 +226,7 @@ class AcceptancePanel(QWidget):
         hint.setWordWrap(True)
         row.addWidget(hint)
         row.addStretch(1)
+        row.addWidget(self._identity)
         row.addWidget(self.supplement_button)
         row.addWidget(self.collect_button)
         layout.addLayout(row)
@@ -445,6 +458,7 @@ class AcceptancePanel(QWidget):
 
     def _show(self, cases: list[CaseInfo], *, signed: list[str] | None = None) -> None:
         self._shown = list(cases)
+        self.identity.set_case(cases[0] if cases else None)
         self._letters_for = None
         self.documents.set_cases(cases, signed=signed or ())  # its main document's words follow
         states = {c.state for c in cases}
@@ -460,6 +474,7 @@ class AcceptancePanel(QWidget):
             self.documents.set_cases([])  # (builds step 5 if need be)
             self.preview.setPlainText(str(e))
             self._shown = []
+            self.identity.set_case(None)
             self.supplement_button.setEnabled(False)
             self.collect_button.setEnabled(False)
             self.stack.setCurrentIndex(PREVIEW)

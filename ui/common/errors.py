@@ -9,7 +9,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from clerk_app.errors import ClerkError
+from clerk_app.domain import redaction
+from clerk_app.errors import ClerkError, SessionEnded
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,10 @@ def error_title() -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """A modal message with ``str(error)``: the core wrote it as one sentence for people."""
+    """A modal message with ``str(error)``: the core wrote it as one sentence for people.
+    Not for ``SessionEnded``: the staff window says that once and signs out."""
+    if isinstance(error, SessionEnded):
+        return
     QMessageBox.critical(parent, error_title(), str(error))
 
 
@@ -38,11 +42,15 @@ def install_excepthook() -> None:
     traceback to a console no clerk ever sees, and the button silently does nothing.
     """
 
+    redaction.install()  # what the hook logs carries no ID number
+
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
         parent = QApplication.activeWindow()
+        if isinstance(error, SessionEnded):
+            return  # the staff window says so and signs out (``MainWindow.on_session_ended``)
         if isinstance(error, ClerkError):
             QMessageBox.warning(parent, error_title(), str(error))
             return

@@ -90,6 +90,7 @@ class VerifyDialog(QDialog):
                 "%1", yes_no(result.recorded)
             ),
         ]
+        lines += [f"{label}: {value}" for label, value in result.printed_lines()]
         if result.case_state_label:
             lines.append(self.tr("Case now: %1").replace("%1", result.case_state_label))
         elif result.case_state is None:

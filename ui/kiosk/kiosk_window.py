@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -270,10 +271,12 @@ class KioskWindow(QWidget):
         if self._last_ticket is None:
             return
         try:
-            ticket = self._kiosk.queue.reprint(self._last_ticket.id)
+            ticket = self._kiosk.queue.reprint(self._last_ticket.reprint_token)
         except ClerkError as error:
             self.view.ticket_page.show_print_failed(str(error))
             return
+        # The reprint does not read the ID number again; this kiosk printed its mask already.
+        ticket = replace(ticket, masked_identity=self._last_ticket.masked_identity)
         self._last_ticket = ticket
         self._back_timer.start()
         self._print(ticket)

@@ -124,6 +124,8 @@ class AdminService(Service):
             if user.role == Role.ADMIN and role != Role.ADMIN and user.active:
                 self._keep_an_admin(s, user, "role")
             before = {"display_name": user.display_name, "role": user.role}
+            if role != user.role:  # a session signed in under the old role ends
+                user.session_version += 1
             user.display_name, user.role = name, role
             audit.record(
                 s,
@@ -143,6 +145,7 @@ class AdminService(Service):
             user = self._user(s, username)
             check_password(password, user.username)
             user.password_hash = hash_password(password)
+            user.session_version += 1  # the sessions signed in with the old password end
             user.failed_logins = 0
             user.locked_until = None
             audit.record(
@@ -166,6 +169,8 @@ class AdminService(Service):
                 self._keep_an_admin(s, user, "")
             before = user.active
             user.active = active
+            if active != before:  # disabling ends every open session, for good
+                user.session_version += 1
             audit.record(
                 s,
                 at=self.clock(),

@@ -8,6 +8,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from clerk_app.domain.numbers import INT64_MAX, whole_number
 from clerk_app.domain.scans import Scan, ScanKind, read_scan
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.persistence.models import Case, Counter, ServiceItem, Submission, Ticket
@@ -60,6 +61,8 @@ def load_items(s: Session, codes: Sequence[str]) -> list[ServiceItem]:
 
 
 def check_ticket(s: Session, ticket_id: int | None) -> None:
+    if ticket_id is not None:
+        whole_number(ticket_id, "号票编号", "ticket id", low=1)
     if ticket_id is not None and s.get(Ticket, ticket_id) is None:
         raise NotFound(f"没有编号为 {ticket_id} 的号票。", f"No ticket with id {ticket_id}.")
 
@@ -70,7 +73,8 @@ def scanned(s: Session, text: str, hall_code: str) -> Scan | None:
     scan = read_scan(text, hall_code)
     if scan is None or scan.kind is not ScanKind.TICKET:
         return scan
-    ticket = s.get(Ticket, scan.ticket_id)
+    known = scan.ticket_id is not None and 0 < scan.ticket_id <= INT64_MAX
+    ticket = s.get(Ticket, scan.ticket_id) if known else None  # a forged barcode: none of ours
     if ticket is None or (scan.ticket_number and scan.ticket_number != ticket.number):
         shown = scan.ticket_number or scan.text
         raise NotFound(f"本中心没有号票 {shown}。", f"This hall issued no ticket {shown}.")
@@ -81,4 +85,5 @@ def counter_id(s: Session, counter_no: int | None) -> int | None:
     """The row id of the counter numbered ``counter_no`` (None for no counter)."""
     if counter_no is None:
         return None
+    whole_number(counter_no, "窗口号", "counter number", low=1)
     return s.scalar(select(Counter.id).where(Counter.number == counter_no))

@@ -44,11 +44,19 @@ def for_ticket(s: Session, now: datetime, ticket_id: int) -> list[CaseInfo]:
     return _infos(s, now, view_select().where(Case.ticket_id == ticket_id).order_by(Case.id))
 
 
-def reveal_identity(s: Session, actor: Actor, now: datetime, case_no: str) -> FullIdentity:
-    """The unmasked ID numbers of a case; the view itself is written to the audit log."""
+def reveal_identity(
+    s: Session, actor: Actor, now: datetime, case_no: str, reason: str
+) -> FullIdentity:
+    """The unmasked ID numbers of a case; the view itself, with its reason, is written to the
+    audit log."""
     case = case_by_no(s, case_no)
     audit.record(
-        s, at=now, actor=actor.username, action="identity_viewed", target=f"case:{case.case_no}"
+        s,
+        at=now,
+        actor=actor.username,
+        action="identity_viewed",
+        target=f"case:{case.case_no}",
+        after={"reason": reason},
     )
     return FullIdentity(case.case_no, case.applicant_id_value, case.agent_id_value or "")
 

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseEvent, CaseState
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.scans import Scan
+from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
 from clerk_app.services.base import Service
 from clerk_app.services.cases import checklist, decisions, lifecycle, lookup, queries
@@ -263,6 +265,7 @@ class CaseService(Service):
 
     def cases_for_ticket(self, ticket_id: int) -> list[CaseInfo]:
         """The cases decided for the ticket being served."""
+        whole_number(ticket_id, "号票编号", "ticket id", low=1)
         with self._read(Permission.VIEW_CASES) as (s, now):
             return queries.for_ticket(s, now, ticket_id)
 
@@ -277,10 +280,12 @@ class CaseService(Service):
         with self._read(Permission.ACCEPT_CASES) as (s, _now):
             return queries.known_applicant(s, id_kind, normalized)
 
-    def reveal_identity(self, case_no: str) -> FullIdentity:
-        """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL)."""
+    def reveal_identity(self, case_no: str, reason: str) -> FullIdentity:
+        """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL) with the
+        ``reason`` the viewer gave (required: why must the full number be seen?)."""
+        reason = typed_text(reason, "查看原因", "Reason", max_len=200, required=True)
         with self._write(Permission.VIEW_FULL_IDENTITY) as (s, now):
-            return queries.reveal_identity(s, self.actor, now, case_no)
+            return queries.reveal_identity(s, self.actor, now, case_no, reason)
 
     # --- units of work -------------------------------------------------------------------
     def _one(self, ref: CaseRef, event: CaseEvent, permit: str = "", **values: str) -> CaseInfo:

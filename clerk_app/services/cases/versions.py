@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from clerk_app.domain.numbers import whole_number
 from clerk_app.errors import Conflict
 from clerk_app.persistence.models import Case
 
@@ -21,6 +22,7 @@ def _stale(case: Case) -> Conflict:
 
 def check_version(case: Case, version: int) -> None:
     """``Conflict`` when the clerk acted on an older version than the one stored."""
+    whole_number(version, "办件版本", "case version")
     if case.version != version:
         raise _stale(case)
 

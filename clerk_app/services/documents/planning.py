@@ -41,7 +41,7 @@ from clerk_app.services.cases.views import to_info
 from clerk_app.services.documents.builders import CaseFacts, build_document, facts_shape
 from clerk_app.services.documents.facts import case_facts
 from clerk_app.services.documents.fit import require_fit
-from clerk_app.services.documents.secret import read_secret
+from clerk_app.services.documents.secret import DocumentKey, read_key
 from clerk_app.services.documents.snapshots import content_sha256, from_snapshot
 from clerk_app.services.settings import load_policy
 
@@ -74,7 +74,7 @@ class CaseSeen:
     version: int
     facts: CaseFacts
     original: Original | None
-    secret: str | None  # the hall's document key; None if it is missing
+    key: DocumentKey | None  # the hall's signing key now; None if it is missing
 
 
 @dataclass(frozen=True)
@@ -108,13 +108,24 @@ def read_case(s: Session, kind: DocumentKind, case_no: str, today: date) -> Case
         if row is None
         else Original(row.id, dict(row.content), row.content_sha256, row.pdf_sha256)
     )
-    return CaseSeen(case.id, case.case_no, case.version, facts, original, read_secret(s))
+    return CaseSeen(case.id, case.case_no, case.version, facts, original, read_key(s))
 
 
-def plan(kind: DocumentKind, seen: CaseSeen, today: date, secret: str, draw: Draw) -> Plan:
-    """Step 2 (no transaction): ``draw`` is the renderer, used for the 补打 redraw check."""
-    payload = sign_payload(kind, seen.case_no, today, secret)
-    fresh = build_document(kind, seen.facts, issued_on=today, qr_payload=payload)
+def plan(kind: DocumentKind, seen: CaseSeen, today: date, key: DocumentKey, draw: Draw) -> Plan:
+    """Step 2 (no transaction): ``draw`` is the renderer, used for the 补打 redraw check.
+
+    The QR payload signs the hash of what the paper says (``content_sha256``: for a permit its
+    holder, location, area and period among the rest) with the hall's key of now."""
+    unsigned = build_document(kind, seen.facts, issued_on=today, qr_payload="")
+    payload = sign_payload(
+        kind,
+        seen.case_no,
+        today,
+        key.secret,
+        key_id=key.key_id,
+        printed=content_sha256(unsigned),
+    )
+    fresh = replace(unsigned, qr_payload=payload)
     original = seen.original
     if original is None or original.content_sha256 != content_sha256(fresh):
         return Plan(fresh, None, drift=False)

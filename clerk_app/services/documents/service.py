@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper.bodies import paper_text
 from clerk_app.documents.paper_data import DocumentKind, PaperDocument
-from clerk_app.documents.signing import ForgedPayload, new_secret, verify_payload
+from clerk_app.documents.signing import ForgedPayload, content_hash, new_secret, verify_payload
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import Conflict
@@ -55,8 +55,8 @@ from clerk_app.services.documents.results import (
     PrintRecord,
     VerifyResult,
 )
-from clerk_app.services.documents.secret import ensure_secret, read_secret
-from clerk_app.services.documents.snapshots import content_sha256, to_snapshot
+from clerk_app.services.documents.secret import DocumentKey, all_keys, ensure_key, rotate
+from clerk_app.services.documents.snapshots import content_sha256, from_snapshot, to_snapshot
 from clerk_app.services.settings import RoadPermitRules, load_policy, load_road_rules
 
 __all__ = ["PLAN_ATTEMPTS", "DocumentService"]
@@ -99,7 +99,8 @@ class DocumentService(Service):
         today = local_date(self.clock())
         with self.db.read() as s:
             seen = read_case(s, wanted, case_no, today)
-        return plan(wanted, seen, today, seen.secret or new_secret(), _draw).document
+        key = seen.key or DocumentKey("K0", new_secret())  # a throwaway: no preview is genuine
+        return plan(wanted, seen, today, key, _draw).document
 
     def preview_text(self, kind: DocumentKind | str, case_no: str) -> list[str]:
         """The lines ``preview`` says, in reading order (``paper_text``): what a screen shows."""
@@ -129,7 +130,7 @@ class DocumentService(Service):
         for _attempt in range(PLAN_ATTEMPTS):
             with self.db.read() as s:
                 seen = read_case(s, wanted, case_no, today)
-            chosen = plan(wanted, seen, today, seen.secret or self._create_secret(), _draw)
+            chosen = plan(wanted, seen, today, seen.key or self._create_key(), _draw)
             pdf = _draw(chosen.document)
             with self.db.write() as s:
                 if unchanged(s, wanted, seen):
@@ -140,10 +141,10 @@ class DocumentService(Service):
             "printed or recorded, try again.",
         )
 
-    def _create_secret(self) -> str:
+    def _create_key(self) -> DocumentKey:
         """The hall's document key, created in a tiny write of its own (only when missing)."""
         with self.db.write() as s:
-            return ensure_secret(s)
+            return ensure_key(s, self.clock())
 
     def _store(
         self,
@@ -217,36 +218,62 @@ class DocumentService(Service):
             return [_record(r) for r in rows]
 
     def verify(self, payload: str) -> VerifyResult:
-        """What a scanned QR payload says, if genuine; ``ForgedPayload`` if forged or altered."""
+        """What a scanned QR payload says, if genuine; ``ForgedPayload`` if forged or altered.
+
+        A payload signed over the printed content (``ZW2``) is matched to the print record of
+        that content, whose words (a permit's holder, location, area and period) come back for
+        the checker to compare with the paper."""
         self.actor.require(Permission.VIEW_CASES)
         with self.db.read() as s:
-            secret = read_secret(s)
-            if secret is None:  # no key yet: nothing was ever signed by this hall
+            keys = all_keys(s)
+            if not keys:  # no key yet: nothing was ever signed by this hall
                 raise ForgedPayload(
                     "本中心尚未出具过带二维码的文书，该文书不是本中心出具。",
                     "This hall has not issued any signed document; this one is not genuine.",
                 )
-            signed = verify_payload(payload, secret)
+            signed = verify_payload(payload, keys)
             state = s.scalar(select(Case.state).where(Case.case_no == signed.case_no))
-            title = s.scalar(
-                select(PrintRow.title)
+            rows = s.execute(
+                select(PrintRow.title, PrintRow.content, PrintRow.content_sha256)
                 .where(
                     PrintRow.case_no == signed.case_no,
                     PrintRow.kind == signed.kind.value,
                     PrintRow.issued_on == signed.issued_on,
                 )
                 .order_by(PrintRow.id)
-                .limit(1)
+            ).all()
+        if signed.content_hash:
+            rows = [r for r in rows if content_hash(r.content_sha256) == signed.content_hash]
+        printed = from_snapshot(rows[0].content) if rows and signed.content_hash else None
+        return VerifyResult(
+            kind=signed.kind,
+            case_no=signed.case_no,
+            issued_on=signed.issued_on,
+            recorded=bool(rows),
+            title=rows[0].title if rows else "",
+            case_state=state,
+            case_state_label=state_label(CaseState(state)) if state else "",
+            key_id=signed.key_id,
+            holder=printed.applicant_name if printed else "",
+            permit=printed.permit if printed else None,
+            content_signed=bool(signed.content_hash),
+        )
+
+    def rotate_key(self) -> str:
+        """A new document key signs from now on (old paper keeps verifying); returns its id.
+        Administrators only; the audit row names the key id, never the key."""
+        self.actor.require(Permission.MANAGE_SETTINGS)
+        now = self.clock()
+        with self.db.write() as s:
+            key_id = rotate(s, now)
+            audit.record(
+                s,
+                at=now,
+                actor=self.actor.username,
+                action="document_key_rotated",
+                after={"key_id": key_id},
             )
-            return VerifyResult(
-                kind=signed.kind,
-                case_no=signed.case_no,
-                issued_on=signed.issued_on,
-                recorded=title is not None,
-                title=title or "",
-                case_state=state,
-                case_state_label=state_label(CaseState(state)) if state else "",
-            )
+        return key_id
 
 
 def _record(r: PrintRow) -> PrintRecord:

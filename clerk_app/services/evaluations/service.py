@@ -32,6 +32,7 @@ from clerk_app.domain.evaluation import (
     to_level,
     validate_rating,
 )
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date, to_local, to_utc
@@ -85,6 +86,8 @@ class EvaluationService(Service):
         (``evaluation.prompt_seconds``), it is ``to_rate``. Reads rows by key only.
         """
         self.actor.require(Permission.RATE_SERVICE)
+        if previous_ticket_id is not None:
+            whole_number(previous_ticket_id, "号票编号", "ticket id", low=1)
         now = self.clock()
         with self.db.read() as s:
             counter = self._counter(s)

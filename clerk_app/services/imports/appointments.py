@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk_app.domain.appointment_code import is_appointment_code
 from clerk_app.domain.identity import InvalidIdentifier, validate_resident_id, validate_uscc
 from clerk_app.hall_time import to_utc
 from clerk_app.persistence.models import Appointment, QueueCategory
@@ -82,10 +83,10 @@ def parse(
 
 def _row(src: SourceRow, now: datetime) -> AppointmentRow:
     code = v.at(CODE, v.text, src.values.get(CODE.key, ""), CODE, max_len=16, required=True).upper()
-    if not code.isascii() or not code.isalnum():
+    if not is_appointment_code(code):  # a short code could be guessed at a kiosk
         raise RowProblem(
-            f"预约号“{code}”只能由字母和数字组成。",
-            f"The code {code!r} must be letters and digits.",
+            f"预约号“{code}”须为 8 至 16 位字母或数字。",
+            f"The code {code!r} must be 8 to 16 letters and digits.",
             CODE.key,
         )
     category = v.at(

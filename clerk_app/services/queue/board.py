@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam, func, null, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from clerk_app.domain.identity import mask_identifier
@@ -56,7 +56,12 @@ def ticket_info(
     *,
     ahead: int = 0,
     wait_minutes: int | None = 0,
+    with_identity: bool = True,
 ) -> TicketInfo:
+    """``with_identity=False``: without reading the ticket's ID number (a kiosk's reprint)."""
+    masked = ""
+    if with_identity and ticket.identity_value:
+        masked = mask_identifier(ticket.identity_value)
     return TicketInfo(
         id=ticket.id,
         number=ticket.number,
@@ -68,7 +73,7 @@ def ticket_info(
         called_at=to_local(ticket.called_at) if ticket.called_at else None,
         counter_number=counter_number,
         recall_count=ticket.recall_count,
-        masked_identity=mask_identifier(ticket.identity_value) if ticket.identity_value else "",
+        masked_identity=masked,
         ahead=ahead,
         wait_minutes=wait_minutes,
         reprint=ticket.printed_count > 1,
@@ -165,11 +170,13 @@ def waiting_for_counter(s: Session, counter_no: int, now: datetime) -> list[Tick
     return [ticket_info(tickets[w.ticket_id], None, ahead=i) for i, w in enumerate(order)]
 
 
-def status(s: Session, now: datetime) -> QueueStatus:
-    """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
+def status(s: Session, now: datetime, *, with_clerks: bool = True) -> QueueStatus:
+    """Waiting per category and every counter's state (supervisor dashboard, CLI); without
+    ``with_clerks`` no clerk's name, and ``users`` is not read (a kiosk's database role may
+    not)."""
     cats = list(s.scalars(select(QueueCategory).order_by(QueueCategory.sort_order)))
     loads = tuple(category_load(s, c, now) for c in cats)
-    return QueueStatus(loads, counter_states(s, now))
+    return QueueStatus(loads, counter_states(s, now, with_clerks=with_clerks))
 
 
 def desk(s: Session, counter_no: int, now: datetime) -> CounterDesk:
@@ -182,15 +189,18 @@ def desk(s: Session, counter_no: int, now: datetime) -> CounterDesk:
 
 
 def counter_states(
-    s: Session, now: datetime, counter_no: int | None = None
+    s: Session, now: datetime, counter_no: int | None = None, *, with_clerks: bool = True
 ) -> tuple[CounterState, ...]:
     """The state of every active counter in number order, or of counter ``counter_no``."""
     since = _online_since(s, now)
+    clerk_name = User.display_name if with_clerks else null().label("clerk")
+    query = select(Counter, Ticket.number, clerk_name).outerjoin(
+        Ticket, Ticket.id == Counter.current_ticket_id
+    )
+    if with_clerks:
+        query = query.outerjoin(User, User.id == Counter.clerk_id)
     query = (
-        select(Counter, Ticket.number, User.display_name)
-        .outerjoin(Ticket, Ticket.id == Counter.current_ticket_id)
-        .outerjoin(User, User.id == Counter.clerk_id)
-        .options(selectinload(Counter.categories).selectinload(CounterCategory.category))
+        query.options(selectinload(Counter.categories).selectinload(CounterCategory.category))
         .where(Counter.active)
         .order_by(Counter.number)
     )

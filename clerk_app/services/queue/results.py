@@ -26,6 +26,8 @@ class TicketInfo:
     ahead: int = 0  # people ahead when taken (kiosk) or now (counter queue view)
     wait_minutes: int | None = 0  # estimated wait when taken; None: no counter open (暂无窗口办理)
     reprint: bool = False
+    # Only in what the kiosk that issued the ticket gets back: its key to ``reprint`` it.
+    reprint_token: str = ""
 
 
 @dataclass(frozen=True)

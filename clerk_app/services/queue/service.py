@@ -17,13 +17,17 @@ autocommit statement whose request id says, after a broken connection, whether i
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from datetime import date
 from weakref import WeakKeyDictionary
 
 from clerk_app.clock import Clock, utcnow
+from clerk_app.domain.appointment_code import CheckInLimiter
+from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.queue_order import PriorityClass
-from clerk_app.domain.roles import Actor, Permission
+from clerk_app.domain.roles import STAFF_ROLES, Actor, Permission
+from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.database import Database
 from clerk_app.services.base import Service
@@ -54,6 +58,7 @@ class QueueService(Service):
     def __init__(self, db: Database, actor: Actor, clock: Clock = utcnow) -> None:
         super().__init__(db, actor, clock)
         self._calls = call_next_for(db)
+        self._check_ins = CheckInLimiter()  # this kiosk's wrong appointment codes
 
     # -- kiosk -------------------------------------------------------------------------------
 
@@ -75,26 +80,41 @@ class QueueService(Service):
                 identity,
                 expire_earlier_days=expire,
             )
+            token = tickets.new_reprint_token(ticket)
         if expire:  # committed: earlier days' waiting tickets are expired for good
             _EXPIRED_ON[self.db] = today
         # The slip's estimate is read after the commit, outside the write lock: eight reads
         # that every other PC's write would otherwise wait behind (issue 18).
         with self.db.read() as s:
-            return tickets.with_estimate(s, ticket, now)
+            info = tickets.with_estimate(s, ticket, now)
+        return dataclasses.replace(info, reprint_token=token)
 
     def check_in(self, appointment_code: str) -> TicketInfo:
-        """Turns a booked appointment into a ticket; priority only within its window."""
-        self.actor.require(Permission.TAKE_TICKET)
-        now = self.clock()
-        with self.db.write() as s:
-            return tickets.check_in(s, self.actor.username, now, appointment_code)
+        """Turns a booked appointment into a ticket; priority only within its window.
 
-    def reprint(self, ticket_id: int) -> TicketInfo:
-        """The same ticket again, marked as a reprint (补打); the reprint is counted."""
+        After 5 wrong codes within a minute this session (the kiosk) refuses check-in for
+        60 seconds (``CheckInPaused``, without looking the code up)."""
+        self.actor.require(Permission.TAKE_TICKET)
+        now = self.clock()
+        wait = self._check_ins.wait_seconds(now)
+        if wait:
+            raise CheckInPaused(wait)
+        try:
+            with self.db.write() as s:
+                ticket = tickets.check_in(s, self.actor.username, now, appointment_code)
+        except NotFound:
+            self._check_ins.failed(now)
+            raise
+        self._check_ins.succeeded()
+        return ticket
+
+    def reprint(self, token: str) -> TicketInfo:
+        """The same ticket again, marked as a reprint (补打); the reprint is counted.
+        ``token``: the ``reprint_token`` of the ticket as this kiosk issued it."""
         self.actor.require(Permission.TAKE_TICKET)
         now = self.clock()
         with self.db.write() as s:
-            return tickets.reprint(s, self.actor.username, now, ticket_id)
+            return tickets.reprint(s, self.actor.username, now, token)
 
     # -- counter: calls ----------------------------------------------------------------------
 
@@ -139,6 +159,8 @@ class QueueService(Service):
     def transfer(self, to_category: str | None = None, to_counter: int | None = None) -> TicketInfo:
         """Sends the current ticket to another category or counter; it keeps its place."""
         self.actor.require(Permission.SERVE_QUEUE)
+        if to_counter is not None:
+            whole_number(to_counter, "窗口号", "counter number", low=1)
         now = self.clock()
         with self.db.write() as s:
             return counter.transfer(s, self.actor, now, to_category, to_counter)
@@ -176,6 +198,7 @@ class QueueService(Service):
     def resolve_counter(self, counter_no: int, *, finish: bool) -> TicketInfo | None:
         """Releases (back to the queue, same place) or finishes a counter's ticket in service."""
         self.actor.require(Permission.SUPERVISE_QUEUE)
+        whole_number(counter_no, "窗口号", "counter number", low=1)
         now = self.clock()
         with self.db.write() as s:
             return counter.resolve_counter(s, self.actor, now, counter_no, finish=finish)
@@ -215,15 +238,17 @@ class QueueService(Service):
             return board.desk(s, counter_no, now)
 
     def status(self) -> QueueStatus:
-        """Waiting per category and every counter's state (supervisor dashboard, CLI)."""
+        """Waiting per category and every counter's state (supervisor dashboard, CLI).
+        Only staff see which clerk sits at a counter; a kiosk or a display gets no names."""
         self.actor.require(Permission.VIEW_QUEUE)
         now = self.clock()
         with self.db.read() as s:
-            return board.status(s, now)
+            return board.status(s, now, with_clerks=self.actor.role in STAFF_ROLES)
 
     def board(self, since_call_id: int = 0) -> DisplayBoard:
         """What the hall display shows; poll it (≤ 1 s) and announce ``new_calls`` in order."""
         self.actor.require(Permission.VIEW_QUEUE)
+        whole_number(since_call_id, "叫号序号", "call id")
         now = self.clock()
         with self.db.read() as s:
             return board.board(s, now, since_call_id)
@@ -241,3 +266,15 @@ class QueueService(Service):
         now = self.clock()
         with self.db.write() as s:
             counter.set_paused(s, self.actor, now, paused)
+
+
+class CheckInPaused(ValidationError):
+    """Too many wrong appointment codes at this kiosk: check-in waits ``seconds``."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"预约号输入错误次数过多，请 {seconds} 秒后再试，或到咨询台求助。",
+            f"Too many wrong appointment codes; try again in {seconds} seconds "
+            "or ask at the help desk.",
+        )

@@ -6,11 +6,16 @@ commits. ``actor`` is the name the audit log records.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import hmac
+import secrets
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
+from clerk_app.domain.appointment_code import is_appointment_code
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.domain.queue_order import PriorityClass
 from clerk_app.domain.ticket_status import TicketStatus
@@ -71,12 +76,20 @@ def take_ticket(
 
 
 def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> TicketInfo:
-    """Turns a booked appointment into a ticket; priority only within its window."""
-    appt = s.scalars(
-        select(Appointment).where(Appointment.code == appointment_code.strip().upper())
-    ).one_or_none()
+    """Turns a booked appointment into a ticket; priority only within its window.
+
+    A code that cannot be one (see ``domain.appointment_code``) is not looked up: the answer
+    is the same ``NotFound`` as for a code nobody booked."""
+    code = appointment_code.strip().upper()
+    appt = (
+        s.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()
+        if is_appointment_code(code)
+        else None
+    )
     if appt is None:
-        raise NotFound(f"预约号 {appointment_code} 不存在。", f"No appointment {appointment_code}.")
+        raise NotFound(
+            "预约号不存在，请核对后重新输入。", "No such appointment code; check it and retype it."
+        )
     if appt.checked_in_at is not None:
         raise ValidationError(
             "该预约已签到取号，不能重复签到。", "This appointment has already been checked in."
@@ -103,18 +116,52 @@ def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> Ti
         target=f"appointment:{appt.code}",
         after={"ticket": ticket.number, "in_window": in_window},
     )
-    return _with_estimate(s, ticket, now)
+    return _with_token(ticket, _with_estimate(s, ticket, now))
 
 
-def reprint(s: Session, actor: str, now: datetime, ticket_id: int) -> TicketInfo:
-    """The same ticket again, marked as a reprint (补打); the reprint is counted."""
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFound(f"号票 {ticket_id} 不存在。", f"No ticket {ticket_id}.")
+def reprint(s: Session, actor: str, now: datetime, token: str) -> TicketInfo:
+    """The same ticket again, marked as a reprint (补打); the reprint is counted.
+
+    ``token`` is the ``reprint_token`` the kiosk got when it issued the ticket (the ticket's id
+    and a random secret whose hash the ticket keeps): no other ticket, and none of another day,
+    can be printed from a kiosk."""
+    ticket_id, _, _secret = token.partition(".")
+    ticket = (  # not its ID number: the kiosk's database role may not read it (it printed it)
+        s.get(Ticket, int(ticket_id), options=[defer(Ticket.identity_value, raiseload=True)])
+        if ticket_id.isdigit() and len(ticket_id) < 19
+        else None
+    )
+    if (
+        ticket is None
+        or ticket.reprint_token_hash is None
+        or not hmac.compare_digest(ticket.reprint_token_hash, _token_hash(token))
+        or ticket.service_date != local_date(now)
+    ):
+        raise NotFound(
+            "只能补打本机刚取的号票。",
+            "Only the ticket this kiosk has just issued can be reprinted.",
+        )
     ticket.printed_count += 1
     audit.record(s, at=now, actor=actor, action="ticket_reprinted", target=f"ticket:{ticket.id}")
-    info = _with_estimate(s, ticket, now)
-    return TicketInfo(**{**info.__dict__, "reprint": True})
+    info = _with_estimate(s, ticket, now, with_identity=False)
+    return dataclasses.replace(info, reprint=True, reprint_token=token)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_reprint_token(ticket: Ticket) -> str:
+    """A fresh reprint token for ``ticket``, whose hash the ticket keeps (the issuing kiosk's
+    only way to print it again); inside the issuing write."""
+    token = f"{ticket.id}.{secrets.token_urlsafe(16)}"
+    ticket.reprint_token_hash = _token_hash(token)
+    return token
+
+
+def _with_token(ticket: Ticket, info: TicketInfo) -> TicketInfo:
+    """``info`` with a fresh reprint token (``new_reprint_token``)."""
+    return dataclasses.replace(info, reprint_token=new_reprint_token(ticket))
 
 
 def close_day(s: Session, actor: str, now: datetime) -> int:
@@ -175,11 +222,16 @@ def _issue(
 
 def _check_daily_limit(s: Session, identity: str, today: date) -> None:
     limit = int(get_setting(s, "queue.daily_tickets_per_person"))
-    held = s.scalar(
-        select(func.count())
-        .select_from(Ticket)
-        .where(Ticket.identity_value == identity, Ticket.service_date == today)
-    )
+    if s.get_bind().dialect.name == "postgresql":
+        # The same count, through a function that may read tickets' ID numbers where the
+        # kiosk's database role may not (migration 0016, resources/db_roles.sql).
+        held = s.scalar(select(func.clerk_tickets_held(identity, today)))
+    else:
+        held = s.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(Ticket.identity_value == identity, Ticket.service_date == today)
+        )
     if (held or 0) >= limit:
         raise ValidationError(
             f"同一证件每天最多取号 {limit} 张，今日已达上限。",
@@ -187,11 +239,21 @@ def _check_daily_limit(s: Session, identity: str, today: date) -> None:
         )
 
 
-def with_estimate(s: Session, ticket: Ticket, now: datetime) -> TicketInfo:
+def with_estimate(
+    s: Session, ticket: Ticket, now: datetime, *, with_identity: bool = True
+) -> TicketInfo:
     """The slip of ``ticket`` (its category loaded) with the tickets ahead and the wait now."""
-    return _with_estimate(s, ticket, now)
+    return _with_estimate(s, ticket, now, with_identity=with_identity)
 
 
-def _with_estimate(s: Session, ticket: Ticket, now: datetime) -> TicketInfo:
+def _with_estimate(
+    s: Session, ticket: Ticket, now: datetime, *, with_identity: bool = True
+) -> TicketInfo:
     load = category_load(s, ticket.category, now, before=ticket)
-    return ticket_info(ticket, None, ahead=load.waiting, wait_minutes=load.wait_minutes)
+    return ticket_info(
+        ticket,
+        None,
+        ahead=load.waiting,
+        wait_minutes=load.wait_minutes,
+        with_identity=with_identity,
+    )
