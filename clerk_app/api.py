@@ -15,9 +15,11 @@ import getpass
 import logging
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from clerk_app.clock import Clock, utcnow
 from clerk_app.documents.paper_data import DocumentKind
@@ -45,6 +47,16 @@ from clerk_app.hall_time import to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import Counter, HallSetting
+from clerk_app.persistence.pii import (
+    Pii,
+    PiiKeyError,
+    PiiKeys,
+    create_keys,
+    has_recorded_keys,
+    load_keys,
+    register,
+    unrecorded,
+)
 from clerk_app.services.auth import authenticate
 from clerk_app.services.calendar import CalendarService
 from clerk_app.services.cases.results import (
@@ -217,16 +229,56 @@ class Hall:
         self.db.dispose()
 
 
-def open_hall(url: str, *, clock: Clock = utcnow, migrate: bool = True) -> Hall:
+def open_hall(
+    url: str, *, clock: Clock = utcnow, migrate: bool = True, pii_keys: Path | None = None
+) -> Hall:
     """Opens (and creates or upgrades) the hall database at ``url``.
+
+    ``pii_keys``: the file of the keys that encrypt ID numbers (default: the configured one,
+    ``clerk_app.config.pii_keys_path``). A hall that has recorded no key yet (a new or a
+    pre-encryption database) gets a new key file there, mode 0600: that is its first setup.
+    A key file that is not this hall's raises ``PiiKeyError``; a missing one, once the hall has
+    keys, is reported when an ID is first sealed or opened (the hall display needs none).
 
     Raises ``ConfigError`` for a malformed URL and ``DatabaseUnavailable`` for a server that
     cannot be reached, each with one clear sentence.
     """
+    from clerk_app.config import pii_keys_path
+
     db = Database(url)
+    path = pii_keys if pii_keys is not None else pii_keys_path()
+    keys = _hall_keys(db, path)
     if migrate:
-        upgrade(db)
+        upgrade(db, pii_keys=keys)
+    if keys is not None:
+        _check_keys(db, keys, clock)
+    db.use_pii(Pii(keys, missing=path))
     return Hall(db, clock)
+
+
+def _hall_keys(db: Database, path: Path) -> PiiKeys | None:
+    """The keys in ``path``; created there when the hall has recorded none; else ``None``."""
+    try:
+        return load_keys(path)
+    except PiiKeyError:
+        if path.exists():
+            raise  # there, but unreadable, open to others or damaged: never replaced
+    try:
+        with db.read() as s:
+            recorded = has_recorded_keys(s.connection())
+    except DBAPIError:  # no table yet: a new or a pre-encryption database
+        recorded = False
+    return None if recorded else create_keys(path)
+
+
+def _check_keys(db: Database, keys: PiiKeys, clock: Clock) -> None:
+    """Refuses a key file that is not this hall's; records keys new to the hall (first start
+    after setup or a rotation), in a write only when there is one."""
+    with db.read() as s:
+        new = unrecorded(s.connection(), keys)
+    if new:
+        with db.write() as s:
+            register(s.connection(), keys, clock())
 
 
 # Besides Hall and open_hall: what a script passes to the services or gets back, importable
@@ -252,6 +304,7 @@ __all__ = [
     "NotFound",
     "OutcomeUnknown",
     "PermissionDenied",
+    "PiiKeyError",
     "PriorityClass",
     "Role",
     "StaffSession",

@@ -29,6 +29,7 @@ from clerk_app.errors import ConfigError, Conflict, DatabaseUnavailable, Outcome
 from clerk_app.persistence.checkpoint import Checkpointer
 from clerk_app.persistence.dialects import use_partial_predicates
 from clerk_app.persistence.models import Base
+from clerk_app.persistence.pii import Pii, attach
 
 SQLITE_BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5
@@ -153,6 +154,14 @@ class Database:
         self._own = threading.local()  # this thread's autocommit connection
         self._owned: list[Connection] = []  # every thread's, to close at dispose()
         self._owned_lock = threading.Lock()
+        self.use_pii(Pii(None))  # until ``api.open_hall`` gives the hall's keys
+
+    def use_pii(self, pii: Pii) -> None:
+        """The ID keys that the units of work of this database seal and open with
+        (``persistence.pii.pii_of``)."""
+        self.pii = pii
+        attach(self.write_engine, pii)
+        attach(self.read_engine, pii)
 
     @property
     def is_postgres(self) -> bool:

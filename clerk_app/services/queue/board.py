@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from clerk_app.domain.identity import mask_identifier
 from clerk_app.domain.queue_order import (
@@ -36,6 +36,7 @@ from clerk_app.persistence.models import (
     Ticket,
     User,
 )
+from clerk_app.persistence.pii import TICKET_IDENTITY, Pii, pii_of
 from clerk_app.services.queue.results import (
     CallInfo,
     CategoryLoad,
@@ -48,6 +49,17 @@ from clerk_app.services.queue.results import (
 from clerk_app.services.settings import get_setting, get_settings
 
 RECENT_CALLS = 8
+
+
+def masked_identity(pii: Pii, sealed: bytes | None) -> str:
+    """A real-name ticket's ID as screens show it (opened only to be masked), else ""."""
+    return mask_identifier(pii.open(sealed, TICKET_IDENTITY)) if sealed else ""
+
+
+def _pii_of_object(ticket: Ticket) -> Pii:
+    session = object_session(ticket)
+    assert session is not None, "a ticket is shown from its unit of work"
+    return pii_of(session)
 
 
 def ticket_info(
@@ -68,7 +80,7 @@ def ticket_info(
         called_at=to_local(ticket.called_at) if ticket.called_at else None,
         counter_number=counter_number,
         recall_count=ticket.recall_count,
-        masked_identity=mask_identifier(ticket.identity_value) if ticket.identity_value else "",
+        masked_identity=masked_identity(_pii_of_object(ticket), ticket.identity_enc),
         ahead=ahead,
         wait_minutes=wait_minutes,
         reprint=ticket.printed_count > 1,

@@ -17,6 +17,7 @@ from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Appointment, QueueCategory, Ticket
+from clerk_app.persistence.pii import APPOINTMENT_IDENTITY, TICKET_IDENTITY, pii_of
 from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.queue.board import category_load, find_category, ticket_info
@@ -44,7 +45,7 @@ def take_ticket(
     today = local_date(now)
     expire_before(s, today)
     if kind_value is not None:
-        _check_daily_limit(s, kind_value[1], today)
+        _check_daily_limit(s, pii_of(s).lookup(kind_value[1]), today)
     ticket = _issue(s, cat, prio, kind_value, now)
     audit.record(
         s,
@@ -73,7 +74,10 @@ def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> Ti
     closes = appt.slot_start + timedelta(minutes=cfg["queue.appointment_late_minutes"])
     in_window = opens <= now <= closes
     prio = PriorityClass.APPOINTMENT if in_window else PriorityClass.NORMAL
-    kind_value = _normalize_identity(appt.identity_value) if appt.identity_value else None
+    sealed = appt.identity_enc
+    kind_value = (
+        _normalize_identity(pii_of(s).open(sealed, APPOINTMENT_IDENTITY)) if sealed else None
+    )
     ticket = _issue(s, appt.category, prio, kind_value, now)
     ticket.appointment_id = appt.id
     appt.checked_in_at = now
@@ -135,6 +139,7 @@ def _issue(
 ) -> Ticket:
     today = local_date(now)
     seq = next_value(s, f"ticket:{cat.prefix}", today)
+    pii = pii_of(s)
     ticket = Ticket(
         service_date=today,
         category_id=cat.id,
@@ -143,7 +148,8 @@ def _issue(
         priority=prio.value,
         status=TicketStatus.WAITING,
         identity_kind=kind_value[0] if kind_value else None,
-        identity_value=kind_value[1] if kind_value else None,
+        identity_enc=pii.seal(kind_value[1], TICKET_IDENTITY) if kind_value else None,
+        identity_hash=pii.lookup(kind_value[1]) if kind_value else None,
         taken_at=now,
         queue_position_at=now,
         recall_count=0,
@@ -155,12 +161,13 @@ def _issue(
     return ticket
 
 
-def _check_daily_limit(s: Session, identity: str, today: date) -> None:
+def _check_daily_limit(s: Session, identity_hash: str, today: date) -> None:
+    """By the ID's lookup hash: equal IDs, equal hashes; the ID itself is never in clear."""
     limit = int(get_setting(s, "queue.daily_tickets_per_person"))
     held = s.scalar(
         select(func.count())
         .select_from(Ticket)
-        .where(Ticket.identity_value == identity, Ticket.service_date == today)
+        .where(Ticket.identity_hash == identity_hash, Ticket.service_date == today)
     )
     if (held or 0) >= limit:
         raise ValidationError(
