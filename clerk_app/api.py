@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.imports.service import ImportService
+    from clerk_app.services.pii_keys import PiiKeyService
     from clerk_app.services.reports.service import ReportService
     from clerk_app.services.supervision.service import SupervisionService
 
@@ -122,6 +123,13 @@ class StaffSession:
         from clerk_app.services.imports.service import ImportService
 
         return ImportService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def pii_keys(self) -> PiiKeyService:
+        """Rotating the keys that seal ID numbers (administrators)."""
+        from clerk_app.services.pii_keys import PiiKeyService
+
+        return PiiKeyService(self._db, self.actor, self._clock)
 
     @cached_property
     def reports(self) -> ReportService:

@@ -78,10 +78,10 @@ def prepare_staff_window(counter: int | None) -> None:
 def open_configured_hall(options: Options) -> Hall:
     """The hall named by ``--db``/``CLERK_DB_URL``, or the demo hall; raises ``ClerkError``."""
     from clerk_app.api import open_hall
-    from clerk_app.config import default_db_url, demo_db_url
+    from clerk_app.config import default_db_url, demo_db_url, demo_pii_keys_path
 
     if options.demo:
-        hall = open_hall(demo_db_url())
+        hall = open_hall(demo_db_url(), pii_keys=demo_pii_keys_path())
         hall.seed_demo()
         return hall
     return open_hall(options.db_url or default_db_url())

@@ -103,7 +103,12 @@ class Context:
 
     def info(self, case: Case, *, with_submissions: bool = False) -> CaseInfo:
         return to_info(
-            case, self.policy, self.today, self.overrides, with_submissions=with_submissions
+            case,
+            self.policy,
+            self.today,
+            self.overrides,
+            with_submissions=with_submissions,
+            pii=self.pii,
         )
 
     def row_info(self, row: Any) -> CaseInfo:
@@ -121,8 +126,11 @@ def to_info(
     overrides: WorkdayOverrides,
     *,
     with_submissions: bool = False,
+    pii: Pii | None = None,
 ) -> CaseInfo:
-    """The case as seen on ``today``: IDs masked, working days left and the warning."""
+    """The case as seen on ``today``: IDs masked, working days left and the warning.
+
+    ``pii``: the hall's keys; by default those of the unit of work the case was loaded in."""
     item = case.item
     values = _Values(
         **{name: getattr(case, name) for name in _CASE_FIELDS},
@@ -135,9 +143,10 @@ def to_info(
         counter_no=case.counter.number if case.counter is not None else None,
     )
     submissions = tuple(_submission_info(x) for x in case.submissions) if with_submissions else ()
-    session = object_session(case)
-    assert session is not None, "a case is shown from its unit of work"
-    pii = pii_of(session)
+    if pii is None:
+        session = object_session(case)
+        assert session is not None, "a case is shown from its unit of work"
+        pii = pii_of(session)
     return _info(values, pii, policy, policy.thresholds, today, overrides, submissions)
 
 
