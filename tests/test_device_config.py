@@ -35,7 +35,13 @@ def conf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A configuration file of this test's own, named by CLERK_CONFIG as the tests' rule is."""
     path = tmp_path / "etc" / "clerk-desk.conf"
     monkeypatch.setenv("CLERK_CONFIG", str(path))
-    for var in ("CLERK_DB_URL", "CLERK_ROLE", "CLERK_COUNTER", "CLERK_TICKET_PRINTER", "CLERK_PII_KEYS"):
+    for var in (
+        "CLERK_DB_URL",
+        "CLERK_ROLE",
+        "CLERK_COUNTER",
+        "CLERK_TICKET_PRINTER",
+        "CLERK_PII_KEYS",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.delenv("CLERK_FULLSCREEN", raising=False)
     monkeypatch.setenv("CLERK_DATA_DIR", str(tmp_path / "data"))

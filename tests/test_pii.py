@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 
 from clerk_app.api import Hall, open_hall
 from clerk_app.cli import main as cli_main
+from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.domain.identity import mask_identifier
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ValidationError
@@ -29,7 +30,6 @@ from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemReque
 from tests.imports.samples import write_csv
 from tests.support.acceptance import FOOD, MovableClock, at, clerk
 from tests.support.pg_cluster import find_pg_bin
-from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 
 # IDs of this test only: regions and birth dates the demo hall does not use, so any trace of
 # them in a dump is theirs.
@@ -90,7 +90,13 @@ def _pg_dump(url: str) -> bytes:
     return subprocess.run(
         [
             str(bin_dir / "pg_dump"),
-            "-h", str(u.host), "-p", str(u.port), "-U", str(u.username), str(u.database),
+            "-h",
+            str(u.host),
+            "-p",
+            str(u.port),
+            "-U",
+            str(u.username),
+            str(u.database),
         ],
         capture_output=True,
         check=True,
@@ -147,7 +153,9 @@ def test_the_same_id_seals_differently_each_time_and_hashes_the_same(
     kiosk.take_ticket("A", identity=WALK_IN)
     with desk_hall.db.read() as s:
         rows = s.execute(
-            select(Ticket.identity_enc, Ticket.identity_hash).where(Ticket.identity_hash.is_not(None))
+            select(Ticket.identity_enc, Ticket.identity_hash).where(
+                Ticket.identity_hash.is_not(None)
+            )
         ).all()
     [(enc1, hash1), (enc2, hash2)] = rows[-2:]
     assert bytes(enc1) != bytes(enc2) and hash1 == hash2 and len(hash1) == 64
@@ -164,7 +172,7 @@ def test_a_value_moved_to_another_column_does_not_open(desk_hall: Hall) -> None:
             .where(Case.case_no == case.case_no)
             .values(applicant_id_enc=Case.agent_id_enc)
         )
-    with pytest.raises(PiiKeyError, match="cannot be decrypted|无法用本机密钥文件"):
+    with pytest.raises(PiiKeyError, match=r"cannot be decrypted|无法用本机密钥文件"):
         desk.cases.reveal_identity(case.case_no)
 
 
@@ -239,7 +247,7 @@ def test_rotation_keeps_old_values_readable_and_resealing_moves_them(
     before_rotation = tmp_path / "old.keys"
     shutil.copy(own_keys, before_rotation)
     admin = hall.login("admin", "demo")
-    with pytest.raises(Exception, match="无权|may not"):
+    with pytest.raises(Exception, match=r"无权|may not"):
         clerk(hall, 1).pii_keys.rotate()
     assert admin.pii_keys.rotate() == 2
     assert own_keys.stat().st_mode & 0o777 == 0o600
@@ -256,7 +264,7 @@ def test_rotation_keeps_old_values_readable_and_resealing_moves_them(
     assert resealed == state.values_by_key[1]  # the later WALK_IN tickets were sealed with 2
     assert admin.pii_keys.state().values_by_key.keys() == {2}
     hall.close()
-    with pytest.raises(PiiKeyError, match="lacks key 2|缺少第 2 号密钥"):
+    with pytest.raises(PiiKeyError, match=r"lacks key 2|缺少第 2 号密钥"):
         open_hall(url, pii_keys=before_rotation)
     hall = open_hall(url, pii_keys=own_keys)
     board = {t.number: t.masked_identity for t in clerk(hall, 1).queue.waiting_for_counter()}
@@ -264,7 +272,9 @@ def test_rotation_keeps_old_values_readable_and_resealing_moves_them(
     hall.close()
 
 
-def test_clerk_keys_rotate_pii_reencrypts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clerk_keys_rotate_pii_reencrypts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     hall = open_hall(url)  # the tests' configured key file (CLERK_PII_KEYS)
     hall.seed_demo()
@@ -297,9 +307,7 @@ def old_hall(db_url: str) -> Iterator[Database]:
     with db.write_engine.begin() as c:
         c.execute(text("INSERT INTO departments (id, code, name) VALUES (1, 'JT', '交通局')"))
         c.execute(
-            text(
-                "INSERT INTO queue_categories (id, prefix, name, sort_order) VALUES (1,'A','a',0)"
-            )
+            text("INSERT INTO queue_categories (id, prefix, name, sort_order) VALUES (1,'A','a',0)")
         )
         c.execute(
             text(
@@ -370,7 +378,7 @@ def test_the_upgrade_refuses_without_a_key_file_and_changes_nothing(
     old_hall: Database, own_keys: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLERK_PII_KEYS", str(own_keys))  # no such file
-    with pytest.raises(PiiKeyError, match="is missing|找不到"):
+    with pytest.raises(PiiKeyError, match=r"is missing|找不到"):
         upgrade(old_hall)
     with old_hall.read_engine.connect() as c:
         assert current_revision(c) == "0010"
@@ -383,7 +391,9 @@ def test_sqlite_file_of_a_migrated_hall_holds_no_id(tmp_path: Path, own_keys: Pa
     db = Database(url)
     upgrade(db, "0010")
     with db.write_engine.begin() as c:
-        c.execute(text("INSERT INTO queue_categories (id, prefix, name, sort_order) VALUES (1,'A','a',0)"))
+        c.execute(
+            text("INSERT INTO queue_categories (id, prefix, name, sort_order) VALUES (1,'A','a',0)")
+        )
         c.execute(
             text(
                 "INSERT INTO tickets (id, service_date, category_id, seq, number, priority, status,"

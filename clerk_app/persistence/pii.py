@@ -148,7 +148,9 @@ def add_seal_key(keys: PiiKeys) -> PiiKeys:
     new_id = keys.current_id + 1
     if new_id > _MAX_KEY_ID:
         raise PiiKeyError("密钥编号已用尽。", "No key ids are left.")
-    rotated = PiiKeys(keys.path, keys.lookup_key, {**keys.seal_keys, new_id: secrets.token_bytes(16)})
+    rotated = PiiKeys(
+        keys.path, keys.lookup_key, {**keys.seal_keys, new_id: secrets.token_bytes(16)}
+    )
     _write(rotated, replace=True)
     return rotated
 

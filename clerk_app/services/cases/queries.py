@@ -68,7 +68,9 @@ def known_applicant(s: Session, id_kind: str, id_value: str) -> KnownApplicant |
     ``id_value`` is the normalized code, as the cases store it."""
     newest = s.execute(
         select(Case.applicant_name, Case.legal_representative)
-        .where(Case.applicant_id_kind == id_kind, Case.applicant_id_hash == pii_of(s).lookup(id_value))
+        .where(
+            Case.applicant_id_kind == id_kind, Case.applicant_id_hash == pii_of(s).lookup(id_value)
+        )
         .order_by(Case.created_at.desc(), Case.id.desc())
         .limit(1)
     ).first()

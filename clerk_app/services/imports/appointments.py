@@ -169,7 +169,11 @@ def sync(
             changes.added.append(f"appointment:{code}")
             if apply:
                 sealed = pii.seal(identity, APPOINTMENT_IDENTITY) if identity else None
-                s.add(Appointment(code=code, **values, identity_enc=sealed, identity_hash=identity_hash))
+                s.add(
+                    Appointment(
+                        code=code, **values, identity_enc=sealed, identity_hash=identity_hash
+                    )
+                )
             continue
         diff = {
             k: [str(getattr(current, k)), str(val)]
@@ -200,6 +204,8 @@ def sync(
             for k, val in values.items():
                 setattr(current, k, val)
             if "identity" in diff:
-                current.identity_enc = pii.seal(identity, APPOINTMENT_IDENTITY) if identity else None
+                current.identity_enc = (
+                    pii.seal(identity, APPOINTMENT_IDENTITY) if identity else None
+                )
                 current.identity_hash = identity_hash
     return changes

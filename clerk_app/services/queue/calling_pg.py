@@ -258,7 +258,11 @@ class PostgresCallNext:
             if outcome.paused:
                 raise paused_counter()
             if outcome.fresh:
-                return None if outcome.id is None else ticket_from_claim(conn, outcome, counter_no, now)
+                return (
+                    None
+                    if outcome.id is None
+                    else ticket_from_claim(conn, outcome, counter_no, now)
+                )
         raise Conflict(
             f"{counter_no} 号窗口正被另一台电脑同时操作，本次叫号未执行，请重试。",
             f"Another PC is operating counter {counter_no} at this moment; nothing was called, "
