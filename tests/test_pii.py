@@ -22,6 +22,7 @@ from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.domain.identity import mask_identifier
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ValidationError
+from clerk_app.i18n import language, set_language
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import current_revision, upgrade
 from clerk_app.persistence.models import Appointment, Case, Ticket
@@ -282,6 +283,7 @@ def test_clerk_keys_rotate_pii_reencrypts(
     hall.close()
     keys = Path(os.environ["CLERK_PII_KEYS"])
     saved = keys.read_bytes()
+    before = language()  # `--lang en` sets the process's language; later tests expect theirs
     try:
         assert cli_main(["--lang", "en", "--db", url, "keys", "rotate-pii", "--reencrypt"]) == 0
         out = capsys.readouterr().out
@@ -294,6 +296,7 @@ def test_clerk_keys_rotate_pii_reencrypts(
     finally:
         os.chmod(keys, 0o600)
         keys.write_bytes(saved)  # the other tests' halls know only the original keys
+        set_language(before)
 
 
 # ----------------------------------------------------------------------------------- migration
