@@ -39,6 +39,7 @@ from clerk_app.domain.deadlines import due_date, running_deadline
 from clerk_app.domain.workdays import WorkdayOverrides, add_workdays, workdays_between
 from clerk_app.hall_time import to_utc
 from clerk_app.persistence.models import Case, ServiceItem
+from clerk_app.persistence.pii import CASE_APPLICANT_ID
 
 NEWEST_INDEX = "ix_cases_created_at_id"  # "newest first" read from an index (migration 0009)
 NOW = datetime(2026, 11, 26, 10, 0)  # hall-local "now" of the listing
@@ -73,6 +74,8 @@ def build(path: Path, cases: int) -> None:
     rng = random.Random(11)
     span = (NOW.date() - FIRST_DAY).days
     rows = []
+    firm = "91440511T00000011X"
+    sealed, digest = hall.db.pii.seal(firm, CASE_APPLICANT_ID), hall.db.pii.lookup(firm)
     with hall.db.write_engine.begin() as con:
         for n in range(cases):
             day = FIRST_DAY + timedelta(days=n * span // cases)
@@ -87,7 +90,8 @@ def build(path: Path, cases: int) -> None:
                     "item_id": item_id,
                     "applicant_name": "汕头市测试贸易有限公司",
                     "applicant_id_kind": "uscc",
-                    "applicant_id_value": "91440511T00000011X",
+                    "applicant_id_enc": sealed,  # one firm: the list reads, never compares
+                    "applicant_id_hash": digest,
                     "state": state.value,
                     "accepted_on": day,
                     "due_date": due_date(day, promised),

@@ -16,9 +16,11 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import DBAPIError
 
 from clerk_app.clock import Clock, utcnow
 from clerk_app.domain.case_states import CaseState, SubmissionStatus
@@ -47,6 +49,16 @@ from clerk_app.hall_time import to_local
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import Counter, HallSetting
+from clerk_app.persistence.pii import (
+    Pii,
+    PiiKeyError,
+    PiiKeys,
+    create_keys,
+    has_recorded_keys,
+    load_keys,
+    register,
+    unrecorded,
+)
 from clerk_app.services.auth import authenticate, session_check
 from clerk_app.services.calendar import CalendarService
 from clerk_app.services.catalog import CatalogService
@@ -73,6 +85,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.hall_settings import HallSettingsService
     from clerk_app.services.imports.service import ImportService
+    from clerk_app.services.pii_keys import PiiKeyService
     from clerk_app.services.reports.service import ReportService
     from clerk_app.services.supervision.service import SupervisionService
 
@@ -172,6 +185,13 @@ class StaffSession:
         from clerk_app.services.imports.service import ImportService
 
         return ImportService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def pii_keys(self) -> PiiKeyService:
+        """Rotating the keys that seal ID numbers (administrators)."""
+        from clerk_app.services.pii_keys import PiiKeyService
+
+        return PiiKeyService(self._db, self.actor, self._clock)
 
     @cached_property
     def reports(self) -> ReportService:
@@ -321,18 +341,61 @@ class Hall:
 
 
 def open_hall(
-    url: str, *, clock: Clock = utcnow, migrate: bool = True, device: Role | None = None
+    url: str,
+    *,
+    clock: Clock = utcnow,
+    migrate: bool = True,
+    device: Role | None = None,
+    pii_keys: Path | None = None,
 ) -> Hall:
     """Opens (and creates or upgrades) the hall database at ``url``; ``device`` (kiosk,
     display, evaluator): the hall as that PC may use it (see ``Hall``).
 
+    ``pii_keys``: the file of the keys that encrypt ID numbers (default: the configured one,
+    ``clerk_app.config.pii_keys_path``). A hall that has recorded no key yet (a new or a
+    pre-encryption database) gets a new key file there, mode 0600: that is its first setup.
+    A key file that is not this hall's raises ``PiiKeyError``; a missing one, once the hall has
+    keys, is reported when an ID is first sealed or opened (the hall display needs none).
+
     Raises ``ConfigError`` for a malformed URL and ``DatabaseUnavailable`` for a server that
     cannot be reached, each with one clear sentence.
     """
+    from clerk_app.config import pii_keys_path
+
     db = Database(url)
+    path = pii_keys if pii_keys is not None else pii_keys_path()
+    keys = _hall_keys(db, path)
     if migrate:
-        upgrade(db)
+        upgrade(db, pii_keys=keys)
+    if keys is not None:
+        _check_keys(db, keys, clock)
+    db.use_pii(Pii(keys, missing=path))
     return Hall(db, clock, device)
+
+
+def _hall_keys(db: Database, path: Path) -> PiiKeys | None:
+    """The keys in ``path``; created there when the hall has recorded none; else ``None``."""
+    try:
+        return load_keys(path)
+    except PiiKeyError:
+        if path.exists():
+            raise  # there, but unreadable, open to others or damaged: never replaced
+    try:
+        with db.read() as s:
+            recorded = has_recorded_keys(s.connection())
+    except DBAPIError:  # no table yet: a new or a pre-encryption database
+        recorded = False
+    return None if recorded else create_keys(path)
+
+
+def _check_keys(db: Database, keys: PiiKeys, clock: Clock) -> None:
+    """Refuses a key file that is not this hall's; records keys new to the hall (first start
+    after setup or a rotation), in a write only when there is one."""
+    with db.read() as s:
+        new = unrecorded(s.connection(), keys)
+    if new:
+        with db.write() as s:
+            register(s.connection(), keys, clock())
 
 
 # Besides Hall and open_hall: what a script passes to the services or gets back, importable
@@ -384,6 +447,7 @@ __all__ = [
     "NotFound",
     "OutcomeUnknown",
     "PermissionDenied",
+    "PiiKeyError",
     "PriorityClass",
     "Role",
     "SessionEnded",

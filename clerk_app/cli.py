@@ -19,7 +19,7 @@ from pathlib import Path
 
 from clerk_app import cli_trust, i18n, setup_pc
 from clerk_app.api import Hall, open_hall
-from clerk_app.config import ENV_DB_URL, default_db_url, demo_db_url
+from clerk_app.config import ENV_DB_URL, default_db_url, demo_db_url, demo_pii_keys_path
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.pdf_file import write_pdf_file
 from clerk_app.documents.signing import ForgedPayload
@@ -406,6 +406,33 @@ def cmd_export(hall: Hall, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys_rotate_pii(hall: Hall, args: argparse.Namespace) -> int:
+    if not 1 <= args.batch <= 100_000:
+        raise ClerkError("--batch 应为 1 到 100000。", "--batch must be 1 to 100000.")
+    keys = hall.system().pii_keys
+    new_id = keys.rotate()
+    path = hall.db.pii.keys.path
+    print(
+        pick(
+            f"新的证件号码加密密钥 {new_id} 已启用（{path}）；请把该文件复制到本厅每台电脑并备份。",
+            f"ID sealing key {new_id} is in use ({path}); copy the file to every PC of the hall "
+            "and back it up.",
+        )
+    )
+    if args.reencrypt:
+        n = keys.reseal(args.batch)
+        print(pick(f"已用新密钥重新加密 {n} 个证件号码。", f"{n} ID numbers sealed again."))
+    return 0
+
+
+def cmd_keys_status(hall: Hall, args: argparse.Namespace) -> int:
+    state = hall.system().pii_keys.state()
+    print(pick(f"新值使用密钥 {state.current_id}", f"New values use key {state.current_id}"))
+    for kid, n in sorted(state.values_by_key.items()):
+        print(pick(f"密钥 {kid}：{n} 个", f"key {kid}: {n} values"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk", description="一窗受理 counter desk")
     source = parser.add_mutually_exclusive_group()
@@ -540,9 +567,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grants.add_argument("--apply", action="store_true", help="run it (as the schema's owner)")
     grants.set_defaults(func=cmd_db_grants)
-    keys = sub.add_parser("keys", help="the documents' signing keys").add_subparsers(
-        dest="keys_command", required=True
-    )
+    keys = sub.add_parser(
+        "keys", help="the documents' signing keys and the keys that encrypt ID numbers"
+    ).add_subparsers(dest="keys_command", required=True)
     keys.add_parser(
         "rotate", help="a new key signs from now on; paper signed with older keys still verifies"
     ).set_defaults(func=cmd_keys_rotate)
@@ -565,6 +592,19 @@ def build_parser() -> argparse.ArgumentParser:
     exporting_data.add_argument("what", choices=["catalog", "credit-list"])
     exporting_data.add_argument("file", metavar="FILE", help="FILE.xlsx or FILE.csv (UTF-8)")
     exporting_data.set_defaults(func=cmd_export)
+    rotate = keys.add_parser(
+        "rotate-pii",
+        help="add a new ID sealing key to the key file (new values use it; old ones stay "
+        "readable); copy the file to every PC of the hall afterwards",
+    )
+    rotate.add_argument(
+        "--reencrypt", action="store_true", help="then seal every older value with the new key"
+    )
+    rotate.add_argument("--batch", type=int, default=500, help="rows per transaction (500)")
+    rotate.set_defaults(func=cmd_keys_rotate_pii)
+    keys.add_parser("status", help="the key new values use; values per key").set_defaults(
+        func=cmd_keys_status
+    )
     setup_pc.add_parser(sub)
     simulate.add_parser(sub)
     cli_trust.add_parsers(sub)  # audit verify/head, backup, restore
@@ -584,7 +624,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "raw", None) is not None:  # backup, restore: the database as it is
             raw: int = args.raw(url, args)
             return raw
-        hall = open_hall(url)
+        hall = open_hall(url, pii_keys=demo_pii_keys_path() if args.demo else None)
         try:
             result: int = args.func(hall, args)
             sys.stdout.flush()

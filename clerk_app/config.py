@@ -27,6 +27,7 @@ ENV_ROLE = "CLERK_ROLE"
 ENV_COUNTER = "CLERK_COUNTER"
 ENV_TICKET_PRINTER = "CLERK_TICKET_PRINTER"
 ENV_FULLSCREEN = "CLERK_FULLSCREEN"
+ENV_PII_KEYS = "CLERK_PII_KEYS"
 
 #: What a PC is for: the staff desk (sign-in), the ticket kiosk, the hall display, the evaluator.
 ROLES = ("desk", "kiosk", "display", "evaluator")
@@ -36,6 +37,7 @@ PUBLIC_ROLES = frozenset({"kiosk", "display", "evaluator"})
 #: (section, key) of each setting in the file.
 FILE_KEYS = {
     "db_url": ("hall", "db_url"),
+    "pii_keys": ("hall", "pii_keys"),
     "role": ("device", "role"),
     "counter": ("device", "counter"),
     "fullscreen": ("device", "fullscreen"),
@@ -43,6 +45,7 @@ FILE_KEYS = {
 }
 ENV_KEYS = {
     "db_url": ENV_DB_URL,
+    "pii_keys": ENV_PII_KEYS,
     "role": ENV_ROLE,
     "counter": ENV_COUNTER,
     "fullscreen": ENV_FULLSCREEN,
@@ -57,6 +60,9 @@ class DeviceSettings:
     """This PC's settings; ``None`` means not set (use the default)."""
 
     db_url: str | None = None
+    #: The file of the keys that encrypt ID numbers (``persistence/pii.py``), outside the
+    #: database; ``None``: ``pii.keys`` in the user's data directory (one PC on its own).
+    pii_keys: str | None = None
     role: str = "desk"
     counter: int | None = None
     fullscreen: bool = False
@@ -125,7 +131,7 @@ def _apply(settings: DeviceSettings, raw: Mapping[str, str], source: str) -> Dev
             changes[name] = parse_counter(text, where)
         elif name == "fullscreen" and text.strip():
             changes[name] = parse_flag(text, where)
-        elif name in ("db_url", "ticket_printer") and text.strip():
+        elif name in ("db_url", "pii_keys", "ticket_printer") and text.strip():
             changes[name] = text.strip()
     return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
 
@@ -189,3 +195,15 @@ def default_db_url() -> str:
 def demo_db_url() -> str:
     """The demo hall's own SQLite file, kept apart from a real hall's data."""
     return f"sqlite:///{data_dir() / 'demo.db'}"
+
+
+def pii_keys_path() -> Path:
+    """The hall's ID key file: ``CLERK_PII_KEYS``, then the PC's configuration file, then
+    ``pii.keys`` in the user's data directory."""
+    configured = load_settings().pii_keys
+    return Path(configured) if configured else data_dir() / "pii.keys"
+
+
+def demo_pii_keys_path() -> Path:
+    """The demo hall's own ID keys, beside its database (never a real hall's)."""
+    return data_dir() / "demo-pii.keys"

@@ -48,6 +48,10 @@ TEMPLATE = """\
 # (keep passwords out of this world-readable file: use ~/.pgpass or certificates).
 # Empty: an SQLite file in the user's data directory (one PC on its own).
 db_url = {db_url}
+# The file of the keys that encrypt ID numbers (mode 0600; the same file on every PC of the
+# hall, backed up with the database, never inside it). Empty: pii.keys in the user's data
+# directory. `clerk setup-pc --pii-keys PATH` creates it there when it does not exist.
+pii_keys = {pii_keys}
 
 [device]
 # desk (窗口工作台, staff sign-in), kiosk (取号机), display (叫号屏) or evaluator (评价器)
@@ -65,6 +69,7 @@ ticket_printer = {ticket_printer}
 def render(settings: DeviceSettings) -> str:
     return TEMPLATE.format(
         db_url=settings.db_url or "",
+        pii_keys=settings.pii_keys or "",
         role=settings.role,
         counter="" if settings.counter is None else settings.counter,
         fullscreen="yes" if settings.fullscreen else "no",
@@ -188,6 +193,8 @@ def new_settings(current: DeviceSettings, given: dict[str, str | None]) -> Devic
     values: dict[str, object] = {}
     if given.get("db_url") is not None:
         values["db_url"] = check_db_url(given["db_url"] or "")
+    if given.get("pii_keys") is not None:
+        values["pii_keys"] = (given["pii_keys"] or "").strip() or None
     if given.get("role") is not None:
         values["role"] = parse_role(given["role"] or "", "--role")
     if given.get("counter") is not None:
@@ -252,6 +259,18 @@ def remove_autostart() -> Path:
     return path
 
 
+def _first_key_file(path: Path) -> Path:
+    """A new ID key file (mode 0600); under sudo, owned by the user who ran sudo, the account
+    the desk runs as. The hall's other PCs get a copy of this file, not one of their own."""
+    from clerk_app.persistence.pii import create_keys
+
+    create_keys(path)
+    uid, gid = os.environ.get("SUDO_UID"), os.environ.get("SUDO_GID")
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and uid and gid:
+        os.chown(path, int(uid), int(gid))
+    return path
+
+
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "setup-pc",
@@ -259,6 +278,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--config", type=Path, help="the file to write (default: $CLERK_CONFIG or /etc)")
     p.add_argument("--db-url", help="the hall database URL ('' for the local SQLite file)")
+    p.add_argument(
+        "--pii-keys",
+        help="the ID key file (created, mode 0600, if missing; '' for the data directory's)",
+    )
     p.add_argument("--role", choices=ROLES, help="what this PC is for")
     p.add_argument("--counter", help="this PC's counter number ('' to clear)")
     p.add_argument("--ticket-printer", help="the kiosk's ESC/POS printer ('' for the system's)")
@@ -277,6 +300,7 @@ def run(args: argparse.Namespace, read: Callable[[str], str] = input) -> int:
     path: Path = args.config or config_path()
     given = {
         "db_url": args.db_url,
+        "pii_keys": args.pii_keys,
         "role": args.role,
         "counter": args.counter,
         "ticket_printer": args.ticket_printer,
@@ -293,6 +317,9 @@ def run(args: argparse.Namespace, read: Callable[[str], str] = input) -> int:
         write_atomically(path, render(settings))
         print(pick(f"已写入本机配置：{path}", f"Wrote this PC's settings: {path}"))
         current = settings
+        if settings.pii_keys and not Path(settings.pii_keys).exists():
+            keys = _first_key_file(Path(settings.pii_keys))
+            print(pick(f"已创建证件号码密钥文件：{keys}", f"Created the ID key file: {keys}"))
     if args.autostart:
         entry = install_autostart(current.role)
         print(pick(f"已设置登录后自动启动：{entry}", f"Starts at login: {entry}"))

@@ -16,6 +16,15 @@ from tests.support.pg_cluster import REQUIRE_ENV, PgCluster, find_pg_bin
 _counter = itertools.count()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests' own ID key file (``persistence/pii.py``), for every hall and subprocess of
+    the run: the seeded templates are copied into many tests and must open with it."""
+    import tempfile
+
+    keys = Path(tempfile.mkdtemp(prefix="clerk-pii-")) / "pii.keys"
+    os.environ["CLERK_PII_KEYS"] = str(keys)
+
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
     bin_dir = find_pg_bin()

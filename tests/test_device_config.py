@@ -14,6 +14,7 @@ from clerk_app.config import (
     config_path,
     default_db_url,
     load_settings,
+    pii_keys_path,
     with_flags,
 )
 from clerk_app.errors import ConfigError
@@ -35,7 +36,13 @@ def conf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A configuration file of this test's own, named by CLERK_CONFIG as the tests' rule is."""
     path = tmp_path / "etc" / "clerk-desk.conf"
     monkeypatch.setenv("CLERK_CONFIG", str(path))
-    for var in ("CLERK_DB_URL", "CLERK_ROLE", "CLERK_COUNTER", "CLERK_TICKET_PRINTER"):
+    for var in (
+        "CLERK_DB_URL",
+        "CLERK_ROLE",
+        "CLERK_COUNTER",
+        "CLERK_TICKET_PRINTER",
+        "CLERK_PII_KEYS",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.delenv("CLERK_FULLSCREEN", raising=False)
     monkeypatch.setenv("CLERK_DATA_DIR", str(tmp_path / "data"))
@@ -192,3 +199,18 @@ def test_autostart_is_refused_for_a_desk_and_for_root(
     assert setup("--autostart") == 2
     assert "not sudo" in capsys.readouterr().err
     assert not (tmp_path / "home-config").exists()
+
+
+def test_setup_pc_pii_keys_names_the_key_file_and_creates_it_once_for_its_owner(
+    conf: Path, tmp_path: Path
+) -> None:
+    keys = tmp_path / "secret" / "pii.keys"
+    assert setup("--pii-keys", str(keys)) == 0
+    assert load_settings().pii_keys == str(keys)
+    assert pii_keys_path() == keys
+    assert stat.S_IMODE(keys.stat().st_mode) == 0o600
+    first = keys.read_bytes()
+    assert setup("--pii-keys", str(keys), "--role", "kiosk") == 0  # an existing file is kept
+    assert keys.read_bytes() == first
+    assert setup("--pii-keys", "") == 0  # cleared: the data directory's file
+    assert pii_keys_path() == tmp_path / "data" / "pii.keys"

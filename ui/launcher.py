@@ -94,7 +94,7 @@ def prepare_staff_window(counter: int | None) -> None:
 def open_configured_hall(options: Options) -> Hall:
     """The hall named by ``--db``/``CLERK_DB_URL``, or the demo hall; raises ``ClerkError``."""
     from clerk_app.api import Hall, Role, open_hall
-    from clerk_app.config import default_db_url, demo_db_url
+    from clerk_app.config import default_db_url, demo_db_url, demo_pii_keys_path
 
     # A public screen's hall hands out that device's session only (no sign-in, no system()).
     device = (
@@ -107,7 +107,7 @@ def open_configured_hall(options: Options) -> Hall:
         else None
     )
     if options.demo:
-        hall = open_hall(demo_db_url())
+        hall = open_hall(demo_db_url(), pii_keys=demo_pii_keys_path())
         hall.seed_demo()
         return Hall(hall.db, hall.clock, device)
     return open_hall(options.db_url or default_db_url(), device=device)

@@ -27,6 +27,7 @@ from clerk_app.persistence.models import (
     Submission,
     User,
 )
+from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, pii_of
 from clerk_app.persistence.sequences import next_value
 
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
@@ -228,8 +229,11 @@ def _case(s: Session, demo: DemoCase, today: date, now: datetime) -> None:
     a = demo.applicant
     id_value = a.uscc if isinstance(a, DemoFirm) else a.resident_id
     item = s.scalars(select(ServiceItem).where(ServiceItem.item_code == demo.item_code)).one()
+    pii = pii_of(s)
     exists = select(Case.id).where(
-        Case.applicant_id_value == id_value, Case.item_id == item.id, Case.state == demo.state
+        Case.applicant_id_hash == pii.lookup(id_value),
+        Case.item_id == item.id,
+        Case.state == demo.state,
     )
     if s.scalar(exists) is not None:
         return
@@ -242,10 +246,12 @@ def _case(s: Session, demo: DemoCase, today: date, now: datetime) -> None:
         clerk_id=s.scalar(select(User.id).where(User.username == demo.clerk)),
         applicant_name=a.name,
         applicant_id_kind="uscc" if isinstance(a, DemoFirm) else "resident_id",
-        applicant_id_value=id_value,
+        applicant_id_enc=pii.seal(id_value, CASE_APPLICANT_ID),
+        applicant_id_hash=pii.lookup(id_value),
         legal_representative=a.legal_representative if isinstance(a, DemoFirm) else "",
         agent_name=a.agent_name if isinstance(a, DemoFirm) else "",
-        agent_id_value=a.agent_id if isinstance(a, DemoFirm) else None,
+        agent_id_enc=pii.seal(a.agent_id, CASE_AGENT_ID) if isinstance(a, DemoFirm) else None,
+        agent_id_hash=pii.lookup(a.agent_id) if isinstance(a, DemoFirm) else None,
         state=demo.state.value,
         accepted_on=accepted,
         created_at=now - timedelta(days=(today - accepted).days),

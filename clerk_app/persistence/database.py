@@ -39,6 +39,7 @@ from clerk_app.errors import (
 from clerk_app.persistence.checkpoint import Checkpointer
 from clerk_app.persistence.dialects import use_partial_predicates
 from clerk_app.persistence.models import Base
+from clerk_app.persistence.pii import Pii, attach
 
 SQLITE_BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5
@@ -279,6 +280,7 @@ class Database:
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
         self._releaser = _IdleReleaser(self.write_engine) if self.is_postgres else None
         self._guard: Callable[[Connection], None] | None = None
+        self.use_pii(Pii(None))  # until ``api.open_hall`` gives the hall's keys
 
     def guarded(self, guard: Callable[[Connection], None]) -> Database:
         """This database, with ``guard(conn)`` run at the start of every unit of work, inside
@@ -291,6 +293,13 @@ class Database:
     def _check(self, conn: Connection) -> None:
         if self._guard is not None:
             self._guard(conn)
+
+    def use_pii(self, pii: Pii) -> None:
+        """The ID keys that the units of work of this database seal and open with
+        (``persistence.pii.pii_of``)."""
+        self.pii = pii
+        attach(self.write_engine, pii)
+        attach(self.read_engine, pii)
 
     @property
     def is_postgres(self) -> bool:

@@ -33,8 +33,9 @@ _PUBLIC_READ = (
     "call_events",
     "workday_overrides",
     "calendar_years",
+    "pii_keys",  # each ID key's id and check value (never the key): a PC's key file is checked
 )
-# Every column of tickets but its ID number (identity_value).
+# Every column of tickets but its ID number (sealed: identity_enc) and its lookup hash.
 _TICKET_COLUMNS = (
     "id, service_date, category_id, seq, number, priority, status, identity_kind, "
     "appointment_id, counter_id, transferred_to_counter, taken_at, queue_position_at, "

@@ -18,6 +18,8 @@ from clerk_app.persistence.database import Database, translate_db_errors
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from clerk_app.persistence.pii import PiiKeys
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 #: The revision of the newest file in ``migrations/versions`` (``tests/test_migrations.py``).
 SCHEMA_HEAD = "0016"
@@ -56,8 +58,11 @@ def is_current(db: Database) -> bool:
             return False
 
 
-def upgrade(db: Database, revision: str = "head") -> None:
+def upgrade(db: Database, revision: str = "head", *, pii_keys: PiiKeys | None = None) -> None:
     """Brings the schema to ``revision``; concurrent callers wait for each other.
+
+    ``pii_keys``: the keys that seal the ID numbers a migration encrypts (0012); without them
+    it reads the configured key file (``clerk_app.config.pii_keys_path``).
 
     SQLite: the write engine begins with BEGIN IMMEDIATE, so a second PC's upgrade waits on the
     busy timeout and then finds the schema current. PostgreSQL: a session advisory lock.
@@ -79,6 +84,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
             connection.commit()
         try:
             cfg.attributes["connection"] = connection
+            cfg.attributes["pii_keys"] = pii_keys
             command.upgrade(cfg, revision)
             connection.commit()
             if not db.is_postgres:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -260,9 +261,9 @@ class Ticket(Base):
         # The daily limit of real-name tickets; anonymous tickets (most) are not in it.
         partial_index(
             "ix_tickets_identity",
-            "identity_value",
+            "identity_hash",
             "service_date",
-            where="identity_value IS NOT NULL",
+            where="identity_hash IS NOT NULL",
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -273,7 +274,9 @@ class Ticket(Base):
     priority: Mapped[str] = mapped_column(String(20), default=PriorityClass.NORMAL.value)
     status: Mapped[str] = mapped_column(String(16), default=TicketStatus.WAITING.value)
     identity_kind: Mapped[str | None] = mapped_column(String(16))
-    identity_value: Mapped[str | None] = mapped_column(String(32))
+    # A real-name ticket's ID: sealed and its lookup hash, never in clear (persistence/pii.py).
+    identity_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    identity_hash: Mapped[str | None] = mapped_column(String(64))
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
     transferred_to_counter: Mapped[int | None] = mapped_column(Integer)
@@ -299,7 +302,8 @@ class Appointment(Base):
     code: Mapped[str] = mapped_column(String(16), unique=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("queue_categories.id"))
     applicant_name: Mapped[str] = mapped_column(String(100), default="")
-    identity_value: Mapped[str | None] = mapped_column(String(32))
+    identity_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # sealed (persistence/pii.py)
+    identity_hash: Mapped[str | None] = mapped_column(String(64))
     slot_start: Mapped[datetime] = mapped_column(DateTime)
     slot_end: Mapped[datetime] = mapped_column(DateTime)
     checked_in_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -351,10 +355,15 @@ class Case(Base):
     bundle_no: Mapped[str | None] = mapped_column(String(40), index=True)
     applicant_name: Mapped[str] = mapped_column(String(200))
     applicant_id_kind: Mapped[str] = mapped_column(String(16))  # resident_id | uscc
-    applicant_id_value: Mapped[str] = mapped_column(String(32), index=True)
+    # The applicant's ID (a USCC too, to keep one rule) sealed, and its lookup hash
+    # (persistence/pii.py): never in clear; search and visit counts use the hash.
+    applicant_id_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    applicant_id_hash: Mapped[str] = mapped_column(String(64), index=True)
     legal_representative: Mapped[str] = mapped_column(String(100), default="")
     agent_name: Mapped[str] = mapped_column(String(100), default="")
-    agent_id_value: Mapped[str | None] = mapped_column(String(32))  # the agent's resident ID
+    # The agent's resident ID, sealed, and its lookup hash.
+    agent_id_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    agent_id_hash: Mapped[str | None] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(24), index=True)
     accepted_on: Mapped[date | None] = mapped_column(Date)  # hall-local date of the decision
     due_date: Mapped[date | None] = mapped_column(Date)  # promised limit, in working days
@@ -567,6 +576,17 @@ class RectificationCallback(Base):
     reached: Mapped[bool] = mapped_column(Boolean, default=True)
     summary: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PiiKeyRecord(Base):
+    """A check value of each ID key (persistence/pii.py), never the key: key 0 is the lookup
+    key, 1… the sealing keys. A PC whose key file does not match is refused at start."""
+
+    __tablename__ = "pii_keys"
+    key_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    purpose: Mapped[str] = mapped_column(String(8))  # lookup | seal
+    check_value: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AuditLog(Base):

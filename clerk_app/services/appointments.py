@@ -21,6 +21,7 @@ from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import NotFound, ValidationError, on_field
 from clerk_app.hall_time import local_date, to_local, to_utc
 from clerk_app.persistence.models import Appointment
+from clerk_app.persistence.pii import APPOINTMENT_IDENTITY, pii_of
 from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.base import Service
@@ -48,14 +49,14 @@ class AppointmentInfo:
     cancel_reason: str
 
 
-def _info(a: Appointment, mask: Callable[[str | None], str]) -> AppointmentInfo:
+def _info(a: Appointment, mask: Callable[[bytes | None], str]) -> AppointmentInfo:
     status = "cancelled" if a.cancelled_at else "checked_in" if a.checked_in_at else "booked"
     return AppointmentInfo(
         code=a.code,
         category=a.category.prefix,
         category_name=a.category.name,
         applicant_name=a.applicant_name,
-        identity_masked=mask(a.identity_value),
+        identity_masked=mask(a.identity_enc),
         phone=a.phone or "",
         slot_start=to_local(a.slot_start),
         slot_end=to_local(a.slot_end),
@@ -63,6 +64,12 @@ def _info(a: Appointment, mask: Callable[[str | None], str]) -> AppointmentInfo:
         status=status,
         cancel_reason=a.cancel_reason or "",
     )
+
+
+def _masker(s: Session) -> Callable[[bytes | None], str]:
+    """Opens a sealed ID only to mask it as the hall's policy says (``persistence/pii.py``)."""
+    policy, pii = load_policy(s), pii_of(s)
+    return lambda sealed: policy.mask(pii.open_or_none(sealed, APPOINTMENT_IDENTITY))
 
 
 def _identity(value: str, today: date) -> str | None:
@@ -120,7 +127,10 @@ class AppointmentService(Service):
                 code=code,
                 category_id=cat.id,
                 applicant_name=name,
-                identity_value=identity_value,
+                identity_enc=(
+                    pii_of(s).seal(identity_value, APPOINTMENT_IDENTITY) if identity_value else None
+                ),
+                identity_hash=pii_of(s).lookup(identity_value) if identity_value else None,
                 slot_start=to_utc(start),
                 slot_end=to_utc(end),
                 phone=phone,
@@ -138,7 +148,7 @@ class AppointmentService(Service):
                 target=f"appointment:{code}",
                 after={"category": cat.prefix, "slot_start": start.isoformat(), "channel": channel},
             )
-            return _info(appt, load_policy(s).mask)
+            return _info(appt, _masker(s))
 
     def list_day(self, day: date) -> list[AppointmentInfo]:
         """The appointments whose slot starts on ``day`` (hall time), cancelled ones too."""
@@ -151,7 +161,7 @@ class AppointmentService(Service):
                 .where(Appointment.slot_start < first + timedelta(days=1))
                 .order_by(Appointment.slot_start, Appointment.code)
             )
-            mask = load_policy(s).mask
+            mask = _masker(s)
             return [_info(a, mask) for a in rows]
 
     def cancel(self, code: str, reason: str) -> AppointmentInfo:
@@ -183,7 +193,7 @@ class AppointmentService(Service):
                 after={"reason": reason},
             )
             s.flush()
-            return _info(appt, load_policy(s).mask)
+            return _info(appt, _masker(s))
 
     @staticmethod
     def _check_slot(start: datetime, end: datetime, now: datetime) -> None:

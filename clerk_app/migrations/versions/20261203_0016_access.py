@@ -5,11 +5,11 @@ signed in under an older version is refused (``services.auth.session_check``).
 tickets.reprint_token_hash: a kiosk reprints only a ticket it issued, by the token it got.
 signing_keys: the documents' QR keys by id, out of hall_settings (which a kiosk reads); the
 hall's key so far becomes K1, so every paper printed before keeps verifying.
-PostgreSQL: clerk_tickets_held(id, day), the daily per-ID ticket count for a kiosk whose
+PostgreSQL: clerk_tickets_held(id hash, day), the daily per-ID ticket count for a kiosk whose
 database role may not read tickets' ID numbers (``clerk db grants``).
 
 Revision ID: 0016
-Revises: 0010
+Revises: 0015
 Create Date: 2026-12-03 19:00:00
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0016'
-down_revision = '0010'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
@@ -57,9 +57,9 @@ def upgrade() -> None:
 
 
 _HELD = """
-CREATE OR REPLACE FUNCTION clerk_tickets_held(p_identity text, p_day date) RETURNS bigint
+CREATE OR REPLACE FUNCTION clerk_tickets_held(p_identity_hash text, p_day date) RETURNS bigint
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT count(*) FROM tickets WHERE identity_value = p_identity AND service_date = p_day
+    SELECT count(*) FROM tickets WHERE identity_hash = p_identity_hash AND service_date = p_day
 $$
 """
 

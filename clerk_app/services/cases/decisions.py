@@ -28,6 +28,7 @@ from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ClerkError, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case, ServiceItem, Submission
+from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, pii_of
 from clerk_app.services import audit
 from clerk_app.services.cases import checklist, lookup
 from clerk_app.services.cases.checklist import Checks, Pairs
@@ -343,6 +344,7 @@ class _Decision:
         if len(self.pairs) > 1:
             bundle = self.cases[0].case_no if self.cases else case_no
         a = self.applicant
+        pii = pii_of(self.s)
         case = Case(
             case_no=case_no,
             bundle_no=bundle,
@@ -352,10 +354,12 @@ class _Decision:
             clerk_id=self.actor.user_id,
             applicant_name=a.name,
             applicant_id_kind=a.id_kind,
-            applicant_id_value=a.id_value,
+            applicant_id_enc=pii.seal(a.id_value, CASE_APPLICANT_ID),
+            applicant_id_hash=pii.lookup(a.id_value),
             legal_representative=a.legal_representative,
             agent_name=a.agent_name,
-            agent_id_value=a.agent_id or None,
+            agent_id_enc=pii.seal(a.agent_id, CASE_AGENT_ID) if a.agent_id else None,
+            agent_id_hash=pii.lookup(a.agent_id) if a.agent_id else None,
             state=state.value,
             accepted_on=self.ctx.today,
             created_at=self.now,
@@ -389,7 +393,7 @@ class _Decision:
                 after={
                     "state": case.state,
                     "item_code": case.item.item_code,
-                    "applicant": self.ctx.policy.mask(case.applicant_id_value),
+                    "applicant": self.ctx.policy.mask(self.applicant.id_value),
                     "bundle_no": case.bundle_no,
                 },
             )

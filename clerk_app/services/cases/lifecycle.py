@@ -28,6 +28,7 @@ from clerk_app.domain.deadlines import supplement_last_day
 from clerk_app.domain.roles import Actor
 from clerk_app.errors import Conflict, ValidationError
 from clerk_app.persistence.models import Case, CreditListEntry, ServiceItem
+from clerk_app.persistence.pii import CASE_APPLICANT_ID, pii_of
 from clerk_app.services import audit
 from clerk_app.services.cases.lookup import cases_by_no
 from clerk_app.services.cases.numbers import new_permit_no
@@ -177,7 +178,7 @@ def _broken_commitment(
     due = case.supplement_due.isoformat() if case.supplement_due else ""
     s.add(
         CreditListEntry(
-            uscc=case.applicant_id_value,
+            uscc=pii_of(s).open(case.applicant_id_enc, CASE_APPLICANT_ID),
             list_type="broken_commitment",
             reason=f"容缺受理逾期未补正（办件编号 {case.case_no}，补正期限 {due}）",
             source_department=hall_name,

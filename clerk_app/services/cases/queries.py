@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.roles import Actor
 from clerk_app.persistence.models import Case, CreditListEntry
+from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, pii_of
 from clerk_app.services import audit
 from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.results import CaseInfo, FullIdentity, KnownApplicant
@@ -58,7 +59,10 @@ def reveal_identity(
         target=f"case:{case.case_no}",
         after={"reason": reason},
     )
-    return FullIdentity(case.case_no, case.applicant_id_value, case.agent_id_value or "")
+    pii = pii_of(s)
+    applicant = pii.open(case.applicant_id_enc, CASE_APPLICANT_ID)
+    agent = pii.open_or_none(case.agent_id_enc, CASE_AGENT_ID) or ""
+    return FullIdentity(case.case_no, applicant, agent)
 
 
 def _infos(s: Session, now: datetime, stmt: Select[Any]) -> list[CaseInfo]:
@@ -72,7 +76,9 @@ def known_applicant(s: Session, id_kind: str, id_value: str) -> KnownApplicant |
     ``id_value`` is the normalized code, as the cases store it."""
     newest = s.execute(
         select(Case.applicant_name, Case.legal_representative)
-        .where(Case.applicant_id_kind == id_kind, Case.applicant_id_value == id_value)
+        .where(
+            Case.applicant_id_kind == id_kind, Case.applicant_id_hash == pii_of(s).lookup(id_value)
+        )
         .order_by(Case.created_at.desc(), Case.id.desc())
         .limit(1)
     ).first()

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from clerk_app.domain.case_states import CaseState, SubmissionStatus
 from clerk_app.domain.catalog import ItemKind
@@ -20,6 +20,7 @@ from clerk_app.domain.deadlines import WarningThresholds, deadline_status
 from clerk_app.domain.workdays import WorkdayOverrides
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case, Counter, Department, ServiceItem, Submission
+from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, Pii, pii_of
 from clerk_app.services.calendar import load_overrides
 from clerk_app.services.cases.results import CaseInfo, SubmissionInfo
 from clerk_app.services.settings import HallPolicy, load_policy
@@ -34,10 +35,10 @@ class _Values(NamedTuple):
     state: str
     applicant_name: str
     applicant_id_kind: str
-    applicant_id_value: str
+    applicant_id_enc: bytes
     legal_representative: str
     agent_name: str
-    agent_id_value: str | None
+    agent_id_enc: bytes | None
     accepted_on: date | None
     due_date: date | None
     supplement_due: date | None
@@ -94,20 +95,28 @@ class Context:
     policy: HallPolicy
     today: date
     overrides: WorkdayOverrides
+    pii: Pii
 
     @classmethod
     def load(cls, s: Session, now: datetime) -> Context:
-        return cls(load_policy(s), local_date(now), load_overrides(s))
+        return cls(load_policy(s), local_date(now), load_overrides(s), pii_of(s))
 
     def info(self, case: Case, *, with_submissions: bool = False) -> CaseInfo:
         return to_info(
-            case, self.policy, self.today, self.overrides, with_submissions=with_submissions
+            case,
+            self.policy,
+            self.today,
+            self.overrides,
+            with_submissions=with_submissions,
+            pii=self.pii,
         )
 
     def row_info(self, row: Any) -> CaseInfo:
         """A row of ``view_select`` as a ``CaseInfo`` (no submissions)."""
         values = _Values._make(row)
-        return _info(values, self.policy, self.policy.thresholds, self.today, self.overrides, ())
+        return _info(
+            values, self.pii, self.policy, self.policy.thresholds, self.today, self.overrides, ()
+        )
 
 
 def to_info(
@@ -117,8 +126,11 @@ def to_info(
     overrides: WorkdayOverrides,
     *,
     with_submissions: bool = False,
+    pii: Pii | None = None,
 ) -> CaseInfo:
-    """The case as seen on ``today``: IDs masked, working days left and the warning."""
+    """The case as seen on ``today``: IDs masked, working days left and the warning.
+
+    ``pii``: the hall's keys; by default those of the unit of work the case was loaded in."""
     item = case.item
     values = _Values(
         **{name: getattr(case, name) for name in _CASE_FIELDS},
@@ -131,11 +143,16 @@ def to_info(
         counter_no=case.counter.number if case.counter is not None else None,
     )
     submissions = tuple(_submission_info(x) for x in case.submissions) if with_submissions else ()
-    return _info(values, policy, policy.thresholds, today, overrides, submissions)
+    if pii is None:
+        session = object_session(case)
+        assert session is not None, "a case is shown from its unit of work"
+        pii = pii_of(session)
+    return _info(values, pii, policy, policy.thresholds, today, overrides, submissions)
 
 
 def _info(
     r: _Values,
+    pii: Pii,
     policy: HallPolicy,
     thresholds: WarningThresholds,
     today: date,
@@ -156,10 +173,10 @@ def _info(
         state=state,
         applicant_name=r.applicant_name,
         applicant_id_kind=r.applicant_id_kind,
-        applicant_id_masked=policy.mask(r.applicant_id_value),
+        applicant_id_masked=policy.mask(pii.open(r.applicant_id_enc, CASE_APPLICANT_ID)),
         legal_representative=r.legal_representative,
         agent_name=r.agent_name,
-        agent_id_masked=policy.mask(r.agent_id_value),
+        agent_id_masked=policy.mask(pii.open_or_none(r.agent_id_enc, CASE_AGENT_ID)),
         accepted_on=r.accepted_on,
         due_date=r.due_date,
         supplement_due=r.supplement_due,

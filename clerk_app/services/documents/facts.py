@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper_data import HallHeader
 from clerk_app.persistence.models import Case, HallSetting
+from clerk_app.persistence.pii import CASE_APPLICANT_ID, pii_of
 from clerk_app.services.cases.results import CaseInfo
 from clerk_app.services.documents.builders import CaseFacts
 from clerk_app.services.settings import (
@@ -39,7 +40,7 @@ def hall_header(s: Session) -> HallHeader:
 
 def case_facts(s: Session, case: Case, info: CaseInfo, policy: HallPolicy) -> CaseFacts:
     """What the documents of ``case`` say; a resident ID masked, a USCC in full (public)."""
-    value = case.applicant_id_value
+    value = pii_of(s).open(case.applicant_id_enc, CASE_APPLICANT_ID)
     shown = value if case.applicant_id_kind == "uscc" else policy.mask(value)
     details = case.permit_details
     return CaseFacts(

@@ -13,9 +13,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.appointment_code import is_appointment_code
-from clerk_app.domain.identity import InvalidIdentifier, validate_resident_id, validate_uscc
+from clerk_app.domain.identity import (
+    InvalidIdentifier,
+    mask_identifier,
+    validate_resident_id,
+    validate_uscc,
+)
 from clerk_app.hall_time import to_utc
 from clerk_app.persistence.models import Appointment, QueueCategory
+from clerk_app.persistence.pii import APPOINTMENT_IDENTITY, pii_of
 from clerk_app.services.imports import values as v
 from clerk_app.services.imports.report import ImportReport, Problem, RowProblem
 from clerk_app.services.imports.table import Column, SourceRow
@@ -128,6 +134,7 @@ def sync(
     s: Session, parsed: ParsedAppointments, report: ImportReport, *, apply: bool
 ) -> AppointmentChanges:
     changes = AppointmentChanges()
+    pii = pii_of(s)
     categories = {c.prefix: c for c in s.scalars(select(QueueCategory))}
     codes = list(parsed.rows)
     existing: dict[str, Appointment] = {}
@@ -152,21 +159,34 @@ def sync(
         values = {
             "category_id": category.id,
             "applicant_name": row.applicant_name,
-            "identity_value": row.identity_value,
             "slot_start": row.slot_start,
             "slot_end": row.slot_end,
         }
+        # The ID is sealed with its lookup hash; compared by the hash, reported masked.
+        identity = row.identity_value
+        identity_hash = pii.lookup(identity) if identity else None
         current = existing.get(code)
         if current is None:
             changes.added.append(f"appointment:{code}")
             if apply:
-                s.add(Appointment(code=code, **values))
+                sealed = pii.seal(identity, APPOINTMENT_IDENTITY) if identity else None
+                s.add(
+                    Appointment(
+                        code=code, **values, identity_enc=sealed, identity_hash=identity_hash
+                    )
+                )
             continue
         diff = {
             k: [str(getattr(current, k)), str(val)]
             for k, val in values.items()
             if getattr(current, k) != val
         }
+        if current.identity_hash != identity_hash:
+            before = pii.open_or_none(current.identity_enc, APPOINTMENT_IDENTITY)
+            diff["identity"] = [
+                mask_identifier(before) if before else "",
+                mask_identifier(identity) if identity else "",
+            ]
         if not diff:
             changes.unchanged += 1
             continue
@@ -184,4 +204,9 @@ def sync(
         if apply:
             for k, val in values.items():
                 setattr(current, k, val)
+            if "identity" in diff:
+                current.identity_enc = (
+                    pii.seal(identity, APPOINTMENT_IDENTITY) if identity else None
+                )
+                current.identity_hash = identity_hash
     return changes

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, null, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from clerk_app.domain.identity import mask_identifier
 from clerk_app.domain.queue_order import (
@@ -36,6 +36,7 @@ from clerk_app.persistence.models import (
     Ticket,
     User,
 )
+from clerk_app.persistence.pii import TICKET_IDENTITY, Pii, pii_of
 from clerk_app.services.queue.results import (
     CallInfo,
     CategoryLoad,
@@ -50,6 +51,17 @@ from clerk_app.services.settings import get_setting, get_settings
 RECENT_CALLS = 8
 
 
+def masked_identity(pii: Pii, sealed: bytes | None) -> str:
+    """A real-name ticket's ID as screens show it (opened only to be masked), else ""."""
+    return mask_identifier(pii.open(sealed, TICKET_IDENTITY)) if sealed else ""
+
+
+def _pii_of_object(ticket: Ticket) -> Pii:
+    session = object_session(ticket)
+    assert session is not None, "a ticket is shown from its unit of work"
+    return pii_of(session)
+
+
 def ticket_info(
     ticket: Ticket,
     counter_number: int | None,
@@ -57,11 +69,13 @@ def ticket_info(
     ahead: int = 0,
     wait_minutes: int | None = 0,
     with_identity: bool = True,
+    pii: Pii | None = None,
 ) -> TicketInfo:
-    """``with_identity=False``: without reading the ticket's ID number (a kiosk's reprint)."""
+    """``with_identity=False``: without reading the ticket's ID number (a kiosk's reprint).
+    ``pii``: the keys, when ``ticket`` is shown outside the unit of work that loaded it."""
     masked = ""
-    if with_identity and ticket.identity_value:
-        masked = mask_identifier(ticket.identity_value)
+    if with_identity and ticket.identity_enc:
+        masked = masked_identity(pii or _pii_of_object(ticket), ticket.identity_enc)
     return TicketInfo(
         id=ticket.id,
         number=ticket.number,

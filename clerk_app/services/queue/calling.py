@@ -21,7 +21,6 @@ from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
-from clerk_app.domain.identity import mask_identifier
 from clerk_app.domain.roles import Actor
 from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.errors import NotFound, ValidationError
@@ -33,7 +32,9 @@ from clerk_app.persistence.models import (
     QueueCategory,
     Ticket,
 )
+from clerk_app.persistence.pii import pii_of
 from clerk_app.services.audit import append as append_audit
+from clerk_app.services.queue.board import masked_identity
 from clerk_app.services.queue.results import TicketInfo
 
 # What the caller needs of the claimed ticket, read in the claiming statement itself.
@@ -42,7 +43,7 @@ CLAIMED_COLUMNS = (
     Ticket.number,
     Ticket.priority,
     Ticket.taken_at,
-    Ticket.identity_value,
+    Ticket.identity_enc,
     Ticket.printed_count,
     QueueCategory.prefix,
     QueueCategory.name.label("category_name"),
@@ -56,7 +57,7 @@ class Claimed(NamedTuple):
     number: str
     priority: str
     taken_at: datetime
-    identity_value: str | None
+    identity_enc: bytes | None
     printed_count: int
     prefix: str
     category_name: str
@@ -106,7 +107,7 @@ def no_such_counter(counter_no: int) -> NotFound:
     return NotFound(f"没有 {counter_no} 号窗口。", f"No counter {counter_no}.")
 
 
-def ticket_from_claim(row: Any, counter_no: int, now: datetime) -> TicketInfo:
+def ticket_from_claim(conn: Connection, row: Any, counter_no: int, now: datetime) -> TicketInfo:
     """The called ticket from its claimed row (``CLAIMED_COLUMNS``)."""
     return TicketInfo(
         id=row.id,
@@ -119,7 +120,7 @@ def ticket_from_claim(row: Any, counter_no: int, now: datetime) -> TicketInfo:
         called_at=to_local(now),
         counter_number=counter_no,
         recall_count=0,
-        masked_identity=mask_identifier(row.identity_value) if row.identity_value else "",
+        masked_identity=masked_identity(pii_of(conn), row.identity_enc),
         reprint=row.printed_count > 1,
     )
 
@@ -233,7 +234,7 @@ def call_in(
         after = {"number": row.number, "counter": counter.number, "note": note}
         audit.append(_audit(now, actor, action, row.id, counter, request_id, after))
     append_audit(conn, audit)  # last: the chain's lock is held only until the commit
-    return None if row is None else ticket_from_claim(row, counter.number, now)
+    return None if row is None else ticket_from_claim(conn, row, counter.number, now)
 
 
 def call_ticket_in(

@@ -117,7 +117,7 @@ def pg_next_ticket_id(
 # built in). In psycopg's parameter style: it runs through pg_fetch_one.
 _CLAIM = (
     "SELECT tickets.id, tickets.number, tickets.priority, tickets.taken_at,"
-    " tickets.identity_value, tickets.printed_count, queue_categories.prefix,"
+    " tickets.identity_enc, tickets.printed_count, queue_categories.prefix,"
     " queue_categories.name"
     " FROM tickets JOIN queue_categories ON queue_categories.id = tickets.category_id"
     " WHERE tickets.id = "
@@ -162,7 +162,7 @@ WITH counter AS (
            called_at = %(now)s, served_at = %(now)s, recall_count = 0,
            transferred_to_counter = NULL
     WHERE id = (SELECT id FROM claimed)
-    RETURNING id, number, priority, taken_at, identity_value, printed_count, category_id
+    RETURNING id, number, priority, taken_at, identity_enc, printed_count, category_id
 ), now_serving AS (
     UPDATE counters SET current_ticket_id = (SELECT id FROM served), last_heartbeat = %(now)s
     WHERE id = (SELECT id FROM go)  -- a call is proof of life, as in calling.call_in
@@ -171,7 +171,7 @@ WITH counter AS (
     SELECT %(now)s, served.id, served.number, go.number, 'call' FROM served, go
 )
 SELECT counter.paused, counter.fresh, (SELECT id FROM fin), served.id, served.number,
-       served.priority, served.taken_at, served.identity_value, served.printed_count,
+       served.priority, served.taken_at, served.identity_enc, served.printed_count,
        queue_categories.prefix, queue_categories.name
 FROM counter LEFT JOIN served ON true
 LEFT JOIN queue_categories ON queue_categories.id = served.category_id
@@ -186,7 +186,7 @@ class _Outcome(NamedTuple):
     number: str
     priority: str
     taken_at: datetime
-    identity_value: str | None
+    identity_enc: bytes | None
     printed_count: int
     prefix: str
     category_name: str
@@ -197,7 +197,7 @@ _STALE_RUNS = 5  # in autocommit, each would need another click at the same coun
 # The ticket a committed call-next called: its "ticket_called" audit row, found by time and
 # request id (ix_audit_log_at), joined to the ticket as the call left it.
 _OUTCOME = """
-SELECT a.action, t.id, t.number, t.priority, t.taken_at, t.identity_value, t.printed_count,
+SELECT a.action, t.id, t.number, t.priority, t.taken_at, t.identity_enc, t.printed_count,
        queue_categories.prefix, queue_categories.name
 FROM audit_log AS a
 LEFT JOIN tickets AS t
@@ -253,7 +253,11 @@ class PostgresCallNext:
                 raise paused_counter()
             if outcome.fresh:
                 append_audit(conn, _audit_rows(outcome, actor, counter_no, now, request_id))
-                return None if outcome.id is None else ticket_from_claim(outcome, counter_no, now)
+                return (
+                    None
+                    if outcome.id is None
+                    else ticket_from_claim(conn, outcome, counter_no, now)
+                )
         raise Conflict(
             f"{counter_no} 号窗口正被另一台电脑同时操作，本次叫号未执行，请重试。",
             f"Another PC is operating counter {counter_no} at this moment; nothing was called, "
@@ -351,7 +355,7 @@ def call_outcome(
     action, *claimed = row
     if action != "ticket_called":
         return None
-    return ticket_from_claim(Claimed(*claimed), counter_no, now)
+    return ticket_from_claim(conn, Claimed(*claimed), counter_no, now)
 
 
 _HOT_CURSOR = "clerk_app.hot_cursor"  # pg_fetch_one's cursor, in the pool entry's info

@@ -22,6 +22,7 @@ from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Appointment, QueueCategory, Ticket
+from clerk_app.persistence.pii import APPOINTMENT_IDENTITY, TICKET_IDENTITY, pii_of
 from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.queue.board import category_load, find_category, ticket_info
@@ -62,7 +63,7 @@ def take_ticket(
     if expire_earlier_days:
         expire_before(s, today)
     if kind_value is not None:
-        _check_daily_limit(s, kind_value[1], today)
+        _check_daily_limit(s, pii_of(s).lookup(kind_value[1]), today)
     ticket = _issue(s, cat, prio, kind_value, now)
     audit.record(
         s,
@@ -104,7 +105,10 @@ def check_in(s: Session, actor: str, now: datetime, appointment_code: str) -> Ti
     closes = appt.slot_start + timedelta(minutes=cfg["queue.appointment_late_minutes"])
     in_window = opens <= now <= closes
     prio = PriorityClass.APPOINTMENT if in_window else PriorityClass.NORMAL
-    kind_value = _normalize_identity(appt.identity_value) if appt.identity_value else None
+    sealed = appt.identity_enc
+    kind_value = (
+        _normalize_identity(pii_of(s).open(sealed, APPOINTMENT_IDENTITY)) if sealed else None
+    )
     ticket = _issue(s, appt.category, prio, kind_value, now)
     ticket.appointment_id = appt.id
     appt.checked_in_at = now
@@ -127,7 +131,7 @@ def reprint(s: Session, actor: str, now: datetime, token: str) -> TicketInfo:
     can be printed from a kiosk."""
     ticket_id, _, _secret = token.partition(".")
     ticket = (  # not its ID number: the kiosk's database role may not read it (it printed it)
-        s.get(Ticket, int(ticket_id), options=[defer(Ticket.identity_value, raiseload=True)])
+        s.get(Ticket, int(ticket_id), options=[defer(Ticket.identity_enc, raiseload=True)])
         if ticket_id.isdigit() and len(ticket_id) < 19
         else None
     )
@@ -200,6 +204,7 @@ def _issue(
 ) -> Ticket:
     today = local_date(now)
     seq = next_value(s, f"ticket:{cat.prefix}", today)
+    pii = pii_of(s)
     ticket = Ticket(
         service_date=today,
         category_id=cat.id,
@@ -208,7 +213,8 @@ def _issue(
         priority=prio.value,
         status=TicketStatus.WAITING,
         identity_kind=kind_value[0] if kind_value else None,
-        identity_value=kind_value[1] if kind_value else None,
+        identity_enc=pii.seal(kind_value[1], TICKET_IDENTITY) if kind_value else None,
+        identity_hash=pii.lookup(kind_value[1]) if kind_value else None,
         taken_at=now,
         queue_position_at=now,
         recall_count=0,
@@ -220,17 +226,18 @@ def _issue(
     return ticket
 
 
-def _check_daily_limit(s: Session, identity: str, today: date) -> None:
+def _check_daily_limit(s: Session, identity_hash: str, today: date) -> None:
+    """By the ID's lookup hash: equal IDs, equal hashes; the ID itself is never in clear."""
     limit = int(get_setting(s, "queue.daily_tickets_per_person"))
     if s.get_bind().dialect.name == "postgresql":
-        # The same count, through a function that may read tickets' ID numbers where the
-        # kiosk's database role may not (migration 0016, resources/db_roles.sql).
-        held = s.scalar(select(func.clerk_tickets_held(identity, today)))
+        # The same count, through a function that may read the tickets where the kiosk's
+        # database role may not (migration 0016, resources/db_roles.sql).
+        held = s.scalar(select(func.clerk_tickets_held(identity_hash, today)))
     else:
         held = s.scalar(
             select(func.count())
             .select_from(Ticket)
-            .where(Ticket.identity_value == identity, Ticket.service_date == today)
+            .where(Ticket.identity_hash == identity_hash, Ticket.service_date == today)
         )
     if (held or 0) >= limit:
         raise ValidationError(
@@ -256,4 +263,5 @@ def _with_estimate(
         ahead=load.waiting,
         wait_minutes=load.wait_minutes,
         with_identity=with_identity,
+        pii=pii_of(s),  # (``ticket`` may come from the write that issued it)
     )

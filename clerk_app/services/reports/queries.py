@@ -232,7 +232,7 @@ def cases(s: Session, first: date, last: date) -> list[CaseRow]:
             Case.clerk_id,
             Case.item_id,
             Case.state,
-            Case.applicant_id_value,
+            Case.applicant_id_hash,  # who came again is told by the lookup hash, never the ID
             Case.accepted_on,
             Case.due_date,
             Case.supplement_due,
@@ -298,33 +298,33 @@ def ticket_visits(s: Session, decided: list[CaseRow], end: datetime) -> dict[int
     for chunk in _chunks(applicants):
         notices += s.execute(
             select(
-                Case.id, Case.applicant_id_value, Case.item_id, Case.ticket_id, Case.created_at
+                Case.id, Case.applicant_id_hash, Case.item_id, Case.ticket_id, Case.created_at
             ).where(
                 Case.state == CaseState.NOT_ACCEPTED.value,
                 Case.created_at < end,
-                Case.applicant_id_value.in_(chunk),
+                Case.applicant_id_hash.in_(chunk),
             )
         ).all()
-    pairs = {(n.applicant_id_value, n.item_id) for n in notices}
+    pairs = {(n.applicant_id_hash, n.item_id) for n in notices}
     wanted = sorted({a for a, _ in pairs} & {(c.applicant) for c in decided})
     chains: dict[tuple[str, int], list[tuple[datetime, int, CaseVisit]]] = defaultdict(list)
     for n in notices:
-        chains[(n.applicant_id_value, n.item_id)].append(
+        chains[(n.applicant_id_hash, n.item_id)].append(
             (n.created_at, n.id, CaseVisit(n.id, True, n.ticket_id))
         )
     for chunk in _chunks(wanted):
         rows = s.execute(
             select(
-                Case.id, Case.applicant_id_value, Case.item_id, Case.ticket_id, Case.created_at
+                Case.id, Case.applicant_id_hash, Case.item_id, Case.ticket_id, Case.created_at
             ).where(
                 Case.state != CaseState.NOT_ACCEPTED.value,
                 Case.created_at < end,
-                Case.applicant_id_value.in_(chunk),
+                Case.applicant_id_hash.in_(chunk),
             )
         )
         for r in rows:
-            if (r.applicant_id_value, r.item_id) in pairs:
-                chains[(r.applicant_id_value, r.item_id)].append(
+            if (r.applicant_id_hash, r.item_id) in pairs:
+                chains[(r.applicant_id_hash, r.item_id)].append(
                     (r.created_at, r.id, CaseVisit(r.id, False, r.ticket_id))
                 )
     for chain in chains.values():
