@@ -20,6 +20,7 @@ class Role(StrEnum):
     KIOSK = "kiosk"  # the ticket machine: least privilege
     DISPLAY = "display"  # the hall display: read-only
     EVALUATOR = "evaluator"  # 评价器 at one counter: rates that counter's services only
+    REVIEWER = "reviewer"  # 审批人员 of one department: works that department's task inbox
 
 
 STAFF_ROLES = (Role.ADMIN, Role.SUPERVISOR, Role.CLERK)
@@ -43,6 +44,9 @@ class Permission(StrEnum):
     VIEW_REPORTS = "view_reports"
     HANDLE_EVALUATIONS = "handle_evaluations"  # rectify bad reviews, sweep, export
     RATE_SERVICE = "rate_service"  # the evaluator: an applicant rates the service just ended
+    VIEW_TASKS = "view_tasks"  # department tasks (a reviewer: its own department's only)
+    TAKE_TASKS = "take_tasks"  # take a task of the reviewer's department from its inbox
+    DECIDE_TASKS = "decide_tasks"  # approve, deny, return for supplement (own department)
 
 
 _P = Permission
@@ -50,6 +54,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DISPLAY: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE}),
     Role.KIOSK: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE, _P.TAKE_TICKET}),
     Role.EVALUATOR: frozenset({_P.RATE_SERVICE}),
+    # A reviewer's department is checked by the journey services on every task they touch.
+    Role.REVIEWER: frozenset({_P.VIEW_CATALOG, _P.VIEW_TASKS, _P.TAKE_TASKS, _P.DECIDE_TASKS}),
     Role.CLERK: frozenset(
         {
             _P.VIEW_CATALOG,
@@ -60,6 +66,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.VIEW_CASES,
             _P.VIEW_FULL_IDENTITY,
             _P.PRINT_DOCUMENTS,
+            _P.VIEW_TASKS,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -72,6 +79,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.HANDLE_EVALUATIONS,
             _P.VIEW_FULL_IDENTITY,
             _P.PRINT_DOCUMENTS,
+            _P.VIEW_TASKS,
         }
     ),
     Role.ADMIN: frozenset(
@@ -86,6 +94,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.MANAGE_APPOINTMENTS,
             _P.VIEW_REPORTS,
             _P.PRINT_DOCUMENTS,
+            _P.VIEW_TASKS,
         }
     ),
 }
@@ -97,6 +106,7 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
     Role.KIOSK: ("取号机", "Kiosk"),
     Role.DISPLAY: ("叫号屏", "Hall display"),
     Role.EVALUATOR: ("评价器", "Evaluator"),
+    Role.REVIEWER: ("审批人员", "Reviewer"),
 }
 
 
@@ -114,6 +124,7 @@ class Actor:
     display_name: str
     user_id: int | None = None
     counter_no: int | None = None
+    department_id: int | None = None  # a reviewer's department (its task inbox)
 
     def may(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]

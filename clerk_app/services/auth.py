@@ -218,6 +218,7 @@ def _record_attempt(
                 display_name=user.display_name,
                 user_id=user.id,
                 counter_no=counter,
+                department_id=user.department_id,
             )
     if failure is not None:
         raise failure
