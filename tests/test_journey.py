@@ -21,7 +21,7 @@ from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.documents.paper.text import cn_date
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.task_states import TaskState
-from clerk_app.errors import PermissionDenied, ValidationError
+from clerk_app.errors import Conflict, PermissionDenied, ValidationError
 from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, User
 from clerk_app.persistence.models_journey import (
     CaseVisit,
@@ -144,6 +144,9 @@ def test_business_start_from_ticket_to_collection(hall: Hall, tmp_path: Path) ->
         assert c.department_name in text and cn_date(c.due_date) in text  # type: ignore[arg-type]
     assert "一件事承诺办结日期：" + cn_date(done.package_due) in text
     assert text.count("营业执照副本复印件") == 1  # a shared material is listed (and checked) once
+    checked = s.documents.verify(receipt.document.qr_payload)  # its QR verifies, print recorded
+    assert checked.recorded and checked.title == "一件事受理回执"
+    assert checked.case_no == done.bundle_no
 
     decide_all(hall, done)
     ready = s.journey.make_ready(done.bundle_no)
@@ -271,6 +274,8 @@ def test_bad_inputs_are_refused_and_change_nothing(hall: Hall) -> None:
     decided = scjg.approve(taken.case_no, taken.version)
     twice = unchanged(hall, lambda: scjg.approve(decided.case_no, decided.version), ValidationError)
     assert "不能重复决定" in twice.zh  # type: ignore[attr-defined]
+    # a colleague acting on the version seen before the decision loses, nothing saved
+    unchanged(hall, lambda: scjg.approve(taken.case_no, taken.version), Conflict)
     unchanged(
         hall, lambda: scjg.deny(decided.case_no, decided.version, "理由", "依据"), ValidationError
     )

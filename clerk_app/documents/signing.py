@@ -52,6 +52,11 @@ class SignedPayload:
     issued_on: date
 
 
+# A kind as written in a payload: its name without underscores (QR alphanumeric, ``[A-Z]+``);
+# the kinds before issue 17 have none, so their payloads are unchanged.
+_KIND_CODES = {kind.name.replace("_", ""): kind for kind in DocumentKind}
+
+
 def new_secret() -> str:
     """A fresh hall secret (hex, 256 bits)."""
     return secrets.token_hex(32)
@@ -68,7 +73,7 @@ def sign_payload(kind: DocumentKind, case_no: str, issued_on: date, secret: str)
         raise ValueError("the hall's document secret is empty")
     if _CASE_NO.fullmatch(case_no) is None:
         raise ValueError(f"case number {case_no!r} is not upper-case letters and digits")
-    body = f"{PAYLOAD_VERSION}:{kind.name}:{case_no}:{issued_on:%Y%m%d}"
+    body = f"{PAYLOAD_VERSION}:{kind.name.replace('_', '')}:{case_no}:{issued_on:%Y%m%d}"
     return f"{body}:{_signature(secret, body)}"
 
 
@@ -89,7 +94,7 @@ def verify_payload(payload: str, secret: str) -> SignedPayload:
             "The signature does not match: the document was altered or is not from this hall.",
         )
     try:
-        kind = DocumentKind[match["kind"]]
+        kind = _KIND_CODES[match["kind"]]
         day = datetime.strptime(match["day"], "%Y%m%d").date()
     except (KeyError, ValueError) as exc:  # signed with our key but unknown: still refuse
         raise ForgedPayload("二维码内容无法识别。", "The QR content cannot be understood.") from exc
