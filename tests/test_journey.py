@@ -236,7 +236,7 @@ def test_a_house_transfer_returned_for_supplement_finishes_after_it(hall: Hall) 
 
 def test_a_cross_city_case_prints_its_transfer_slip(hall: Hall) -> None:
     s = desk(hall)
-    done = s.journey.accept_items(BUYER, [ItemRequest("440100-GA-201")])
+    done = s.journey.accept_items(BUYER, [ItemRequest("440500-GA-201")])
     [case] = done.cases
     journey = s.journey.journeys([case.case_no])[case.case_no]
     assert journey.authority == "广州市公安局" and journey.receiving_hall == "汕头市政务服务中心"
@@ -293,7 +293,7 @@ def test_bad_inputs_are_refused_and_change_nothing(hall: Hall) -> None:
     unchanged(hall, lambda: s.journey.collect(done.bundle_no, bad_id), ValidationError)
 
     s.journey.deliver(done.bundle_no, "sf1234567890", "顺丰速运")
-    other = s.journey.accept_items(BUYER, [ItemRequest("440100-GA-201")])
+    other = s.journey.accept_items(BUYER, [ItemRequest("440500-GA-201")])
     by_dept = reviewers(hall)
     [t2] = mine(by_dept["GA"], other.bundle_no)
     gz = by_dept["GA"].journey

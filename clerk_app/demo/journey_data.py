@@ -119,7 +119,7 @@ ITEMS: tuple[DemoItem, ...] = (
     ),
     # 跨城通办: accepted here, decided by Guangzhou's authority; the paper travels.
     _item(
-        "440100-GA-201",
+        "440500-GA-201",
         "户口迁移（跨城通办）",
         "GA",
         "D",
@@ -132,7 +132,7 @@ ITEMS: tuple[DemoItem, ...] = (
 )
 
 # item code -> 实施主体 (the deciding body), where it is not the department in this hall.
-AUTHORITIES: dict[str, str] = {"440100-GA-201": "广州市公安局"}
+AUTHORITIES: dict[str, str] = {"440500-GA-201": "广州市公安局"}
 
 SETUP = "440500-SCJG-001"  # 企业设立登记 (demo catalog)
 TRANSFER = "440500-BDC-001"  # 存量房转让登记 (demo catalog)

@@ -170,5 +170,5 @@ def _cases(s: Session, now: datetime) -> None:
     handover.make_ready(s, desk, now, mailed)
     handover.deliver(s, desk, now, mailed, "EMS1234567890CN", "EMS")
     # 7. 跨城通办: accepted here, decided by 广州市公安局.
-    accept(None, _person("黄晓东", "440511", date(1996, 12, 1), 72), ("440100-GA-201",))
+    accept(None, _person("黄晓东", "440511", date(1996, 12, 1), 72), ("440500-GA-201",))
     _ = TaskState  # the states above are the demo's stages
