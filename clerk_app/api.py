@@ -85,6 +85,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.hall_settings import HallSettingsService
     from clerk_app.services.imports.service import ImportService
+    from clerk_app.services.journey.service import JourneyService
     from clerk_app.services.pii_keys import PiiKeyService
     from clerk_app.services.reports.service import ReportService
     from clerk_app.services.supervision.service import SupervisionService
@@ -192,6 +193,13 @@ class StaffSession:
         from clerk_app.services.pii_keys import PiiKeyService
 
         return PiiKeyService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def journey(self) -> JourneyService:
+        """一件事 packages, department tasks, collection and delivery, notifications, visits."""
+        from clerk_app.services.journey.service import JourneyService
+
+        return JourneyService(self._db, self.actor, self._clock)
 
     @cached_property
     def reports(self) -> ReportService:

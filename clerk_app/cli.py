@@ -20,12 +20,13 @@ from pathlib import Path
 from clerk_app import cli_trust, i18n, setup_pc
 from clerk_app.api import Hall, open_hall
 from clerk_app.config import ENV_DB_URL, default_db_url, demo_db_url, demo_pii_keys_path
-from clerk_app.documents.paper_data import DocumentKind
+from clerk_app.documents.paper_data import JOURNEY_KINDS, DocumentKind
 from clerk_app.documents.pdf_file import write_pdf_file
 from clerk_app.documents.signing import ForgedPayload
 from clerk_app.domain import redaction
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Role
+from clerk_app.domain.task_states import TaskState, task_state_label
 from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
 from clerk_app.services.calendar import CalendarYearInfo
@@ -158,8 +159,10 @@ def cmd_queue_close_day(hall: Hall, args: argparse.Namespace) -> int:
 
 
 def cmd_cases_list(hall: Hall, args: argparse.Namespace) -> int:
-    cases = hall.system().cases.list_cases(state=args.state, limit=args.limit)
+    session = hall.system()
+    cases = session.cases.list_cases(state=args.state, limit=args.limit)
     if args.json:
+        journeys = session.journey.journeys([c.case_no for c in cases])
         rows = [
             {
                 "case_no": c.case_no,
@@ -170,6 +173,9 @@ def cmd_cases_list(hall: Hall, args: argparse.Namespace) -> int:
                 "due_date": c.due_date.isoformat() if c.due_date else None,
                 "supplement_due": c.supplement_due.isoformat() if c.supplement_due else None,
                 "warning": c.warning,
+                "package": journeys[c.case_no].package,
+                "authority": journeys[c.case_no].authority,
+                "visits": journeys[c.case_no].visits,
             }
             for c in cases
         ]
@@ -179,6 +185,41 @@ def cmd_cases_list(hall: Hall, args: argparse.Namespace) -> int:
         due = c.due_date.isoformat() if c.due_date else "-"
         state = state_label(CaseState(c.state))
         print(f"{c.case_no}\t{c.item_code} {c.item_name}\t{c.applicant_masked}\t{state}\t{due}")
+    return 0
+
+
+def cmd_tasks_list(hall: Hall, args: argparse.Namespace) -> int:
+    tasks = hall.system().journey.list_tasks(state=args.state)
+    if args.json:
+        rows = [
+            {
+                "case_no": t.case_no,
+                "package": t.package_code,
+                "item_name": t.item_name,
+                "department": t.department_name,
+                "department_code": t.department_code,
+                "state": t.state.value,
+                "due_date": t.due_date.isoformat(),
+                "warning": t.warning,
+            }
+            for t in tasks
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for t in tasks:
+        state = task_state_label(t.state)
+        print(f"{t.case_no}\t{t.department_name}\t{t.item_name}\t{state}\t{t.due_date}")
+    return 0
+
+
+def cmd_outbox_export(hall: Hall, args: argparse.Namespace) -> int:
+    result = hall.system().journey.export_outbox(Path(args.file))
+    print(
+        pick(
+            f"已导出 {result.written} 条待发送通知：{result.path}",
+            f"Exported {result.written} pending notifications to {result.path}",
+        )
+    )
     return 0
 
 
@@ -316,7 +357,11 @@ def cmd_print(hall: Hall, args: argparse.Namespace) -> int:
             f"输出目录不存在：{out.parent}，未打印。",
             f"The output folder {out.parent} does not exist; nothing was printed.",
         )
-    printed = hall.system().documents.print_document(args.kind, args.case_no)
+    session = hall.system()
+    if str(args.kind).strip().lower() in {k.value for k in JOURNEY_KINDS}:
+        printed = session.journey.print_paper(args.kind, args.case_no)  # for the case group
+    else:
+        printed = session.documents.print_document(args.kind, args.case_no)
     try:
         write_pdf_file(out, printed.pdf)
     except OSError as e:
@@ -507,6 +552,21 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_parser(
         "sweep", help="end 容缺 cases past their deadline and record the broken commitments"
     ).set_defaults(func=cmd_cases_sweep)
+    tasks = sub.add_parser("tasks", help="department tasks (部门任务)").add_subparsers(
+        dest="tasks_command", required=True
+    )
+    task_list = tasks.add_parser("list", help="tasks: case, department, state, due date")
+    task_list.add_argument("--json", action="store_true", help="a JSON list of objects")
+    task_list.add_argument("--state", choices=[s.value for s in TaskState])
+    task_list.set_defaults(func=cmd_tasks_list)
+    outbox = sub.add_parser("outbox", help="notifications to applicants (SMS)").add_subparsers(
+        dest="outbox_command", required=True
+    )
+    out_export = outbox.add_parser(
+        "export", help="write pending notifications to a new file for the SMS gateway"
+    )
+    out_export.add_argument("file", help="the file to create (refused if it exists)")
+    out_export.set_defaults(func=cmd_outbox_export)
     evaluations = sub.add_parser("evaluations", help="好差评 ratings").add_subparsers(
         dest="evaluations_command", required=True
     )

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 __all__ = [
+    "JOURNEY_KINDS",
     "DocumentKind",
     "HallHeader",
     "MaterialLine",
@@ -31,6 +32,24 @@ class DocumentKind(StrEnum):
     SUPPLEMENT = "supplement"  # 补正材料回执
     COMPLETION = "completion"  # 办结（领证）通知书
     PERMIT = "permit"  # 临时占用城市道路许可证 / generic certificate of an instant item
+    # The case journey (issue 17): printed for a case group (a package's cases) by
+    # ``services.journey``, never through a single case's fit table.
+    PACKAGE_RECEIPT = "package_receipt"  # 一件事受理回执: every item, department, due date
+    COLLECTION_RECEIPT = "collection"  # 领证回执
+    DELIVERY_RECEIPT = "delivery"  # 送达回证
+    TRANSFER_SLIP = "transfer_slip"  # 材料流转单 (通办: the paper that travels)
+    PARTIAL_DENIAL = "partial_denial"  # 部分事项不予许可告知书
+
+
+JOURNEY_KINDS = frozenset(
+    {
+        DocumentKind.PACKAGE_RECEIPT,
+        DocumentKind.COLLECTION_RECEIPT,
+        DocumentKind.DELIVERY_RECEIPT,
+        DocumentKind.TRANSFER_SLIP,
+        DocumentKind.PARTIAL_DENIAL,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -109,3 +128,5 @@ class PaperDocument:
     copies: tuple[str, ...] = ()
     reprint: bool = False
     extra: dict[str, str] = field(default_factory=dict)  # kind-specific labelled lines
+    # A ruled table (the first row is its header): a package's items, a transfer slip's paper.
+    table: tuple[tuple[str, ...], ...] = ()

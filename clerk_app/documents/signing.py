@@ -72,6 +72,11 @@ def content_hash(content: str) -> str:
     return base64.b32encode(digest).decode("ascii")
 
 
+# A kind as written in a payload: its name without underscores (QR alphanumeric, ``[A-Z]+``);
+# the kinds before issue 17 have none, so their payloads are unchanged.
+_KIND_CODES = {kind.name.replace("_", ""): kind for kind in DocumentKind}
+
+
 def new_secret() -> str:
     """A fresh hall secret (hex, 256 bits)."""
     return secrets.token_hex(32)
@@ -99,12 +104,13 @@ def sign_payload(
     if _CASE_NO.fullmatch(case_no) is None:
         raise ValueError(f"case number {case_no!r} is not upper-case letters and digits")
     if key_id is None:
-        body = f"{LEGACY_VERSION}:{kind.name}:{case_no}:{issued_on:%Y%m%d}"
+        body = f"{LEGACY_VERSION}:{kind.name.replace('_', '')}:{case_no}:{issued_on:%Y%m%d}"
     else:
         if _KEY_ID.fullmatch(key_id) is None:
             raise ValueError(f"key id {key_id!r} is not 1-8 upper-case letters and digits")
         digest = content_hash(printed or "")
-        body = f"{PAYLOAD_VERSION}:{kind.name}:{case_no}:{issued_on:%Y%m%d}:{key_id}:{digest}"
+        code = kind.name.replace("_", "")
+        body = f"{PAYLOAD_VERSION}:{code}:{case_no}:{issued_on:%Y%m%d}:{key_id}:{digest}"
     return f"{body}:{_signature(secret, body)}"
 
 
@@ -127,7 +133,7 @@ def verify_payload(payload: str, keys: str | Mapping[str, str]) -> SignedPayload
             "The signature does not match: the document was altered or is not from this hall.",
         )
     try:
-        kind = DocumentKind[match["kind"]]
+        kind = _KIND_CODES[match["kind"]]
         day = datetime.strptime(match["day"], "%Y%m%d").date()
     except (KeyError, ValueError) as exc:  # signed with our key but unknown: still refuse
         raise ForgedPayload("二维码内容无法识别。", "The QR content cannot be understood.") from exc

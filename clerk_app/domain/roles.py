@@ -20,6 +20,7 @@ class Role(StrEnum):
     KIOSK = "kiosk"  # the ticket machine: least privilege
     DISPLAY = "display"  # the hall display: read-only
     EVALUATOR = "evaluator"  # 评价器 at one counter: rates that counter's services only
+    REVIEWER = "reviewer"  # 审批人员 of one department: works that department's task inbox
 
 
 STAFF_ROLES = (Role.ADMIN, Role.SUPERVISOR, Role.CLERK)
@@ -44,6 +45,9 @@ class Permission(StrEnum):
     VIEW_AUDIT_LOG = "view_audit_log"  # list and check the audit log (supervisors, admins)
     HANDLE_EVALUATIONS = "handle_evaluations"  # rectify bad reviews, sweep, export
     RATE_SERVICE = "rate_service"  # the evaluator: an applicant rates the service just ended
+    VIEW_TASKS = "view_tasks"  # department tasks (a reviewer: its own department's only)
+    TAKE_TASKS = "take_tasks"  # take a task of the reviewer's department from its inbox
+    DECIDE_TASKS = "decide_tasks"  # approve, deny, return for supplement (own department)
 
 
 _P = Permission
@@ -51,6 +55,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DISPLAY: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE}),
     Role.KIOSK: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE, _P.TAKE_TICKET}),
     Role.EVALUATOR: frozenset({_P.RATE_SERVICE}),
+    # A reviewer's department is checked by the journey services on every task they touch.
+    Role.REVIEWER: frozenset({_P.VIEW_CATALOG, _P.VIEW_TASKS, _P.TAKE_TASKS, _P.DECIDE_TASKS}),
     Role.CLERK: frozenset(
         {
             _P.VIEW_CATALOG,
@@ -61,6 +67,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.VIEW_CASES,
             _P.VIEW_FULL_IDENTITY,
             _P.PRINT_DOCUMENTS,
+            _P.VIEW_TASKS,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -74,6 +81,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.HANDLE_EVALUATIONS,
             _P.VIEW_FULL_IDENTITY,
             _P.PRINT_DOCUMENTS,
+            _P.VIEW_TASKS,
         }
     ),
     Role.ADMIN: frozenset(
@@ -89,6 +97,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.VIEW_REPORTS,
             _P.VIEW_AUDIT_LOG,
             _P.PRINT_DOCUMENTS,
+            _P.VIEW_TASKS,
         }
     ),
 }
@@ -100,6 +109,7 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
     Role.KIOSK: ("取号机", "Kiosk"),
     Role.DISPLAY: ("叫号屏", "Hall display"),
     Role.EVALUATOR: ("评价器", "Evaluator"),
+    Role.REVIEWER: ("审批人员", "Reviewer"),
 }
 
 
@@ -120,6 +130,7 @@ class Actor:
     # The account's session version at sign-in; each action of the session checks it is still
     # current (a person's sessions end when the account is disabled or the password changes).
     session_version: int = 0
+    department_id: int | None = None  # a reviewer's department (its task inbox)
 
     def may(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]

@@ -193,6 +193,8 @@ class User(Base):
     # Bumped when the account is disabled or enabled or its password changes: a session signed
     # in under another version has ended (``services.auth.session_check``).
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # A reviewer's department: the one whose task inbox they work (NULL for other roles).
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
 
 
 # The partial indexes' predicates: SQL text, as migrations and the schema store them.
@@ -380,6 +382,16 @@ class Case(Base):
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Optimistic concurrency: every change is UPDATE … WHERE version = <the version seen>.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # 一件事: the package the case was accepted in (its cases share ``bundle_no``) and the
+    # package's due date as promised on its receipt (working days of the package's limit).
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"), index=True)
+    package_due: Mapped[date | None] = mapped_column(Date)
+    # 通办: the hall that accepted the case and the body that decides it (the item's 实施主体
+    # when accepted; empty when the catalog does not say).
+    receiving_hall: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    authority: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # Where the applicant's notifications (SMS) go; empty: none are sent.
+    contact_phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     item: Mapped[ServiceItem] = relationship()
     counter: Mapped[Counter | None] = relationship()
@@ -633,3 +645,8 @@ class CalendarYear(Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     declared_by: Mapped[str] = mapped_column(String(64), default="")
     declared_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# The journey's tables (packages, tasks, handovers, notifications, visits) live in their own
+# module; importing it here puts them in ``Base.metadata`` wherever the models are loaded.
+from clerk_app.persistence import models_journey as _models_journey  # noqa: E402, F401

@@ -220,6 +220,7 @@ def _record_attempt(
                 user_id=user.id,
                 counter_no=counter,
                 session_version=user.session_version,
+                department_id=user.department_id,
             )
     if failure is not None:
         raise failure

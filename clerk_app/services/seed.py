@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.clock import Clock
-from clerk_app.demo import catalog_data, credit_cases, hall_data, large_catalog
+from clerk_app.demo import catalog_data, credit_cases, hall_data, journey_data, large_catalog
 from clerk_app.demo.catalog_data import DemoItem
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import (
@@ -36,6 +36,7 @@ def seed_demo(db: Database, clock: Clock) -> None:
         _users(s, clock)
         s.flush()
         credit_cases.seed_credit_and_cases(s, clock())
+        _journey(s, clock)
         audit.record(s, at=clock(), actor="system", action="seed_demo")
 
 
@@ -92,9 +93,22 @@ def _items(
     s: Session, departments: dict[str, Department], categories: dict[str, QueueCategory]
 ) -> None:
     present = set(s.scalars(select(ServiceItem.item_code)))
-    for item in catalog_data.ITEMS:
+    for item in (*catalog_data.ITEMS, *journey_data.ITEMS):
         if item.item_code not in present:
-            s.add(_item(item, departments[item.department_code], categories[item.category_prefix]))
+            row = _item(item, departments[item.department_code], categories[item.category_prefix])
+            row.authority = journey_data.AUTHORITIES.get(item.item_code, "")
+            s.add(row)
+    s.flush()
+
+
+def _journey(s: Session, clock: Clock) -> None:
+    """一件事 packages, a reviewer per department involved and cases at every stage."""
+    from clerk_app.services.journey import demo  # the journey's services, only when seeding
+
+    now = clock()
+    demo.seed_packages(s, now)
+    demo.seed_reviewers(s, now, hash_password(hall_data.DEMO_PASSWORD))
+    demo.seed_cases(s, now)
 
 
 def _item(item: DemoItem, department: Department, category: QueueCategory) -> ServiceItem:

@@ -150,4 +150,54 @@ def samples() -> dict[DocumentKind, PaperDocument]:
             ),
             extra={"发证机关": "汕头市城市管理和综合执法局"},
         ),
+        # The case journey's paper (issue 17), printed for a case group.
+        DocumentKind.PACKAGE_RECEIPT: _base(
+            DocumentKind.PACKAGE_RECEIPT,
+            "一件事受理回执",
+            item_name="开办企业",
+            due_date=date(2026, 11, 30),
+            promised_days=2,
+            materials=(MaterialLine("营业执照副本复印件", "共享材料"),),
+            table=(
+                ("序号", "事项", "承办部门", "办结日期"),
+                ("1", "企业设立登记", "汕头市市场监督管理局", "2026年11月30日"),
+                ("2", "印章刻制备案", "汕头市公安局", "2026年11月27日"),
+            ),
+            paragraphs=("本中心一窗受理，已将申请信息同时推送上列各部门并联审批。",),
+        ),
+        DocumentKind.COLLECTION_RECEIPT: _base(
+            DocumentKind.COLLECTION_RECEIPT,
+            "领证回执",
+            table=(
+                ("序号", "事项", "结果", "证照编号 / 文书"),
+                ("1", "企业设立登记", "准予", "XK1"),
+            ),
+            paragraphs=("今领到下列办理结果，核对无误。",),
+            extra={"领取人": "陈小雅（凭授权委托书代领）"},
+        ),
+        DocumentKind.DELIVERY_RECEIPT: _base(
+            DocumentKind.DELIVERY_RECEIPT,
+            "送达回证",
+            table=(
+                ("序号", "事项", "结果", "证照编号 / 文书"),
+                ("1", "企业设立登记", "准予", "XK1"),
+            ),
+            extra={"送达方式": "邮寄（EMS）", "邮寄单号": "EMS1234567890CN"},
+        ),
+        DocumentKind.TRANSFER_SLIP: _base(
+            DocumentKind.TRANSFER_SLIP,
+            "材料流转单",
+            table=(("序号", "材料名称", "形式", "份数"), ("1", "户口迁移申请表", "原件", "1")),
+            extra={"受理机构": "汕头市政务服务中心", "实施主体": "广州市公安局"},
+        ),
+        DocumentKind.PARTIAL_DENIAL: _base(
+            DocumentKind.PARTIAL_DENIAL,
+            "部分事项不予许可告知书",
+            table=(
+                ("序号", "事项", "结果", "理由及依据"),
+                ("1", "发票申领", "不予许可", "未按规定缴销已领发票（依据：《发票管理办法》）"),
+            ),
+            paragraphs=("下表所列事项经审查决定不予许可，其余事项准予办理。",),
+            appeal="如不服本决定，可以依法申请行政复议或者提起行政诉讼。",
+        ),
     }

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.api import Hall
 from clerk_app.demo.hall_data import DEMO_PASSWORD, USERS
+from clerk_app.demo.journey_data import REVIEWERS
 from ui.admin.admin_screen import AdminScreen
 from ui.counter.counter_screen import CounterScreen
 from ui.dashboard.dashboard_screen import DashboardScreen
@@ -54,8 +55,10 @@ def test_admin_sees_every_staff_account(qtbot: QtBot, clerk_qapp: QApplication, 
     assert isinstance(screen, AdminScreen)
 
     users = screen.pages["users"].model  # type: ignore[attr-defined]
-    assert users.rowCount() == len(USERS)
-    assert {u.username for u in users.rows()} == {u for u, _name, _role in USERS}
+    # the staff and the demo's department reviewers (issue 17)
+    staff = {u for u, _name, _role in USERS} | {u for u, _name, _dept in REVIEWERS}
+    assert users.rowCount() == len(staff)
+    assert {u.username for u in users.rows()} == staff
     counters = screen.show_page("counters").model  # type: ignore[attr-defined]
     assert counters.rowCount() == len(hall.display().catalog.list_counters())
 

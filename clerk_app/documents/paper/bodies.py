@@ -247,6 +247,80 @@ def _permit(doc: PaperDocument) -> list[Block]:
     ]
 
 
+def _table(doc: PaperDocument, widths: tuple[float, ...]) -> list[Block]:
+    if not doc.table:
+        return []
+    header, *rows = doc.table
+    return [
+        Table(
+            tuple(clean(c) for c in header),
+            tuple(tuple(clean(c) for c in row) for row in rows),
+            widths,
+        )
+    ]
+
+
+def _package_receipt(doc: PaperDocument) -> list[Block]:
+    """一件事受理回执: every item with its department and due date, then the package's."""
+    received = _with_status(doc, _RECEIVED)
+    return [
+        *_field("一件事", doc.item_name),
+        *_parties(doc),
+        *_date_field("受理日期", doc.accepted_on),
+        _heading("办理事项"),
+        *_table(doc, (0.08, 0.4, 0.3, 0.22)),
+        *_field("一件事承诺时限", f"{doc.promised_days}个工作日" if doc.promised_days else ""),
+        *_date_field("一件事承诺办结日期", doc.due_date),
+        *([_heading("已收取材料（共享材料只收一次）"), *_numbered(received)] if received else []),
+        *_paragraphs(doc.paragraphs),
+        *_hints(doc),
+    ]
+
+
+def _handover(doc: PaperDocument, signer: str) -> list[Block]:
+    """领证回执 / 送达回证: what was handed over, to whom, signed for."""
+    return [
+        *_field("办理事项", doc.item_name),
+        *_parties(doc),
+        *_paragraphs(doc.paragraphs),
+        _heading("交付的办理结果"),
+        *_table(doc, (0.08, 0.36, 0.22, 0.34)),
+        Signatures(((f"{signer}签字：", "日期："), ("经办人签字：", "日期："))),
+    ]
+
+
+def _collection(doc: PaperDocument) -> list[Block]:
+    return _handover(doc, "领取人")
+
+
+def _delivery(doc: PaperDocument) -> list[Block]:
+    return _handover(doc, "受送达人")
+
+
+def _transfer_slip(doc: PaperDocument) -> list[Block]:
+    """材料流转单: the paper that travels from the receiving hall to the deciding authority."""
+    return [
+        *_case_fields(doc),
+        *_paragraphs(doc.paragraphs),
+        _heading("流转材料"),
+        *_table(doc, (0.08, 0.5, 0.22, 0.2)),
+        Signatures((("移交人签字：", "日期："), ("接收人签字：", "日期："))),
+    ]
+
+
+def _partial_denial(doc: PaperDocument) -> list[Block]:
+    """Which items were approved and which denied, each denial with its reason and basis."""
+    return [
+        *_field("一件事", doc.item_name),
+        *_parties(doc),
+        *_date_field("受理日期", doc.accepted_on),
+        *_paragraphs(doc.paragraphs),
+        *_table(doc, (0.08, 0.3, 0.14, 0.48)),
+        *_field("救济途径", doc.appeal),
+        *_hints(doc),
+    ]
+
+
 _BODIES: dict[DocumentKind, Callable[[PaperDocument], list[Block]]] = {
     DocumentKind.RECEIPT: _receipt,
     DocumentKind.NOTICE: _notice,
@@ -255,6 +329,11 @@ _BODIES: dict[DocumentKind, Callable[[PaperDocument], list[Block]]] = {
     DocumentKind.SUPPLEMENT: _supplement,
     DocumentKind.COMPLETION: _completion,
     DocumentKind.PERMIT: _permit,
+    DocumentKind.PACKAGE_RECEIPT: _package_receipt,
+    DocumentKind.COLLECTION_RECEIPT: _collection,
+    DocumentKind.DELIVERY_RECEIPT: _delivery,
+    DocumentKind.TRANSFER_SLIP: _transfer_slip,
+    DocumentKind.PARTIAL_DENIAL: _partial_denial,
 }
 
 

@@ -362,6 +362,9 @@ class _Decision:
             agent_id_hash=pii.lookup(a.agent_id) if a.agent_id else None,
             state=state.value,
             accepted_on=self.ctx.today,
+            # 通办: the hall that accepts and the body that decides (the item's 实施主体).
+            receiving_hall=self.ctx.policy.hall_name,
+            authority=item.authority,
             created_at=self.now,
             updated_at=self.now,
             version=1,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clerk_app.documents.paper_data import DocumentKind
+from clerk_app.documents.paper_data import JOURNEY_KINDS, DocumentKind
 
 # Both languages of a state are needed at once for a bilingual error; case_states keeps them.
 from clerk_app.domain.case_states import CaseState, state_labels
@@ -60,6 +60,11 @@ KIND_LABELS: dict[DocumentKind, tuple[str, str]] = {
     DocumentKind.SUPPLEMENT: ("补正材料回执", "supplement receipt"),
     DocumentKind.COMPLETION: ("办结（领证）通知书", "completion notice"),
     DocumentKind.PERMIT: ("许可证（办结证明）", "permit / certificate"),
+    DocumentKind.PACKAGE_RECEIPT: ("一件事受理回执", "package receipt"),
+    DocumentKind.COLLECTION_RECEIPT: ("领证回执", "collection receipt"),
+    DocumentKind.DELIVERY_RECEIPT: ("送达回证", "delivery receipt"),
+    DocumentKind.TRANSFER_SLIP: ("材料流转单", "transfer slip"),
+    DocumentKind.PARTIAL_DENIAL: ("部分不予许可告知书", "partial denial notice"),
 }
 
 _ACCEPTED = frozenset(
@@ -94,6 +99,8 @@ class CaseShape:
 
 
 def _fits(kind: DocumentKind, c: CaseShape) -> bool:
+    if kind in JOURNEY_KINDS:  # printed for a case group by services.journey
+        return False
     if kind is DocumentKind.RECEIPT:
         return c.state in _ACCEPTED
     if kind is DocumentKind.NOTICE:
@@ -152,6 +159,11 @@ def require_fit(kind: DocumentKind, case_no: str, case: CaseShape) -> None:
 
 
 def _why(kind: DocumentKind, c: CaseShape) -> tuple[str, str]:
+    if kind in JOURNEY_KINDS:
+        return (
+            "，且该文书按办件组（一件事）打印",
+            ", and this document is printed for its case group",
+        )
     if kind is DocumentKind.COMMITMENT and not c.tolerant:
         return "且不是容缺受理", " and was not accepted with deficiencies"
     if kind is DocumentKind.SUPPLEMENT and not c.any_supplemented:

@@ -97,6 +97,7 @@ def from_snapshot(data: dict[str, Any]) -> PaperDocument:
         copies=tuple(data["copies"]),
         reprint=False,
         extra=dict(data["extra"]),
+        table=tuple(tuple(str(cell) for cell in row) for row in data.get("table", ())),
     )
 
 

@@ -1,0 +1,308 @@
+"""The case journey for the counter, the department reviewers, the admin and the CLI:
+``StaffSession.journey``.
+
+Every public method checks the actor's permission (and a reviewer's department, in
+``tasks``), opens one unit of work — one transaction for the whole user action, its audit rows
+and the applicant's notification included — and returns frozen results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from clerk_app.documents.paper_data import DocumentKind
+from clerk_app.documents.signing import sign_payload
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.task_states import OPEN, TaskState
+from clerk_app.persistence.models import PrintedDocument as PrintRow
+from clerk_app.services import audit
+from clerk_app.services.base import Service
+from clerk_app.services.cases.lookup import case_by_no
+from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemRequest, MaterialCheck
+from clerk_app.services.cases.views import Context
+from clerk_app.services.documents.fit import parse_kind
+from clerk_app.services.documents.results import PrintedDocument
+from clerk_app.services.documents.secret import ensure_key
+from clerk_app.services.documents.snapshots import content_sha256, to_snapshot
+from clerk_app.services.journey import acceptance, handover, outbox, packages, tasks, visits
+from clerk_app.services.journey.paper import build, gather
+from clerk_app.services.journey.queries import case_journeys, task_infos
+from clerk_app.services.journey.results import (
+    CaseJourney,
+    CollectorInput,
+    HandoverInfo,
+    OutboxExport,
+    PackageAcceptance,
+    PackageInfo,
+    PackageInput,
+    TaskInfo,
+    VisitReason,
+)
+
+
+class JourneyService(Service):
+    """Packages, parallel approval, the result back to the window, notifications, visits."""
+
+    # --- 一件事 packages in the catalog (admin) -----------------------------------------
+    def list_packages(self) -> list[PackageInfo]:
+        with self._read(Permission.VIEW_CATALOG) as (s, _now):
+            return packages.list_all(s)
+
+    def get_package(self, code: str) -> PackageInfo:
+        with self._read(Permission.VIEW_CATALOG) as (s, _now):
+            return packages.info(packages.load(s, code))
+
+    def save_package(self, data: PackageInput) -> PackageInfo:
+        """Creates or replaces a package; refused whole (nothing changed) when its promised
+        limit exceeds an item's statutory limit."""
+        with self._write(Permission.MANAGE_CATALOG) as (s, now):
+            return packages.save(s, self.actor, now, data)
+
+    def set_package_active(self, code: str, active: bool) -> PackageInfo:
+        with self._write(Permission.MANAGE_CATALOG) as (s, now):
+            return packages.set_active(s, self.actor, now, code, active)
+
+    # --- one acceptance, tasks pushed at once (counter) ---------------------------------
+    def accept_package(
+        self,
+        package_code: str,
+        applicant: ApplicantInput,
+        *,
+        shared_checks: Sequence[MaterialCheck] = (),
+        items: Sequence[ItemRequest] = (),
+        ticket_id: int | None = None,
+        contact_phone: str = "",
+    ) -> PackageAcceptance:
+        """受理 a 一件事: every item's case and one task per department, in one transaction.
+
+        ``shared_checks`` name shared materials by ``SharedMaterialInfo.id`` (checked once);
+        ``items`` carry checks of an item's own materials. Materials not checked count as
+        received; anything missing is refused as ``cases.accept`` refuses it.
+        """
+        with self._write(Permission.ACCEPT_CASES) as (s, now):
+            return acceptance.accept(
+                s,
+                self.actor,
+                now,
+                applicant,
+                package_code=package_code,
+                items=items,
+                shared_checks=shared_checks,
+                ticket_id=ticket_id,
+                contact_phone=contact_phone,
+            )
+
+    def accept_items(
+        self,
+        applicant: ApplicantInput,
+        items: Sequence[ItemRequest],
+        *,
+        ticket_id: int | None = None,
+        contact_phone: str = "",
+    ) -> PackageAcceptance:
+        """受理 loose items (no package) with a task pushed to each item's department."""
+        with self._write(Permission.ACCEPT_CASES) as (s, now):
+            return acceptance.accept(
+                s,
+                self.actor,
+                now,
+                applicant,
+                package_code=None,
+                items=items,
+                shared_checks=(),
+                ticket_id=ticket_id,
+                contact_phone=contact_phone,
+            )
+
+    # --- department tasks (reviewers) ---------------------------------------------------
+    def inbox(self, *, include_decided: bool = False) -> list[TaskInfo]:
+        """The reviewer's department's tasks (open ones unless ``include_decided``), due first;
+        for other roles every department's."""
+        with self._read(Permission.VIEW_TASKS) as (s, now):
+            mine = tasks.reviewer_department(self.actor)
+            states = None if include_decided else OPEN
+            return task_infos(s, Context.load(s, now), department_id=mine, states=states)
+
+    def list_tasks(self, state: str | None = None) -> list[TaskInfo]:
+        """Every task the actor may see (``clerk tasks list``), optionally of one state."""
+        wanted = None if state is None else {TaskState(state)}
+        with self._read(Permission.VIEW_TASKS) as (s, now):
+            mine = tasks.reviewer_department(self.actor)
+            return task_infos(s, Context.load(s, now), department_id=mine, states=wanted)
+
+    def tasks_of(self, bundle_no: str) -> list[TaskInfo]:
+        """The tasks of a case group (the counter's view of a package's progress)."""
+        with self._read(Permission.VIEW_TASKS) as (s, now):
+            ids = [c.id for c in handover.group(s, bundle_no)]
+            mine = tasks.reviewer_department(self.actor)
+            return task_infos(s, Context.load(s, now), case_ids=ids, department_id=mine)
+
+    def take(self, case_no: str, version: int) -> TaskInfo:
+        with self._write(Permission.TAKE_TASKS) as (s, now):
+            return tasks.take(s, self.actor, now, case_no, version)
+
+    def approve(self, case_no: str, version: int) -> TaskInfo:
+        with self._write(Permission.DECIDE_TASKS) as (s, now):
+            return tasks.approve(s, self.actor, now, case_no, version)
+
+    def deny(self, case_no: str, version: int, reason: str, legal_basis: str) -> TaskInfo:
+        """不予许可 of the department's item: the reason and the legal basis are required."""
+        with self._write(Permission.DECIDE_TASKS) as (s, now):
+            return tasks.deny(s, self.actor, now, case_no, version, reason, legal_basis)
+
+    def return_for_supplement(self, case_no: str, version: int, what: str) -> TaskInfo:
+        """退回补正: what the applicant must hand in at the window (told once, by SMS too)."""
+        with self._write(Permission.DECIDE_TASKS) as (s, now):
+            return tasks.return_for_supplement(s, self.actor, now, case_no, version, what)
+
+    def record_task_supplement(
+        self, case_no: str, version: int, *, ticket_id: int | None = None, note: str = ""
+    ) -> TaskInfo:
+        """The window received the supplement a department asked for (a visit: 补正)."""
+        with self._write(Permission.ACCEPT_CASES) as (s, now):
+            return tasks.record_supplement(s, self.actor, now, case_no, version, ticket_id, note)
+
+    # --- the result back to the window (counter) ----------------------------------------
+    def make_ready(self, bundle_no: str) -> list[CaseInfo]:
+        """出证: every department decided; the approved cases' certificates are at the window."""
+        with self._write(Permission.ACCEPT_CASES) as (s, now):
+            cases = handover.make_ready(s, self.actor, now, bundle_no)
+            s.flush()
+            ctx = Context.load(s, now)
+            return [ctx.info(c, with_submissions=True) for c in cases]
+
+    def collect(
+        self, bundle_no: str, collector: CollectorInput, *, ticket_id: int | None = None
+    ) -> HandoverInfo:
+        """领证 at the window by the applicant, or an agent with authorisation and a valid ID."""
+        with self._write(Permission.ACCEPT_CASES) as (s, now):
+            return handover.collect(s, self.actor, now, bundle_no, collector, ticket_id)
+
+    def deliver(self, bundle_no: str, tracking_no: str, carrier: str = "EMS") -> HandoverInfo:
+        """送达 by post: the tracking number is recorded once, for one case group only."""
+        with self._write(Permission.ACCEPT_CASES) as (s, now):
+            return handover.deliver(s, self.actor, now, bundle_no, tracking_no, carrier)
+
+    # --- visits, notifications, the case list's extras ----------------------------------
+    def record_visit(
+        self, case_no: str, ticket_id: int, reason: VisitReason | str, note: str = ""
+    ) -> int:
+        """Counts a visit (a ticket) for the case; a second visit must say why. Returns the
+        number of visits now."""
+        with self._write(Permission.ACCEPT_CASES) as (s, now):
+            case = case_by_no(s, case_no)
+            if visits.record(s, case, ticket_id, reason, now, note):
+                audit.record(
+                    s,
+                    at=now,
+                    actor=self.actor.username,
+                    action="case_visit",
+                    target=f"case:{case.case_no}",
+                    after={"ticket_id": ticket_id, "reason": str(reason)},
+                )
+            s.flush()
+            return visits.count(s, case.id)
+
+    def journeys(self, case_nos: Sequence[str]) -> dict[str, CaseJourney]:
+        with self._read(Permission.VIEW_CASES) as (s, _now):
+            return case_journeys(s, case_nos)
+
+    def export_outbox(self, path: str | Path) -> OutboxExport:
+        """Writes the pending notifications to the new file ``path`` for the SMS gateway."""
+        with self._write(Permission.ACCEPT_CASES, Permission.MANAGE_SETTINGS) as (s, now):
+            result = outbox.export(s, Path(path), now)
+            audit.record(
+                s,
+                at=now,
+                actor=self.actor.username,
+                action="outbox_exported",
+                target=str(path),
+                after={"written": result.written},
+            )
+            return result
+
+    # --- paper ----------------------------------------------------------------------------
+    def print_paper(self, kind: DocumentKind | str, bundle_no: str) -> PrintedDocument:
+        """Draws the group's document of ``kind`` and records the print with its audit row."""
+        self.actor.require(Permission.PRINT_DOCUMENTS)
+        wanted = parse_kind(kind)
+        from clerk_app.documents.paper.render import render_paper  # reportlab: at first use
+
+        with self._write(Permission.VIEW_CASES) as (s, now):
+            ctx = Context.load(s, now)
+            facts = gather(s, ctx, bundle_no)
+            # Signed as every document is: the hall's key of now, over what the paper says.
+            unsigned = build(wanted, facts, issued_on=ctx.today, qr_payload="")
+            key = ensure_key(s, now)
+            payload = sign_payload(
+                wanted,
+                facts.key,
+                ctx.today,
+                key.secret,
+                key_id=key.key_id,
+                printed=content_sha256(unsigned),
+            )
+            doc = build(wanted, facts, issued_on=ctx.today, qr_payload=payload)
+            pdf = render_paper(doc)
+            row = PrintRow(
+                case_id=case_by_no(s, facts.key).id,
+                case_no=facts.key,
+                kind=wanted.value,
+                title=doc.title,
+                issued_on=doc.issued_on,
+                printed_at=now,
+                user_id=self.actor.user_id,
+                printed_by=self.actor.username,
+                counter_no=self.actor.counter_no,
+                reprint=False,
+                reprint_of=None,
+                content=to_snapshot(doc),
+                content_sha256=content_sha256(doc),
+                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            )
+            s.add(row)
+            s.flush()
+            audit.record(
+                s,
+                at=now,
+                actor=self.actor.username,
+                action="document_printed",
+                target=f"case:{facts.key}",
+                after={"kind": wanted.value, "title": doc.title, "record_id": row.id},
+            )
+            return PrintedDocument(
+                kind=wanted,
+                case_no=facts.key,
+                title=doc.title,
+                reprint=False,
+                record_id=row.id,
+                original_id=None,
+                issued_on=doc.issued_on,
+                printed_at=now,
+                pdf=pdf,
+                pdf_sha256=row.pdf_sha256,
+                document=doc,
+            )
+
+    # --- units of work -------------------------------------------------------------------
+    @contextmanager
+    def _write(self, *permissions: Permission) -> Iterator[tuple[Session, datetime]]:
+        """One transaction; the actor needs one of ``permissions``."""
+        if not any(self.actor.may(p) for p in permissions[1:]):
+            self.actor.require(permissions[0])
+        now = self.clock()
+        with self.db.write() as s:
+            yield s, now
+
+    @contextmanager
+    def _read(self, permission: Permission) -> Iterator[tuple[Session, datetime]]:
+        self.actor.require(permission)
+        now = self.clock()
+        with self.db.read() as s:
+            yield s, now
