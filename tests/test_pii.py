@@ -58,10 +58,10 @@ def _workload(hall: Hall, tmp_path: Path) -> tuple[CaseInfo, CaseInfo]:
     slot = hall.system().hall_now().replace(microsecond=0) + timedelta(minutes=5)
     rows = [
         ["预约号", "业务类别", "申请人姓名", "证件号码", "预约开始时间", "预约结束时间"],
-        ["P0001", "A", "周明远", BOOKED, f"{slot:%Y-%m-%d %H:%M}", f"{slot:%Y-%m-%d} 23:59"],
+        ["PII00001", "A", "周明远", BOOKED, f"{slot:%Y-%m-%d %H:%M}", f"{slot:%Y-%m-%d} 23:59"],
     ]
     admin.imports.import_appointments(write_csv(tmp_path / "booked.csv", rows))
-    assert kiosk.check_in("P0001").masked_identity == mask_identifier(BOOKED)
+    assert kiosk.check_in("PII00001").masked_identity == mask_identifier(BOOKED)
     desk = clerk(hall, 2)
     [person] = desk.cases.accept(
         ApplicantInput("吴思远", "resident_id", APPLICANT), [ItemRequest(FOOD)]
@@ -138,7 +138,7 @@ def test_lookups_still_work_by_the_keyed_hash(desk_hall: Hall, tmp_path: Path) -
     assert desk.cases.get(person.case_no).applicant_id_masked == mask_identifier(APPLICANT)
     assert person.applicant_id_masked == mask_identifier(APPLICANT)
     assert firm.agent_id_masked == mask_identifier(AGENT)
-    shown = desk.cases.reveal_identity(firm.case_no)  # a role that may see the full ID
+    shown = desk.cases.reveal_identity(firm.case_no, "核对身份")  # a role that may see the full ID
     assert (shown.applicant_id, shown.agent_id) == (FIRM, AGENT)
     waiting = {t.masked_identity for t in desk.queue.waiting_for_counter()}
     assert {mask_identifier(WALK_IN), mask_identifier(BOOKED)} <= waiting
@@ -174,7 +174,7 @@ def test_a_value_moved_to_another_column_does_not_open(desk_hall: Hall) -> None:
             .values(applicant_id_enc=Case.agent_id_enc)
         )
     with pytest.raises(PiiKeyError, match=r"cannot be decrypted|无法用本机密钥文件"):
-        desk.cases.reveal_identity(case.case_no)
+        desk.cases.reveal_identity(case.case_no, "核对身份")
 
 
 # ------------------------------------------------------------------------------ the key file
@@ -304,9 +304,9 @@ def test_clerk_keys_rotate_pii_reencrypts(
 
 @pytest.fixture
 def old_hall(db_url: str) -> Iterator[Database]:
-    """A hall at revision 0010 with ID numbers in clear, as halls were before 0012."""
+    """A hall at revision 0011 with ID numbers in clear, as halls were before 0012."""
     db = Database(db_url)
-    upgrade(db, "0010")
+    upgrade(db, "0011")
     with db.write_engine.begin() as c:
         c.execute(text("INSERT INTO departments (id, code, name) VALUES (1, 'JT', '交通局')"))
         c.execute(
@@ -372,7 +372,9 @@ def test_the_upgrade_seals_the_ids_already_stored(old_hall: Database, own_keys: 
             assert pii.open(a.identity_enc, "appointments.identity") == BOOKED  # type: ignore[arg-type]
             assert pii.open(case.applicant_id_enc, "cases.applicant_id") == FIRM
             assert case.agent_id_hash == pii.lookup(AGENT)
-        assert hall.system(Role.SUPERVISOR).cases.reveal_identity("C1").agent_id == AGENT
+        assert (
+            hall.system(Role.SUPERVISOR).cases.reveal_identity("C1", "核对身份").agent_id == AGENT
+        )
     finally:
         hall.close()
 
@@ -384,7 +386,7 @@ def test_the_upgrade_refuses_without_a_key_file_and_changes_nothing(
     with pytest.raises(PiiKeyError, match=r"is missing|找不到"):
         upgrade(old_hall)
     with old_hall.read_engine.connect() as c:
-        assert current_revision(c) == "0010"
+        assert current_revision(c) == "0011"
         assert c.execute(text("SELECT identity_value FROM tickets")).scalar() == WALK_IN
 
 
@@ -392,7 +394,7 @@ def test_sqlite_file_of_a_migrated_hall_holds_no_id(tmp_path: Path, own_keys: Pa
     """The clear values the upgrade rewrote leave no copy in the file's free pages."""
     url = f"sqlite:///{tmp_path / 'old.db'}"
     db = Database(url)
-    upgrade(db, "0010")
+    upgrade(db, "0011")
     with db.write_engine.begin() as c:
         c.execute(
             text("INSERT INTO queue_categories (id, prefix, name, sort_order) VALUES (1,'A','a',0)")

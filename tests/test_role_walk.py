@@ -26,9 +26,55 @@ K, D, E = Role.KIOSK, Role.DISPLAY, Role.EVALUATOR
 STAFF = frozenset({A, S, C})
 READERS = frozenset({A, S, C, K, D})  # the catalog and the queue's public figures
 ADMIN, SUPERVISOR, CLERK = frozenset({A}), frozenset({S}), frozenset({C})
+R = Role.REVIEWER  # a department's reviewer (issue 17): its task inbox, the catalog, the days
+WITH_REVIEWERS = READERS | {R}
 
 #: service.method -> the roles that may call it; every other role is refused below the UI.
 MAY_CALL: dict[str, frozenset[Role]] = {
+    # added with the admin pages, the audit log, key rotation and the case journey (issues
+    # 14, 16, 17)
+    "admin.edit_user": frozenset({A}),
+    "audit.actions": frozenset({A, S}),
+    "audit.entries": frozenset({A, S}),
+    "audit.head": frozenset({A, S}),
+    "audit.verify": frozenset({A, S}),
+    "catalog_admin.add_department": frozenset({A}),
+    "catalog_admin.add_item": frozenset({A}),
+    "catalog_admin.edit_item": frozenset({A}),
+    "catalog_admin.item": frozenset({A}),
+    "catalog_admin.list_departments": frozenset({A}),
+    "catalog_admin.list_items": frozenset({A}),
+    "catalog_admin.rename_department": frozenset({A}),
+    "catalog_admin.restore_item": frozenset({A}),
+    "catalog_admin.retire_item": frozenset({A}),
+    "counter_admin.add_category": frozenset({A}),
+    "counter_admin.add_counter": frozenset({A}),
+    "counter_admin.edit_counter": frozenset({A}),
+    "counter_admin.list_categories": frozenset({A}),
+    "counter_admin.list_counters": frozenset({A}),
+    "counter_admin.rename_category": frozenset({A}),
+    "documents.rotate_key": frozenset({A}),
+    "journey.accept_items": frozenset({C}),
+    "journey.accept_package": frozenset({C}),
+    "journey.approve": frozenset({R}),
+    "journey.collect": frozenset({C}),
+    "journey.deliver": frozenset({C}),
+    "journey.deny": frozenset({R}),
+    "journey.export_outbox": frozenset({A, C}),
+    "journey.get_package": frozenset({A, C, D, K, R, S}),
+    "journey.inbox": frozenset({A, C, R, S}),
+    "journey.journeys": frozenset({A, C, S}),
+    "journey.list_packages": frozenset({A, C, D, K, R, S}),
+    "journey.list_tasks": frozenset({A, C, R, S}),
+    "journey.make_ready": frozenset({C}),
+    "journey.print_paper": frozenset({A, C, S}),
+    "journey.record_task_supplement": frozenset({C}),
+    "journey.record_visit": frozenset({C}),
+    "journey.return_for_supplement": frozenset({R}),
+    "journey.save_package": frozenset({A}),
+    "journey.set_package_active": frozenset({A}),
+    "journey.take": frozenset({R}),
+    "journey.tasks_of": frozenset({A, C, R, S}),
     # users (管理员)
     "admin.add_user": ADMIN,
     "admin.list_users": ADMIN,
@@ -40,7 +86,7 @@ MAY_CALL: dict[str, frozenset[Role]] = {
     "appointments.cancel": ADMIN,
     "appointments.list_day": ADMIN,
     # the working-day calendar: everyone who counts days reads it; admins enter notices
-    "calendar.year": READERS,
+    "calendar.year": WITH_REVIEWERS,
     "calendar.enter_notice": ADMIN,
     "calendar.enter_year": ADMIN,
     "calendar.set_day": ADMIN,
@@ -71,11 +117,11 @@ MAY_CALL: dict[str, frozenset[Role]] = {
     "cases.mark_overdue": frozenset({A, C}),  # the sweep: writes broken-commitment entries
     "cases.reveal_identity": frozenset({S, C}),  # unmasked IDs (PIPL): not the admin
     # the catalog
-    "catalog.get_item": READERS,
-    "catalog.list_categories": READERS,
-    "catalog.list_counters": READERS,
-    "catalog.list_items": READERS,
-    "catalog.search_items": READERS,
+    "catalog.get_item": WITH_REVIEWERS,
+    "catalog.list_categories": WITH_REVIEWERS,
+    "catalog.list_counters": WITH_REVIEWERS,
+    "catalog.list_items": WITH_REVIEWERS,
+    "catalog.search_items": WITH_REVIEWERS,
     # the credit list
     "credit.add_entry": ADMIN,
     "credit.expire": ADMIN,
@@ -188,6 +234,8 @@ def session_of(hall: Hall, role: Role) -> StaffSession:
             return hall.display()
         case Role.EVALUATOR:
             return hall.evaluator(1)
+        case Role.REVIEWER:
+            return hall.login("review_scjg", "demo")
     raise AssertionError(role)
 
 

@@ -265,6 +265,7 @@ class CaseService(Service):
 
     def cases_for_ticket(self, ticket_id: int) -> list[CaseInfo]:
         """The cases decided for the ticket being served."""
+        self.actor.require(Permission.VIEW_CASES)  # the role first, then the argument
         whole_number(ticket_id, "号票编号", "ticket id", low=1)
         with self._read(Permission.VIEW_CASES) as (s, now):
             return queries.for_ticket(s, now, ticket_id)
@@ -283,6 +284,7 @@ class CaseService(Service):
     def reveal_identity(self, case_no: str, reason: str) -> FullIdentity:
         """The unmasked ID numbers of a case; the view itself is audit-logged (PIPL) with the
         ``reason`` the viewer gave (required: why must the full number be seen?)."""
+        self.actor.require(Permission.VIEW_FULL_IDENTITY)  # the role first, then the reason
         reason = typed_text(reason, "查看原因", "Reason", max_len=200, required=True)
         with self._write(Permission.VIEW_FULL_IDENTITY) as (s, now):
             return queries.reveal_identity(s, self.actor, now, case_no, reason)
