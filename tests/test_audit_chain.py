@@ -25,6 +25,7 @@ from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import upgrade
 from clerk_app.persistence.models import AuditLog
 from clerk_app.services import audit
+from clerk_app.services.audit_log import restrict_audit_log
 
 
 @pytest.fixture(autouse=True)
@@ -346,6 +347,10 @@ def test_the_application_role_may_only_add_and_read_audit_rows(pg_cluster) -> No
         conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}"))
         conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}"))
     upgrade(db)  # 0011 restricts the log
+    with db.write_engine.begin() as conn:  # the tables of later migrations, as a DBA would
+        conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}"))
+        conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+        restrict_audit_log(conn)  # `clerk audit restrict`: the log stays append-only
     db.dispose()
     owner = open_hall(owner_url)
     owner.seed_demo()

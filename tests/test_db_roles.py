@@ -61,8 +61,8 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
         assert queue.status().categories and ticket.number.startswith("A")
         for sql in (
             "SELECT * FROM cases",
-            "SELECT applicant_id_value FROM cases",
-            "SELECT identity_value FROM tickets",
+            "SELECT applicant_id_enc FROM cases",
+            "SELECT identity_enc FROM tickets",
             "SELECT * FROM signing_keys",
             "SELECT * FROM users",
             "SELECT * FROM audit_log",
@@ -86,7 +86,7 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
         assert _refused(
             display_url, "INSERT INTO audit_log (at, actor, action) VALUES (now(),'x','y')"
         )
-        assert _refused(display_url, "SELECT identity_value FROM tickets")
+        assert _refused(display_url, "SELECT identity_enc FROM tickets")
     finally:
         display_hall.close()
 

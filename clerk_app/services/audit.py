@@ -32,10 +32,12 @@ CHAIN_LOCK = 0x61756474
 _PENDING = "clerk_app.audit_pending"
 _HEAD = select(AuditLog.seq, AuditLog.hash).order_by(AuditLog.seq.desc()).limit(1)
 _PG_LOCKED_HEAD = text("SELECT seq, hash FROM audit_chain_head()")
-#: PostgreSQL: takes the chain's lock, then reads the head (created by migration 0011).
+#: PostgreSQL: takes the chain's lock, then reads the head (created by migration 0011). With
+#: the owner's rights: a kiosk's role may add audit rows but not read them (issue 16), and the
+#: head's number and hash tell nothing of what the rows say.
 PG_HEAD_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION audit_chain_head() RETURNS TABLE (seq integer, hash varchar)
-LANGUAGE plpgsql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
     RETURN QUERY SELECT a.seq, a.hash FROM audit_log AS a ORDER BY a.seq DESC LIMIT 1;

@@ -131,7 +131,14 @@ def reprint(s: Session, actor: str, now: datetime, token: str) -> TicketInfo:
     can be printed from a kiosk."""
     ticket_id, _, _secret = token.partition(".")
     ticket = (  # not its ID number: the kiosk's database role may not read it (it printed it)
-        s.get(Ticket, int(ticket_id), options=[defer(Ticket.identity_enc, raiseload=True)])
+        s.get(
+            Ticket,
+            int(ticket_id),
+            options=[
+                defer(Ticket.identity_enc, raiseload=True),
+                defer(Ticket.identity_hash, raiseload=True),
+            ],
+        )
         if ticket_id.isdigit() and len(ticket_id) < 19
         else None
     )
