@@ -14,7 +14,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,14 +22,17 @@ from admin_window import CTRL, Keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_acceptance_panel import ALT, choose_item, enter_person, key, to_decision
+from test_acceptance_panel import ALT, choose_item, enter_person, key, to_decision, type_text
 
 from clerk_app.api import Hall, open_hall
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from tests.support.acceptance import MovableClock
+from tests.support.calendar import MAKEUP_2027, NOTICE_2027
 from ui.acceptance.acceptance_panel import PREVIEW
 from ui.admin.admin_screen import AdminScreen
+from ui.admin.calendar.calendar_page import CalendarPage, NoticeDialog
 from ui.admin.catalog.item_dialog import ItemDialog
+from ui.admin.credit.credit_page import CreditEntryDialog, CreditPage
 from ui.admin.list_page import ListPage
 from ui.counter.counter_screen import CounterScreen
 from ui.main_window import MainWindow
@@ -39,22 +42,6 @@ KEY = Qt.Key
 # Monday 28 December 2026 in the hall: a promised item's days run into 2027, a year
 # chinese-calendar does not know; the admin enters its holiday notice.
 MONDAY = datetime(2026, 12, 28, 10, 0)
-
-
-def days(first: str, last: str) -> list[date]:
-    start, end = date.fromisoformat(first), date.fromisoformat(last)
-    return [start + timedelta(n) for n in range((end - start).days + 1)]
-
-
-HOLIDAYS_2027 = [
-    *days("2027-01-01", "2027-01-03"),  # New Year
-    *days("2027-02-06", "2027-02-12"),  # Spring Festival
-    *days("2027-04-03", "2027-04-05"),  # Qingming
-    *days("2027-05-01", "2027-05-05"),  # Labour Day
-    *days("2027-06-09", "2027-06-11"),  # Dragon Boat
-    *days("2027-09-15", "2027-09-17"),  # Mid-Autumn
-    *days("2027-10-01", "2027-10-07"),  # National Day
-]
 
 
 FIRST_ADMIN = ("--role", "admin", "--name", "主任", "--password-stdin")
@@ -147,19 +134,39 @@ def test_a_fresh_hall_set_up_from_the_screens_serves_its_first_applicant(
     keys.press(KEY.Key_Space)
     save(keys, page)
 
+    # Credit list (Ins): a red-listed firm, typed into its dialog.
+    credit = screen.show_page("credit")
+    assert isinstance(credit, CreditPage)
+    credit.table.view.setFocus()
+    keys.press(KEY.Key_Insert)
+    entry = credit.dialog
+    assert isinstance(entry, CreditEntryDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is entry)
+    type_text(qtbot, entry.uscc_edit, make_uscc("440511", "T0000001"))
+    type_text(qtbot, entry.name_edit, "汕头市测试贸易有限公司")
+    entry.list_combo.setCurrentIndex(0)  # red list
+    type_text(qtbot, entry.reason_edit, "守信激励对象")
+    type_text(qtbot, entry.source_edit, "汕头市发展和改革局")
+    keys.press(KEY.Key_Return)
+    assert credit.dialog is None and credit.model.rowCount() == 1
+
+    # Calendar (Ctrl+N): the State Council's notice for 2027, holiday by holiday.
+    calendar = screen.show_page("calendar")
+    assert isinstance(calendar, CalendarPage)
+    calendar.year_spin.setValue(2027)
+    calendar.table.view.setFocus()
+    keys.press(KEY.Key_N, CTRL)
+    notice = calendar.dialog
+    assert isinstance(notice, NoticeDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is notice)
+    for holiday in NOTICE_2027:
+        notice.set_range(holiday.holiday, holiday.first, holiday.last)
+    type_text(qtbot, notice.workdays_edit, ", ".join(d.isoformat() for d in MAKEUP_2027))
+    notice.workdays_edit.setFocus()
+    keys.press(KEY.Key_Return)
+    assert calendar.dialog is None and calendar.info is not None and calendar.info.covered
     admin = hall.login("chief", "Hall-admin-2026")
-    # TODO(issue 14, admin part 2): type these two on the Credit list and Calendar pages
-    # ("credit", "calendar" in ui/admin/pages.py) once they are merged; the lead switches them.
-    admin.credit.add_entry(
-        make_uscc("440511", "T0000001"),
-        "red_list",
-        reason="守信激励对象",
-        source_department="汕头市发展和改革局",
-        enterprise_name="汕头市测试贸易有限公司",
-    )
-    admin.calendar.enter_year(
-        2027, HOLIDAYS_2027, [], note="国务院办公厅关于2027年部分节假日安排的通知"
-    )
+    assert admin.credit.status(make_uscc("440511", "T0000001")).on_red_list
 
     stored = admin.catalog_admin.item("440500-CG-101")
     assert [(m.name, m.core) for m in stored.materials] == [
