@@ -418,10 +418,22 @@ class Database:
             yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """One read-only transaction (never commits anything)."""
+    def read(self, *, snapshot: bool = False) -> Iterator[Session]:
+        """One read-only transaction (never commits anything). ``snapshot``: on PostgreSQL the
+        transaction is REPEATABLE READ and READ ONLY, one snapshot for all of its statements
+        (set before its first statement, the session check's included); SQLite's deferred
+        read transaction already reads one snapshot (WAL) from its first SELECT to its end."""
         with translate_db_errors(self), self._read_sessions() as session, session.begin():
-            self._check(session.connection())
+            if snapshot and self.is_postgres:
+                conn = session.connection(
+                    execution_options={
+                        "isolation_level": "REPEATABLE READ",
+                        "postgresql_readonly": True,
+                    }
+                )
+            else:
+                conn = session.connection()
+            self._check(conn)
             yield session
             session.rollback()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import OWED_STATUSES, CaseState, SubmissionStatus
@@ -51,18 +51,6 @@ _D = Dimension
 #: The groups a fact belongs to, one tuple per dimension in ``Dimension`` order (empty: none).
 Keys = tuple[tuple[str, ...], ...]
 T = TypeVar("T")
-
-
-def begin_snapshot(s: Session, is_postgres: bool) -> None:
-    """Makes the transaction one snapshot for all of the report's queries, read-only.
-
-    PostgreSQL's default (READ COMMITTED) gives every statement its own snapshot; REPEATABLE
-    READ gives the whole transaction one, and READ ONLY has the server refuse any write. It
-    must be the transaction's first statement. SQLite's deferred read transaction already
-    reads one snapshot (WAL) from its first SELECT to its end.
-    """
-    if is_postgres:
-        s.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
 
 
 def day_start(day: date) -> datetime:

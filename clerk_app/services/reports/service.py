@@ -115,8 +115,7 @@ class ReportService(Service):
         now = self.clock()
         today = local_date(now)
         _check_range(first, last, today)
-        with self.db.read() as s:
-            q.begin_snapshot(s, self.db.is_postgres)
+        with self.db.read(snapshot=True) as s:  # one snapshot, read-only (PostgreSQL)
             filters = q.Filters(_counter_id(s, counter), _clerk_id(s, clerk))
             names = q.load_names(s)
             hall_name = str(get_setting(s, "hall_name"))

@@ -32,8 +32,7 @@ class SupervisionService(Service):
         """Each queue today, each counter now, and the alerts, red first."""
         self.actor.require(Permission.SUPERVISE_QUEUE)
         now = self.clock()
-        with self.db.read() as s:
-            _snapshot(s)
+        with self.db.read(snapshot=True) as s:
             return _dashboard(s, now)
 
     def charts(self) -> Charts:
@@ -41,15 +40,8 @@ class SupervisionService(Service):
         the dashboard's charts draw, in one read (``supervision.charts``)."""
         self.actor.require(Permission.SUPERVISE_QUEUE)
         now = self.clock()
-        with self.db.read() as s:
-            _snapshot(s)
+        with self.db.read(snapshot=True) as s:
             return charts.read_charts(s, now)
-
-
-def _snapshot(s: Session) -> None:
-    """Makes the read transaction one snapshot on PostgreSQL (before its first statement)."""
-    if s.get_bind().dialect.name == "postgresql":
-        s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
 def _dashboard(s: Session, now: datetime) -> Dashboard:
