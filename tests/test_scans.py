@@ -25,6 +25,16 @@ def test_the_codes_the_hall_prints_are_read_back() -> None:
     document = read_scan(payload.lower(), HALL)  # Caps Lock on
     assert document is not None and document.kind is ScanKind.DOCUMENT
     assert (document.text, document.case_no) == (payload, "4405002026112600001")
+    signed = sign_payload(  # today's paper: key id and content hash in the payload (ZW2)
+        DocumentKind.PERMIT,
+        "4405002026112600001",
+        date(2026, 11, 26),
+        "k",
+        key_id="K2",
+        printed="the permit's words",
+    )
+    permit = read_scan(signed, HALL)
+    assert permit is not None and (permit.kind, permit.text) == (ScanKind.DOCUMENT, signed)
     ticket = read_scan("TICKET|12|A012|202611260815", HALL)
     assert ticket is not None and (ticket.ticket_id, ticket.ticket_number) == (12, "A012")
     barcode = read_scan("T00000012", HALL)

@@ -11,7 +11,8 @@ The codes as the hall prints them:
   yyyymmdd and a 5-digit daily serial, e.g. ``4405002026112600001``;
 - ticket slip (``documents.ticket_slip``): Code 128 ``T`` + the ticket id in 8 digits
   (``T00000012``); QR ``TICKET|<id>|<number>|<yyyymmddHHMM>``;
-- document QR (``documents.signing``): ``ZW1:<KIND>:<case number>:<yyyymmdd>:<signature>``.
+- document QR (``documents.signing``): ``ZW2:<KIND>:<case number>:<yyyymmdd>:<key id>:<content
+  hash>:<signature>`` (``ZW1`` paper: no key id and hash).
 
 A scanner in keyboard mode may arrive with Caps Lock or full-width characters: the text is
 folded (NFKC), blanks dropped and upper-cased first; every printed code is upper case.
@@ -29,7 +30,10 @@ CASE_SERIAL_DIGITS = 5
 
 _TICKET_BARCODE = re.compile(r"T(?P<id>[0-9]{8})")
 _TICKET_QR = re.compile(r"TICKET\|(?P<id>[0-9]{1,12})\|(?P<number>[A-Z]*[0-9]+)\|[0-9]{12}")
-_DOCUMENT = re.compile(r"ZW[0-9]+:[A-Z]+:[0-9A-Z]{4,40}:[0-9]{8}:[A-Z2-7]+")
+# ZW1 (old paper) or ZW2: ``…:<yyyymmdd>:<key id>:<content hash>:<signature>``.
+_DOCUMENT = re.compile(
+    r"ZW[0-9]+:[A-Z]+:[0-9A-Z]{4,40}:[0-9]{8}:(?:[0-9A-Z]{1,8}:[A-Z2-7]{16}:)?[A-Z2-7]+"
+)
 
 
 class ScanKind(StrEnum):
