@@ -20,18 +20,39 @@ from tests.support.acceptance import FOOD, MovableClock, at, clerk, firm
 TOO_BIG = 2**63
 
 
-def test_a_write_lock_held_past_the_busy_timeout_says_busy(
+def _hold_the_write_lock(hall_url: str) -> Callable[[], None]:
+    """Another PC takes the lock that taking a ticket needs and keeps it; returns its release."""
+    if hall_url.startswith("sqlite"):
+        path = make_url(hall_url).database
+        assert path is not None
+        lite = sqlite3.connect(Path(path), isolation_level=None)
+        lite.execute("BEGIN IMMEDIATE")  # SQLite's single write lock
+
+        def release_lite() -> None:
+            lite.execute("ROLLBACK")
+            lite.close()
+
+        return release_lite
+    import psycopg
+
+    plain = make_url(hall_url).set(drivername="postgresql")
+    pg = psycopg.connect(plain.render_as_string(hide_password=False))
+    pg.execute("LOCK TABLE tickets IN ACCESS EXCLUSIVE MODE")  # held until rolled back
+
+    def release_pg() -> None:
+        pg.rollback()
+        pg.close()
+
+    return release_pg
+
+
+def test_a_lock_held_past_the_busy_timeout_says_busy(
     hall_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if not hall_url.startswith("sqlite"):
-        pytest.skip("SQLite's single write lock")
-    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.2)  # SQLite busy timeout, PG lock_timeout
     hall = open_hall(hall_url)
-    path = make_url(hall_url).database
-    assert path is not None
-    other_pc = sqlite3.connect(Path(path), isolation_level=None)
+    release = _hold_the_write_lock(hall_url)
     try:
-        other_pc.execute("BEGIN IMMEDIATE")  # another PC holds the write lock
         with pytest.raises(DatabaseBusy) as busy:
             hall.kiosk().queue.take_ticket("A")
         assert "数据库正忙" in busy.value.zh and "busy" in busy.value.en
@@ -39,8 +60,7 @@ def test_a_write_lock_held_past_the_busy_timeout_says_busy(
         err = capsys.readouterr().err
         assert "数据库正忙" in err and "Traceback" not in err
     finally:
-        other_pc.execute("ROLLBACK")
-        other_pc.close()
+        release()
         hall.close()
     assert open_hall(hall_url).kiosk().queue.take_ticket("A").number  # and then it works
 

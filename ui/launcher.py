@@ -202,6 +202,7 @@ class PublicStarter(QObject):
         )
 
     def _opened(self, hall: Hall) -> None:
+        self._retry.stop()  # open now: a retry still pending would open a second window
         try:
             window = public_window(hall, self._options)
         except ClerkError as error:

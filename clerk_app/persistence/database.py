@@ -41,7 +41,9 @@ from clerk_app.persistence.dialects import use_partial_predicates
 from clerk_app.persistence.models import Base
 from clerk_app.persistence.pii import Pii, attach
 
-SQLITE_BUSY_TIMEOUT_S = 30
+# How long one PC waits for a lock another holds before the action is refused as busy: SQLite's
+# busy timeout, PostgreSQL's lock_timeout. The same on both, as every other limit is.
+BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5
 # SQLSTATEs of a statement the server rolled back whole to let another go on:
 # deadlock_detected and serialization_failure. Running it again is safe and usually succeeds.
@@ -75,9 +77,7 @@ T = TypeVar("T")
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     # hide_parameters: a failed statement's text never carries its values (an ID number).
-    engine = create_engine(
-        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, hide_parameters=True
-    )
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -89,7 +89,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: a year of tickets stays warm
         cursor.execute("PRAGMA wal_autocheckpoint=0")  # see persistence.checkpoint
-        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -123,7 +123,10 @@ _trusting = threading.local()  # set while ``autocommit`` checks a connection ou
 def _pg_engine(url: str) -> Engine:
     engine = create_engine(
         url,
-        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S},
+        connect_args={
+            "connect_timeout": PG_CONNECT_TIMEOUT_S,
+            "options": f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}",
+        },
         poolclass=_ReleasingPool,
         pool_size=PG_POOL_SIZE,
         max_overflow=PG_MAX_OVERFLOW,

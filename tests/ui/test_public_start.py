@@ -46,7 +46,9 @@ def test_the_display_shows_reconnecting_until_the_database_answers(
     assert isinstance(starter.window, HallDisplayWindow)
     assert starter.window.isFullScreen()
     assert starter.reconnecting is None and not screen.isVisible()
+    assert not starter._retry.isActive()  # no second window five seconds later
     starter.window.close()
+    starter.deleteLater()
 
 
 def test_a_malformed_url_is_shown_once_and_ends_the_public_screen(
