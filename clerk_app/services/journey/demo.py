@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from clerk_app.demo import journey_data
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.domain.roles import Actor, Role
-from clerk_app.domain.task_states import TaskState
 from clerk_app.domain.workdays import CalendarNotCovered
 from clerk_app.persistence.models import Department, User
 from clerk_app.persistence.models_journey import Package, Task
@@ -171,4 +170,3 @@ def _cases(s: Session, now: datetime) -> None:
     handover.deliver(s, desk, now, mailed, "EMS1234567890CN", "EMS")
     # 7. 跨城通办: accepted here, decided by 广州市公安局.
     accept(None, _person("黄晓东", "440511", date(1996, 12, 1), 72), ("440500-GA-201",))
-    _ = TaskState  # the states above are the demo's stages
