@@ -25,7 +25,7 @@ from clerk_app.documents.pdf_file import write_pdf_file
 from clerk_app.documents.signing import ForgedPayload
 from clerk_app.domain import redaction
 from clerk_app.domain.case_states import CaseState, state_label
-from clerk_app.domain.roles import Role
+from clerk_app.domain.roles import ACCOUNT_ROLES, Role
 from clerk_app.domain.task_states import TaskState, task_state_label
 from clerk_app.errors import ClerkError
 from clerk_app.i18n import pick
@@ -67,7 +67,7 @@ def cmd_seed_demo(hall: Hall, args: argparse.Namespace) -> int:
 
 def cmd_user_add(hall: Hall, args: argparse.Namespace) -> int:
     user = hall.system().admin.add_user(
-        args.username, args.name or args.username, args.role, _password(args)
+        args.username, args.name or args.username, args.role, _password(args), args.department
     )
     print(
         pick(
@@ -101,7 +101,7 @@ def cmd_user_role(hall: Hall, args: argparse.Namespace) -> int:
     user = next((u for u in admin.list_users() if u.username == args.username), None)
     if user is None:
         raise ClerkError(f"没有用户 {args.username}。", f"No user {args.username}.")
-    admin.edit_user(args.username, user.display_name, args.role)
+    admin.edit_user(args.username, user.display_name, args.role, args.department)
     print(
         pick(f"{args.username} 的角色已改为 {args.role}。", f"{args.username} is now {args.role}.")
     )
@@ -117,7 +117,8 @@ def cmd_user_unlock(hall: Hall, args: argparse.Namespace) -> int:
 def cmd_user_list(hall: Hall, args: argparse.Namespace) -> int:
     for u in hall.system().admin.list_users():
         flags = ("" if u.active else " disabled") + (" locked" if u.locked else "")
-        print(f"{u.username}\t{u.role}\t{u.display_name}{flags}")
+        role = f"{u.role}:{u.department}" if u.department else u.role
+        print(f"{u.username}\t{role}\t{u.display_name}{flags}")
     return 0
 
 
@@ -500,8 +501,10 @@ def build_parser() -> argparse.ArgumentParser:
     usub = user.add_subparsers(dest="user_command", required=True)
     add = usub.add_parser("add", help="add a user")
     add.add_argument("username")
-    add.add_argument("--role", required=True, choices=["admin", "supervisor", "clerk"])
+    roles = [r.value for r in ACCOUNT_ROLES]
+    add.add_argument("--role", required=True, choices=roles)
     add.add_argument("--name", help="display name")
+    add.add_argument("--department", default="", help="a reviewer's department code")
     add.set_defaults(func=cmd_user_add)
     for name, func, text in (
         ("passwd", cmd_user_passwd, "set a user's password"),
@@ -520,7 +523,8 @@ def build_parser() -> argparse.ArgumentParser:
         )
     role = usub.add_parser("role", help="change a user's role (the last admin keeps its role)")
     role.add_argument("username")
-    role.add_argument("role", choices=["admin", "supervisor", "clerk"])
+    role.add_argument("role", choices=roles)
+    role.add_argument("--department", default="", help="a reviewer's department code")
     role.set_defaults(func=cmd_user_role)
     usub.add_parser("list", help="list users").set_defaults(func=cmd_user_list)
 

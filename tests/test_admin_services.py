@@ -144,6 +144,28 @@ def test_reset_password_keeps_the_policy(fresh: Hall, admin: StaffSession) -> No
     refused(fresh, lambda: admin.admin.set_password("clerk13", "CLERKABCD"), "password", "kinds")
 
 
+def test_a_reviewer_account_names_its_department(fresh: Hall, admin: StaffSession) -> None:
+    admin.catalog_admin.add_department("SCJG", "市场监管局")
+    add = admin.admin.add_user
+    refused(fresh, lambda: add("rv1", "审批甲", "reviewer", "Review-01"), "department", "needs")
+    refused(
+        fresh, lambda: add("rv1", "审批甲", "reviewer", "Review-01", "NOPE"), "department", "No"
+    )
+    refused(fresh, lambda: add("c9", "窗口", "clerk", "Counter-09", "SCJG"), "department", "Only")
+    info = add("rv1", "审批甲", "reviewer", "Review-01", "SCJG")
+    assert (info.role, info.department) == ("reviewer", "SCJG")
+    listed = {u.username: u for u in admin.admin.list_users()}
+    assert listed["rv1"].department == "SCJG" and listed["chief"].department == ""
+    reviewer = fresh.login("rv1", "Review-01")
+    assert reviewer.actor.role == Role.REVIEWER
+    assert reviewer.journey.inbox() == []  # its department's inbox, empty on a fresh hall
+    moved = admin.admin.edit_user("rv1", "审批甲", "clerk")  # no longer anyone's reviewer
+    assert (moved.role, moved.department) == ("clerk", "")
+    with pytest.raises(AuthError):  # the session signed in as a reviewer has ended
+        reviewer.journey.inbox()
+    assert audit_actions(fresh)[-2:] == ["user_added", "user_edited"]
+
+
 def test_the_last_admin_stays(fresh: Hall, admin: StaffSession) -> None:
     refused(fresh, lambda: admin.admin.edit_user("chief", "主任", "clerk"), "role", "last active")
     system = fresh.system().admin  # a CLI session may not disable the last admin either

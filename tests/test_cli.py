@@ -106,5 +106,13 @@ def test_user_role_and_enable_in_process(
     assert main(["--db", url, "user", "enable", "li"]) == 0
     assert hall.login("li", "Li-pass-01").actor.role.value == "supervisor"
     assert main(["--db", url, "user", "role", "nobody", "clerk"]) == 2
+    capsys.readouterr()
+    hall.system().catalog_admin.add_department("SCJG", "市场监管局")
+    role = ["--db", url, "--lang", "en", "user", "role", "li", "reviewer"]
+    assert main(role) == 2  # a reviewer names its department
+    assert "needs its department" in capsys.readouterr().err
+    assert main([*role, "--department", "SCJG"]) == 0
+    assert main(["--db", url, "user", "list"]) == 0
+    assert "li\treviewer:SCJG\t" in capsys.readouterr().out
     hall.close()
     set_language(before)

@@ -24,6 +24,9 @@ class Role(StrEnum):
 
 
 STAFF_ROLES = (Role.ADMIN, Role.SUPERVISOR, Role.CLERK)
+# The people an administrator gives accounts: the staff, and each department's reviewers (a
+# reviewer's account names its department). Devices (kiosk, display, evaluator) are not people.
+ACCOUNT_ROLES = (*STAFF_ROLES, Role.REVIEWER)
 
 
 class Permission(StrEnum):

@@ -49,7 +49,7 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next</source>
         <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
@@ -77,7 +77,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin/users/user_dialog.py" line="+58"/>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+99"/>
         <source>New staff account</source>
         <translation>新建账户</translation>
     </message>
@@ -1700,6 +1700,14 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>DepartmentField</name>
+    <message>
+        <location filename="../../ui/admin/users/user_dialog.py" line="-61"/>
+        <source>Department (reviewers)</source>
+        <translation>所属部门（审批人员）</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentModel</name>
     <message>
         <location filename="../../ui/admin/catalog/models.py" line="-55"/>
@@ -1827,7 +1835,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>EditUserDialog</name>
     <message>
-        <location filename="../../ui/admin/users/user_dialog.py" line="+15"/>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+84"/>
         <source>Staff account %1</source>
         <translation>账户 %1</translation>
     </message>
@@ -2772,7 +2780,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/users/user_dialog.py" line="+12"/>
+        <location filename="../../ui/admin/users/user_dialog.py" line="+16"/>
         <source>New password for %1</source>
         <translation>重设 %1 的密码</translation>
     </message>
@@ -2780,7 +2788,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>PasswordFields</name>
     <message>
-        <location line="-61"/>
+        <location line="-78"/>
         <source>At least %1 characters of two kinds (letters, digits, symbols)</source>
         <translation>至少 %1 个字符，含两类（字母、数字、符号）</translation>
     </message>
@@ -3520,7 +3528,7 @@ Sign in at this counter all the same?</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
@@ -3538,7 +3546,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin/users/page.py" line="+23"/>
+        <location filename="../../ui/admin/users/page.py" line="+25"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>

@@ -84,6 +84,36 @@ def test_a_new_account_by_keys_and_a_refusal_under_its_field(
     assert fresh.login("clerk01", "Counter-01").actor.display_name == "林晓芸"
 
 
+def test_a_reviewer_account_gets_its_department_by_keys(
+    qtbot: QtBot, clerk_qapp: QApplication, fresh: Hall
+) -> None:
+    fresh.login("chief", "First-admin-1").catalog_admin.add_department("SCJG", "市场监管局")
+    _window, screen = show_admin(qtbot, fresh)
+    users = page(screen, "users")
+    keys = Keyboard(qtbot, screen)
+    keys.press(KEY.Key_N, CTRL)
+    dialog = keys.wait_for(users.dialog)
+    department = dialog.fields["department"]
+    assert not department.isEnabled()  # a clerk (the default role) belongs to no department
+    keys.fill(dialog, {"username": "review_scjg", "display_name": "审批员"})
+    keys.fill(dialog, {"password": "Review-01", "repeat": "Review-01"})
+    dialog.fields["role"].setFocus()
+    keys.press(KEY.Key_End)  # the last role: reviewer
+    assert department.isEnabled()
+    before = snapshot(fresh)
+    keys.press(KEY.Key_Return)
+    assert dialog.isVisible() and "needs its department" in dialog.error_text("department")
+    assert snapshot(fresh) == before
+    department.setFocus()
+    keys.press(KEY.Key_Down)  # the first department
+    keys.press(KEY.Key_Return)
+    assert not dialog.isVisible()
+    row = users.current_row()
+    assert (row.username, row.role, row.department) == ("review_scjg", "reviewer", "SCJG")
+    assert "SCJG" in users.model.display(row, users.model.ROLE)
+    assert fresh.login("review_scjg", "Review-01").journey.inbox() == []
+
+
 def test_the_refusal_is_in_the_users_language(
     qtbot: QtBot, clerk_qapp: QApplication, fresh: Hall
 ) -> None:

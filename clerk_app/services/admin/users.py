@@ -1,8 +1,10 @@
-"""Staff accounts: list, add, edit (name, role), reset the password, disable or enable, unlock.
+"""Staff accounts: list, add, edit (name, role, a reviewer's department), reset the password,
+disable or enable, unlock.
 
 Admins only, each action audited in its own transaction. Passwords keep the minimum policy of
 ``domain.password_policy``; the hall can never lose its last active administrator (disabled or
-moved to another role), and nobody disables their own account.
+moved to another role), and nobody disables their own account. A reviewer's account names the
+department whose task inbox it works; no other account has one.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.password_policy import MIN_PASSWORD_LENGTH, password_problem
-from clerk_app.domain.roles import STAFF_ROLES, Permission, Role
+from clerk_app.domain.roles import ACCOUNT_ROLES, Permission, Role
 from clerk_app.errors import NotFound, ValidationError
-from clerk_app.persistence.models import User
+from clerk_app.persistence.models import Department, User
 from clerk_app.services import audit
 from clerk_app.services.admin import fields
 from clerk_app.services.base import Service
@@ -35,6 +37,7 @@ class UserInfo:
     role: str
     active: bool
     locked: bool
+    department: str = ""  # a reviewer's department code; "" for every other role
 
 
 def _username(username: str) -> str:
@@ -56,13 +59,37 @@ def _display_name(display_name: str, fallback: str) -> str:
 
 
 def _role(role: str) -> str:
-    if role not in {r.value for r in STAFF_ROLES}:
+    if role not in {r.value for r in ACCOUNT_ROLES}:
         raise ValidationError(
-            f"角色“{role}”无效，可选：admin、supervisor、clerk。",
-            f"Invalid role {role!r}; choose admin, supervisor or clerk.",
+            f"角色“{role}”无效，可选：admin、supervisor、clerk、reviewer。",
+            f"Invalid role {role!r}; choose admin, supervisor, clerk or reviewer.",
             field="role",
         )
     return role
+
+
+def _department_id(s: Session, role: str, code: str) -> int | None:
+    """A reviewer must name an existing department; any other role must name none."""
+    code = (code or "").strip()
+    if role != Role.REVIEWER:
+        if code:
+            raise ValidationError(
+                "只有审批人员账户归属部门，其他角色不选部门。",
+                "Only a reviewer's account belongs to a department; leave it empty for "
+                "other roles.",
+                field="department",
+            )
+        return None
+    if not code:
+        raise ValidationError(
+            "审批人员账户须选择所属部门。",
+            "A reviewer's account needs its department.",
+            field="department",
+        )
+    found = s.scalar(select(Department.id).where(Department.code == code))
+    if found is None:
+        raise ValidationError(f"没有部门 {code}。", f"No department {code}.", field="department")
+    return int(found)
 
 
 def check_password(password: str, username: str) -> None:
@@ -77,9 +104,18 @@ class AdminService(Service):
         self.actor.require(Permission.MANAGE_USERS)
         now = self.clock()
         with self.db.read() as s:
-            return [_info(u, now) for u in s.scalars(select(User).order_by(User.username))]
+            codes: dict[int, str] = {
+                d: c for d, c in s.execute(select(Department.id, Department.code))
+            }
+            return [
+                _info(u, now, codes.get(u.department_id, "") if u.department_id else "")
+                for u in s.scalars(select(User).order_by(User.username))
+            ]
 
-    def add_user(self, username: str, display_name: str, role: str, password: str) -> UserInfo:
+    def add_user(
+        self, username: str, display_name: str, role: str, password: str, department: str = ""
+    ) -> UserInfo:
+        """A new account; a reviewer's names its ``department`` (code)."""
         self.actor.require(Permission.MANAGE_USERS)
         username = _username(username)
         display_name = _display_name(display_name, username)
@@ -93,6 +129,7 @@ class AdminService(Service):
                     f"User name {username} is taken.",
                     field="username",
                 )
+            department_id = _department_id(s, role, department)
             user = User(
                 username=username,
                 display_name=display_name,
@@ -101,6 +138,7 @@ class AdminService(Service):
                 active=True,
                 failed_logins=0,
                 created_at=now,
+                department_id=department_id,
             )
             s.add(user)
             audit.record(
@@ -109,24 +147,35 @@ class AdminService(Service):
                 actor=self.actor.username,
                 action="user_added",
                 target=f"user:{username}",
-                after={"role": role, "display_name": display_name},
+                after={"role": role, "display_name": display_name, "department": department},
             )
-            return _info(user, now)
+            s.flush()
+            return _info(user, now, _department_code(s, user))
 
-    def edit_user(self, username: str, display_name: str, role: str) -> UserInfo:
-        """Changes the display name and the role; refused if it would leave no active admin."""
+    def edit_user(
+        self, username: str, display_name: str, role: str, department: str = ""
+    ) -> UserInfo:
+        """Changes the display name, the role and a reviewer's department; refused if it would
+        leave no active admin."""
         self.actor.require(Permission.MANAGE_USERS)
         role = _role(role)
         now = self.clock()
         with self.db.write() as s:
             user = self._user(s, username)
             name = _display_name(display_name, user.username)
+            department_id = _department_id(s, role, department)
             if user.role == Role.ADMIN and role != Role.ADMIN and user.active:
                 self._keep_an_admin(s, user, "role")
-            before = {"display_name": user.display_name, "role": user.role}
-            if role != user.role:  # a session signed in under the old role ends
+            before = {
+                "display_name": user.display_name,
+                "role": user.role,
+                "department": _department_code(s, user),
+            }
+            if role != user.role or department_id != user.department_id:
+                # a session signed in under the old role (or another department's inbox) ends
                 user.session_version += 1
-            user.display_name, user.role = name, role
+            user.display_name, user.role, user.department_id = name, role, department_id
+            after = {"display_name": name, "role": role, "department": department.strip()}
             audit.record(
                 s,
                 at=now,
@@ -134,9 +183,9 @@ class AdminService(Service):
                 action="user_edited",
                 target=f"user:{username}",
                 before=before,
-                after={"display_name": name, "role": role},
+                after=after,
             )
-            return _info(user, now)
+            return _info(user, now, after["department"])
 
     def set_password(self, username: str, password: str) -> None:
         """Resets ``username``'s password (and unlocks the account)."""
@@ -219,6 +268,12 @@ class AdminService(Service):
         return user
 
 
-def _info(u: User, now: datetime) -> UserInfo:
+def _department_code(s: Session, u: User) -> str:
+    if u.department_id is None:
+        return ""
+    return s.scalar(select(Department.code).where(Department.id == u.department_id)) or ""
+
+
+def _info(u: User, now: datetime, department: str = "") -> UserInfo:
     locked = u.locked_until is not None and u.locked_until > now
-    return UserInfo(u.username, u.display_name, u.role, bool(u.active), locked)
+    return UserInfo(u.username, u.display_name, u.role, bool(u.active), locked, department)

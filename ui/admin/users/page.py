@@ -1,5 +1,6 @@
-"""The Users page: add (Ctrl+N), edit name and role (Enter), reset the password (Ctrl+P),
-disable or enable (Ctrl+D), unlock (Ctrl+U); every change goes through ``AdminService``."""
+"""The Users page: add (Ctrl+N), edit name, role and a reviewer's department (F2), reset the
+password (Ctrl+P), disable or enable (Ctrl+D), unlock (Ctrl+U); every change goes through
+``AdminService``."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class UsersPage(ListPage):
         super().__init__(UserTableModel(), parent)
         self.model.setParent(self)
         self._admin = session.admin
+        self._catalog = session.catalog_admin  # the departments a reviewer can belong to
         self.add_action(self.tr("New account"), "Ctrl+N", self.add_user)
         self.add_action(self.tr("Edit"), "F2", self.edit_current)
         self.add_action(self.tr("Reset password"), "Ctrl+P", self.reset_password)
@@ -39,12 +41,15 @@ class UsersPage(ListPage):
         self.view.setFocus()
 
     def add_user(self) -> None:
-        self.open_dialog(AddUserDialog(self._admin, self), lambda u: self._after(u.username))
+        departments = self._catalog.list_departments()
+        dialog = AddUserDialog(self._admin, departments, self)
+        self.open_dialog(dialog, lambda u: self._after(u.username))
 
     def edit_current(self) -> None:
         user = self.current_row()
         if user is not None:
-            dialog = EditUserDialog(self._admin, user, self)
+            departments = self._catalog.list_departments()
+            dialog = EditUserDialog(self._admin, user, departments, self)
             self.open_dialog(dialog, lambda u: self._after(u.username))
 
     def reset_password(self) -> None:

@@ -21,6 +21,8 @@ class UserTableModel(RowTableModel):
         if column == self.DISPLAY_NAME:
             return str(row.display_name)
         if column == self.ROLE:
+            if row.department:  # a reviewer: whose inbox
+                return f"{role_label(row.role)} · {row.department}"
             return role_label(row.role)
         if column == self.STATUS:
             return self.status_text(row)
