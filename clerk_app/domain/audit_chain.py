@@ -1,6 +1,6 @@
 """The audit log's hash chain: each row's canonical content, its SM3 link, and the check.
 
-A row's hash is SM3 (GB/T 32905, through ``cryptography``) over the previous row's hash (hex,
+A row's hash is SM3 (GB/T 32905, ``domain.sm3``) over the previous row's hash (hex,
 ASCII) followed by the row's canonical content: compact JSON with sorted keys and no ASCII
 escaping of ``seq, at, actor, role, counter, action, target, before, after, request_id``;
 ``at`` as naive UTC ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` (both databases keep microseconds). The
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
+from clerk_app.domain.sm3 import sm3_hex
 
 GENESIS = "0" * 64
 
@@ -122,10 +122,7 @@ def canonical(
 
 def link(prev_hash: str, content: bytes) -> str:
     """SM3 over the previous hash and this row's canonical content, as 64 hex digits."""
-    digest = hashes.Hash(hashes.SM3())
-    digest.update(prev_hash.encode("ascii"))
-    digest.update(content)
-    return digest.finalize().hex()
+    return sm3_hex(prev_hash.encode("ascii"), content)
 
 
 def row_hash(row: ChainRow, prev_hash: str) -> str:

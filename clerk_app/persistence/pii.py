@@ -31,13 +31,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, hmac
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from clerk_app.domain.sm3 import hmac_sm3_hex
 from clerk_app.errors import ConfigError
 
 FORMAT = "clerk-desk pii keys 1"
@@ -84,9 +82,7 @@ def check_value(key: bytes) -> str:
 
 
 def _hmac_sm3(key: bytes, data: bytes) -> str:
-    mac = hmac.HMAC(key, hashes.SM3())
-    mac.update(data)
-    return mac.finalize().hex()
+    return hmac_sm3_hex(key, data)
 
 
 # ------------------------------------------------------------------------------ the key file
@@ -227,6 +223,9 @@ class Pii:
         kid = keys.current_id
         header = bytes([VERSION]) + kid.to_bytes(2, "big")
         nonce = secrets.token_bytes(_NONCE)
+        # SM4 at first use: a counter that only signs in and calls never loads cryptography.
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
         enc = Cipher(algorithms.SM4(keys.seal_keys[kid]), modes.GCM(nonce)).encryptor()
         enc.authenticate_additional_data(header + column.encode())
         body = enc.update(value.encode()) + enc.finalize()
@@ -247,6 +246,9 @@ class Pii:
                 "copy the current key file.",
             )
         nonce, body, tag = blob[3:15], blob[15:-_TAG], blob[-_TAG:]
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
         dec = Cipher(algorithms.SM4(key), modes.GCM(nonce, tag)).decryptor()
         dec.authenticate_additional_data(blob[:_HEADER] + column.encode())
         try:

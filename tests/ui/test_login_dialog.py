@@ -217,6 +217,23 @@ def test_the_launcher_prepares_the_counter_screen_only_for_a_counter() -> None:
     assert out.stdout.split() == ["False", "True"], out.stderr
 
 
+def test_a_counter_starts_and_signs_in_without_loading_cryptography(hall: Hall) -> None:
+    """SM3 (the audit row of the sign-in) comes from OpenSSL; SM4 (``cryptography``, ~80 ms
+    to import) only once an ID number is sealed or opened (issue 11's cold start)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.path.insert(0, 'bench'); import start_probe; "
+        f"start_probe.counter({hall.db.url!r}); "
+        "print('cryptography' in sys.modules, 'ui.counter.counter_screen' in sys.modules)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert out.stdout.split()[-2:] == ["False", "True"], out.stdout + out.stderr
+
+
 def test_a_counter_sign_in_sweeps_overdue_cases_once_the_window_is_up(
     qtbot: QtBot, clerk_qapp: QApplication, hall: Hall, monkeypatch: pytest.MonkeyPatch
 ) -> None:
