@@ -1,4 +1,4 @@
-"""One acceptance of a 一件事 at the counter, from the called ticket, by keyboard alone (issue 17)."""
+"""One acceptance of a 一件事 at the counter from the called ticket, keyboard only (issue 17)."""
 
 from __future__ import annotations
 
@@ -178,3 +178,38 @@ def test_a_missing_shared_core_material_is_refused_and_nothing_is_written(
     assert "营业执照副本复印件" in decision.error_label.text()
     assert (all_cases(session), len(session.journey.list_tasks())) == before
     assert session.cases.cases_for_ticket(panel.ticket_id or 0) == []
+
+
+def test_the_package_choice_speaks_chinese(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    """zh_CN is the first language: the package list and the chosen package read Chinese."""
+    from ui.acceptance.items_page import ItemsPage
+    from ui.app import create_application
+
+    create_application(lang="zh_CN")  # (the fixture switches back to English)
+    session = hall.login("clerk01", DEMO_PASSWORD, counter=1)
+    page = ItemsPage(session.catalog, journey=session.journey)
+    qtbot.addWidget(page)
+    assert page.packages is not None
+    page.packages.filter("开办")
+    assert page.packages.title.text() == "一件事（Alt+K）：回车选择，一次受理"
+    assert page.packages.view.item(0).text() == "开办企业 · 5 个事项 · 2 个工作日内办结"
+    page.choose_package(page.packages.matching("开办企业")[0])
+    assert page.chosen_title.text() == "一件事“开办企业”：5 个事项，一次受理，2 个工作日内办结"
+
+
+def test_a_package_retired_meanwhile_is_refused_and_nothing_is_written(
+    qtbot: QtBot, counter: CounterScreen, hall: Hall
+) -> None:
+    session = counter._session
+    before = all_cases(session)
+    panel = call(qtbot, counter)
+    enter_firm(qtbot, panel, HONGDA)
+    choose_package(qtbot, panel, "开办企业")
+    hall.login("admin", DEMO_PASSWORD).journey.set_package_active("KBQY", False)
+    key(qtbot, panel, Qt.Key.Key_Right, ALT)
+    key(qtbot, panel, Qt.Key.Key_A, ALT)
+    assert panel.stack.currentIndex() == DECISION
+    assert "retired" in panel.decision_page.error_label.text()
+    assert all_cases(session) == before

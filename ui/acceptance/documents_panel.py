@@ -37,8 +37,8 @@ from ui.printing.print_job import PrintOutcome, print_through_service
 from ui.printing.printers import CounterPrinters
 
 if TYPE_CHECKING:
-    from clerk_app.services.cases.results import CaseInfo
     from clerk_app.documents.paper_data import DocumentKind
+    from clerk_app.services.cases.results import CaseInfo
     from clerk_app.services.documents.results import PrintedDocument
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.journey.service import JourneyService
@@ -139,8 +139,8 @@ class DocumentsPanel(QWidget):
         rows: list[DocumentRow] = []
         try:
             if self._group is not None:
-                bundle_no, name, kinds = self._group
-                labelled = [(k, kind_label(k)) for k in kinds]
+                bundle_no, name, group_kinds = self._group
+                labelled = [(k, kind_label(k)) for k in group_kinds]
                 rows += document_rows(bundle_no, name, labelled, self._documents.history(bundle_no))
             for case in self._cases:
                 kinds = [(k, kind_label(k)) for k in self._documents.kinds_for(case.case_no)]
@@ -184,7 +184,9 @@ class DocumentsPanel(QWidget):
         if row is None:
             return
         if row.kind in GROUP_KINDS:
-            self.show_status(self.tr("%1 has no preview: Ctrl+P prints it.").replace("%1", row.label))
+            self.show_status(
+                self.tr("%1 has no preview: Ctrl+P prints it.").replace("%1", row.label)
+            )
             return
         documents = self._documents
 

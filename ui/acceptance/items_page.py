@@ -99,7 +99,7 @@ class ItemsPage(QWidget):
         layout.addWidget(hint)
         if self.packages is not None:
             package_hint = QLabel(
-                self.tr("Alt+K, or a package's name and Enter: a package, its items accepted in one go")
+                self.tr("Alt+K, or a package's name and Enter: a package, accepted in one go")
             )
             package_hint.setObjectName("Placeholder")
             layout.addWidget(package_hint)

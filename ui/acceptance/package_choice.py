@@ -7,7 +7,7 @@ packages are read from the catalog once, when first needed (one short read).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -100,7 +100,7 @@ class PackageChoice(QWidget):
 
     def current(self) -> PackageInfo | None:
         row = self.view.currentItem()
-        return row.data(_ROLE) if row is not None else None
+        return cast("PackageInfo", row.data(_ROLE)) if row is not None else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

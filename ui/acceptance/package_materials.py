@@ -26,9 +26,7 @@ if TYPE_CHECKING:
 SHARED = ""
 
 
-def package_rows(
-    package: PackageInfo, items: Sequence[ItemInfo], label: str
-) -> list[ChecklistRow]:
+def package_rows(package: PackageInfo, items: Sequence[ItemInfo], label: str) -> list[ChecklistRow]:
     """The shared materials first (``label`` in the item column), then every item's own."""
     own = {m.id: m for item in items for m in item.materials}
     rows: list[ChecklistRow] = []
@@ -86,9 +84,7 @@ def item_requests(
 ) -> list[ItemRequest]:
     """Each item's request with the shared marks applied to the materials they stand for."""
     marks = {r.material_id: r for r in rows if r.item_code == SHARED}
-    stands_for = {
-        m: marks[s.id] for s in package.shared if s.id in marks for m in s.material_ids
-    }
+    stands_for = {m: marks[s.id] for s in package.shared if s.id in marks for m in s.material_ids}
     out = []
     for request, item in zip(own_requests(rows, [i.item_code for i in items]), items, strict=True):
         linked = tuple(
