@@ -59,12 +59,15 @@ class PackageChoice(QWidget):
         return self._packages
 
     def matching(self, query: str) -> list[PackageInfo]:
-        """The packages whose name or code contains ``query`` (none for an empty query)."""
+        """The packages whose name contains ``query`` or whose code starts with it (none for an
+        empty query): a few Latin letters of an item's pinyin initials name no package."""
         wanted = query.strip().casefold()
         if not wanted:
             return []
         return [
-            p for p in self.packages() if wanted in p.name.casefold() or wanted in p.code.casefold()
+            p
+            for p in self.packages()
+            if wanted in p.name.casefold() or p.code.casefold().startswith(wanted)
         ]
 
     def filter(self, query: str) -> None:
