@@ -4,7 +4,7 @@
 <context>
     <name>AcceptancePanel</name>
     <message>
-        <location filename="../../ui/acceptance/acceptance_panel.py" line="+87"/>
+        <location filename="../../ui/acceptance/acceptance_panel.py" line="+90"/>
         <source>Record supplement (Alt+S)</source>
         <translation>登记补正材料（Alt+S）</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next</source>
         <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>%1 · %2 个事项 · 缺少或不合格材料 %3 份</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>Commitment letter printed (%1 page(s), %2): have it signed, then Alt+C.</source>
         <translation>承诺书已打印（%1 页，%2）：请申请人签字后按 Alt+C 确认已签署。</translation>
     </message>
@@ -1631,7 +1631,7 @@ served %3 · no-shows %4</source>
         <translation>不属于本机关职权范围时填写</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Tolerant acceptance</source>
         <translation>容缺受理</translation>
     </message>
@@ -1666,12 +1666,12 @@ served %3 · no-shows %4</source>
         <translation>Alt+A 受理 · 容缺：Ctrl+P 打印承诺书，Alt+C 已签署，Alt+T 容缺受理 · Alt+N 一次性告知 · Alt+R 不予受理 · Alt+I 即办发证（许可证须先填写许可内容）· Alt+←：上一步</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+128"/>
         <source>First print the commitment letter for the applicant to sign.</source>
         <translation>请先打印容缺受理承诺书，由申请人签字。</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-46"/>
         <source>No tolerant acceptance: %1</source>
         <translation>不能容缺受理：%1</translation>
     </message>
@@ -1807,7 +1807,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+71"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+81"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -1822,7 +1822,12 @@ served %3 · no-shows %4</source>
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+95"/>
+        <source>%1 has no preview: Ctrl+P prints it.</source>
+        <translation>%1 无预览：按 Ctrl+P 打印。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
@@ -2325,7 +2330,7 @@ Applicant ID: %2</source>
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../ui/acceptance/items_page.py" line="+34"/>
+        <location filename="../../ui/acceptance/items_page.py" line="+52"/>
         <source>Find the item: name, code, department or pinyin initials (e.g. lszy)</source>
         <translation>查找事项：名称、编码、部门或拼音首字母（如 lszy）</translation>
     </message>
@@ -2340,12 +2345,22 @@ Applicant ID: %2</source>
         <translation>回车：仅一项时直接添加，多项时列出 · 在结果上回车：添加 · Del：移除已选事项 · Alt+→：下一步（材料）</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Alt+K, or a package&apos;s name and Enter: a package, accepted in one go</source>
+        <translation>Alt+K，或输入一件事名称后回车：选择一件事，一次受理</translation>
+    </message>
+    <message>
         <location line="+66"/>
         <source>%1 · statutory %2 / promised %3 working days · fee %4 yuan · tolerant acceptance: %5 · %6</source>
         <translation>%1 · 法定 %2 / 承诺 %3 个工作日 · 收费 %4 元 · 容缺受理：%5 · %6</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
+        <source>Package %1: %2 items, accepted in one go, due within %3 working day(s)</source>
+        <translation>一件事“%1”：%2 个事项，一次受理，%3 个工作日内办结</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Chosen: %1 items, accepted together as one bundle</source>
         <translation>已选 %1 个事项，作为“一件事”一并受理</translation>
     </message>
@@ -2633,7 +2648,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../../ui/acceptance/materials_page.py" line="+42"/>
+        <location filename="../../ui/acceptance/materials_page.py" line="+43"/>
         <source>Note for the chosen material: what is wrong or required (Enter saves)</source>
         <translation>所选材料的说明：问题或要求（回车保存）</translation>
     </message>
@@ -2643,7 +2658,12 @@ Sign in at this counter all the same?</source>
         <translation>↑↓ 或 1…9：选择 · R：已收 · M：缺少 · W：不合格 · 空格：切换状态 · N：说明 · Alt+→：下一步（受理决定）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+23"/>
+        <source>Shared (%1)</source>
+        <translation>共享材料（%1）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>All materials received.</source>
         <translation>材料齐全。</translation>
     </message>
@@ -2775,6 +2795,27 @@ Sign in at this counter all the same?</source>
         <location line="+0"/>
         <source>Day off</source>
         <translation>放假</translation>
+    </message>
+</context>
+<context>
+    <name>PackageChoice</name>
+    <message>
+        <location filename="../../ui/acceptance/package_choice.py" line="+35"/>
+        <source>Packages (Alt+K): Enter chooses one, accepted in one go</source>
+        <translation>一件事（Alt+K）：回车选择，一次受理</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 · %2 item(s) · within %3 working day(s)</source>
+        <translation>%1 · %2 个事项 · %3 个工作日内办结</translation>
+    </message>
+</context>
+<context>
+    <name>PaperWords</name>
+    <message>
+        <location filename="../../ui/acceptance/preview.py" line="+43"/>
+        <source>%1 of %2: the core draws it when it prints (Ctrl+P).</source>
+        <translation>%2 的%1：打印时生成（Ctrl+P）。</translation>
     </message>
 </context>
 <context>

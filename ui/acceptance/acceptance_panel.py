@@ -5,7 +5,9 @@ starts a new application, and each page names its own keys. A decision is one sh
 work run on the GUI thread (as the queue keys are), so its outcome is on screen before the next
 key is read. Scanning a receipt's barcode into "Open case" shows that case and what can be done.
 Step 5 lists the documents of the cases shown (Enter previews, Ctrl+P prints) beside the words
-of the chosen one, as the core composes them, for the clerk to read out.
+of the chosen one, as the core composes them, for the clerk to read out. A 一件事 chosen in step
+2 is checked with its shared materials once and accepted whole (``package_acceptance``); step 5
+then lists the package's own paper.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ from ui.common.tasks import run_task
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
-    from clerk_app.services.cases.results import CaseInfo
+    from clerk_app.documents.paper_data import DocumentKind
+    from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemRequest
     from clerk_app.services.catalog import ItemInfo
     from ui.acceptance.decision_page import DecisionPage
     from ui.acceptance.documents_panel import DocumentsPanel
@@ -185,8 +188,9 @@ class AcceptancePanel(QWidget):
         if step == ITEMS:
             from ui.acceptance.items_page import ItemsPage
 
-            items = ItemsPage(self._session.catalog)
+            items = ItemsPage(self._session.catalog, journey=self._session.journey)
             items.single_added.connect(lambda: self.go_to(MATERIALS))
+            items.package_chosen.connect(lambda: self.go_to(MATERIALS))
             return items
         if step == MATERIALS:
             from ui.acceptance.materials_page import MaterialsPage
@@ -205,8 +209,11 @@ class AcceptancePanel(QWidget):
 
         self._identity = IdentityReveal(self._session)
         self._preview = PaperWords(self._session.documents)
-        self._documents = DocumentsPanel(self._session.documents, self._counter_printers())
+        self._documents = DocumentsPanel(
+            self._session.documents, self._counter_printers(), journey=self._session.journey
+        )
         self._documents.chosen.connect(self._preview.show_row)
+        self._documents.printed.connect(self._preview.show_printed)
         return self._preview_page()
 
     def _preview_page(self) -> QWidget:
@@ -303,7 +310,7 @@ class AcceptancePanel(QWidget):
         elif step == ITEMS:
             self.items_page.search_box.setFocus()
         elif step == MATERIALS:
-            self.materials_page.load(self.items_page.chosen())
+            self.materials_page.load(self.items_page.chosen(), self.items_page.package())
             self.materials_page.focus_table()
         elif step == DECISION:
             self._prepare_decision()
@@ -332,8 +339,8 @@ class AcceptancePanel(QWidget):
     def _prepare_decision(self) -> None:
         """Ask the core what this checklist allows, and show it."""
         items = self.items_page.chosen()
-        self.materials_page.load(items)
-        requests = self.materials_page.model.requests([i.item_code for i in items])
+        self.materials_page.load(items, self.items_page.package())
+        requests = self._requests(items)
         try:
             options = self._session.cases.decision_options(
                 self.applicant_page.applicant(), requests
@@ -348,6 +355,19 @@ class AcceptancePanel(QWidget):
             .replace("%3", str(options.lacking)),
             options,
         )
+        if self.items_page.package() is not None:
+            self.decision_page.offer_package_acceptance()
+
+    def _requests(self, items: list[ItemInfo]) -> list[ItemRequest]:
+        """Each item's checklist as the core takes it; a 一件事's shared marks applied to the
+        materials they stand for."""
+        package = self.items_page.package()
+        rows = self.materials_page.model.rows()
+        if package is None:
+            return self.materials_page.model.requests([i.item_code for i in items])
+        from ui.acceptance.package_materials import item_requests
+
+        return item_requests(package, rows, items)
 
     # --- 容缺: the commitment letter, before the decision -------------------------------------
     def print_commitment_letter(self) -> None:
@@ -355,7 +375,7 @@ class AcceptancePanel(QWidget):
         the core reads and draws, the printer prints); the page then asks for the signature."""
         page = self.decision_page
         items = self.items_page.chosen()
-        requests = self.materials_page.model.requests([i.item_code for i in items])
+        requests = self._requests(items)
         applicant, days = self.applicant_page.applicant(), page.supplement_day_count()
         cases = self._session.cases
         from ui.printing.printers import send  # (loaded by _counter_printers already)
@@ -400,7 +420,7 @@ class AcceptancePanel(QWidget):
         items = self.items_page.chosen()
         return (
             self.applicant_page.applicant(),
-            self.materials_page.model.requests([i.item_code for i in items]),
+            self._requests(items),
             self.decision_page.supplement_day_count(),
         )
 
@@ -409,7 +429,10 @@ class AcceptancePanel(QWidget):
         page = self.decision_page
         applicant = self.applicant_page.applicant()
         items = self.items_page.chosen()
-        requests = self.materials_page.model.requests([i.item_code for i in items])
+        if kind == ACCEPT and self.items_page.package() is not None:
+            self._accept_package(applicant)
+            return
+        requests = self._requests(items)
         cases = self._session.cases
         ticket = self._ticket_id
         if kind == INSTANT and (problem := page.permit_problem()) is not None:
@@ -456,11 +479,42 @@ class AcceptancePanel(QWidget):
         self.set_ticket(self._ticket_id, self._ticket_number)
         self.cases_decided.emit(result)
 
-    def _show(self, cases: list[CaseInfo], *, signed: list[str] | None = None) -> None:
+    def _accept_package(self, applicant: ApplicantInput) -> None:
+        """受理 the chosen 一件事 in one transaction; a refusal is shown and nothing is kept."""
+        from ui.acceptance.package_acceptance import accept, paper_kinds
+
+        package = self.items_page.package()
+        assert package is not None
+        try:
+            result = accept(
+                self._session,
+                package,
+                applicant,
+                self.materials_page.model.rows(),
+                self._ticket_id,
+            )
+        except ClerkError as e:
+            self.decision_page.show_error(str(e))
+            return
+        cases = list(result.cases)
+        self._show(cases, group=(result.bundle_no, package.name, paper_kinds(package)))
+        self.set_ticket(self._ticket_id, self._ticket_number)
+        self.cases_decided.emit(cases)
+
+    def _show(
+        self,
+        cases: list[CaseInfo],
+        *,
+        signed: list[str] | None = None,
+        group: tuple[str, str, list[DocumentKind]] | None = None,
+    ) -> None:
         self._shown = list(cases)
         self.identity.set_case(cases[0] if cases else None)
         self._letters_for = None
-        self.documents.set_cases(cases, signed=signed or ())  # its main document's words follow
+        if group is not None:  # a 一件事: one receipt for every item
+            self.documents.set_group(*group)
+        else:
+            self.documents.set_cases(cases, signed=signed or ())  # its words follow
         states = {c.state for c in cases}
         self.supplement_button.setEnabled(CaseState.PENDING_SUPPLEMENT in states)
         self.collect_button.setEnabled(CaseState.CERTIFICATE_ISSUED in states)

@@ -73,6 +73,8 @@ class DecisionPage(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("ErrorText")
         self.error_label.setWordWrap(True)
+        self._package_primary: QPushButton | None = None  # a 一件事's likely decision
+        self.package = False  # the decision is for a 一件事 (see ``offer_package_acceptance``)
         self.tolerant_box = self._tolerant_box()
         self.reject_box = self._reject_box()
         self.scroll_area = self._layout()
@@ -190,6 +192,7 @@ class DecisionPage(QWidget):
         """Show what the core allows for this checklist and only the fields that apply."""
         self.summary.setText(summary)
         self.error_label.clear()
+        self.package, self._package_primary = False, None
         self.accept_button.setEnabled(options.may_accept)
         self.instant_button.setEnabled(options.may_issue_instant)
         self.notice_button.setEnabled(options.may_give_notice)
@@ -223,8 +226,24 @@ class DecisionPage(QWidget):
         self.gate_label.setText(self.tr("No tolerant acceptance: %1").replace("%1", short))
         self.gate_label.setToolTip("\n".join(gate.reasons()) if gate else short)
 
+    def offer_package_acceptance(self) -> None:
+        """After ``prepare``, for a 一件事: Accept stays offered, since the core checks the whole
+        package as it accepts (its shared materials applied to every item) and its refusal is
+        shown here; the checklist's likely decision stays the primary one. No 容缺 for a
+        package: the core accepts a package whole."""
+        likely = self._likely()
+        self.package, self._package_primary = True, likely
+        self.accept_button.setEnabled(True)
+        for button in (self.tolerant_button, self.letter_button):
+            button.setEnabled(False)
+        self.tolerant_box.hide()
+        self.gate_label.hide()
+        self._mark_primary(likely)
+
     def _likely(self) -> QPushButton | None:
         """The decision the checklist points to: focused, and the one primary button."""
+        if self.package:
+            return self._package_primary
         for button in (
             self.instant_button,
             self.accept_button,
@@ -263,6 +282,7 @@ class DecisionPage(QWidget):
         """The core could not tell what fits (e.g. an item left the catalog): decide nothing."""
         for button in (*self.buttons(), self.letter_button):
             button.setEnabled(False)
+        self.package, self._package_primary = False, None
         self._mark_primary(None)
         self.permit_form.hide()
         self.tolerant_box.hide()

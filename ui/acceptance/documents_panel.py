@@ -3,7 +3,8 @@
 Keys: ↑/↓ choose a document (the decision's main one is chosen first), Enter previews it (the
 preview dialog prints with Ctrl+P); the host page binds Ctrl+P to ``print_button``, which
 prints at once on the counter's printer every document the decision hands over that is not
-printed yet (``handover``), or, when all are, the chosen one again (a 补打).
+printed yet (``handover``), or, when all are, the chosen one again (a 补打). A 一件事's paper
+(``set_group``) is the group's, printed by its bundle number through ``JourneyService.print_paper``.
 Every print goes through the core, which records it and marks a second print of the same
 document 补打; the list shows how often each was printed. ``chosen`` tells the host which
 document the cursor is on (again after each refresh), so it can show that document's words.
@@ -11,7 +12,7 @@ document the cursor is on (again after each refresh), so it can show that docume
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -27,6 +28,7 @@ from ui.acceptance.documents_model import (
     handover,
     main_row,
 )
+from ui.acceptance.package_acceptance import GROUP_KINDS
 from ui.common.tasks import run_task
 from ui.common.widgets import read_only_table, show_message
 from ui.printing.pdf_printing import PrintFailed
@@ -35,8 +37,11 @@ from ui.printing.print_job import PrintOutcome, print_through_service
 from ui.printing.printers import CounterPrinters
 
 if TYPE_CHECKING:
+    from clerk_app.documents.paper_data import DocumentKind
     from clerk_app.services.cases.results import CaseInfo
+    from clerk_app.services.documents.results import PrintedDocument
     from clerk_app.services.documents.service import DocumentService
+    from clerk_app.services.journey.service import JourneyService
 
 
 class DocumentsPanel(QWidget):
@@ -50,9 +55,14 @@ class DocumentsPanel(QWidget):
         documents: DocumentService,
         printers: CounterPrinters,
         parent: QWidget | None = None,
+        *,
+        journey: JourneyService | None = None,
     ) -> None:
         super().__init__(parent)
         self._documents = documents
+        self._journey = journey
+        # A 一件事 shown: (bundle number, what it is called, its paper's kinds in print order).
+        self._group: tuple[str, str, list[DocumentKind]] | None = None
         self.printers = printers
         self._cases: list[CaseInfo] = []
         self._signed: frozenset[str] = frozenset()  # cases whose letter was signed beforehand
@@ -98,11 +108,22 @@ class DocumentsPanel(QWidget):
         """List what fits ``cases`` (read from the core) and select the main document.
         ``signed``: cases whose commitment letter was printed and signed before the decision."""
         self._cases = list(cases)
+        self._group = None
         self._signed = frozenset(signed)
         self.show_status("")
         self.refresh()
         if self.model.rowCount():
             self.view.selectRow(main_row(self.model.rows()))
+
+    def set_group(self, bundle_no: str, name: str, kinds: Sequence[DocumentKind]) -> None:
+        """List a 一件事's paper (one receipt for every item, …), the first one chosen."""
+        self._cases = []
+        self._group = (bundle_no, name, list(kinds))
+        self._signed = frozenset()
+        self.show_status("")
+        self.refresh()
+        if self.model.rowCount():
+            self.view.selectRow(0)
 
     def refresh(self) -> None:
         """Read the kinds and the print history again, keeping the selected row."""
@@ -117,6 +138,10 @@ class DocumentsPanel(QWidget):
         row = self.view.currentIndex().row()
         rows: list[DocumentRow] = []
         try:
+            if self._group is not None:
+                bundle_no, name, group_kinds = self._group
+                labelled = [(k, kind_label(k)) for k in group_kinds]
+                rows += document_rows(bundle_no, name, labelled, self._documents.history(bundle_no))
             for case in self._cases:
                 kinds = [(k, kind_label(k)) for k in self._documents.kinds_for(case.case_no)]
                 history = self._documents.history(case.case_no)
@@ -157,6 +182,11 @@ class DocumentsPanel(QWidget):
         """Draw the selected document as it would print now (nothing recorded) and show it."""
         row = self.selected()
         if row is None:
+            return
+        if row.kind in GROUP_KINDS:
+            self.show_status(
+                self.tr("%1 has no preview: Ctrl+P prints it.").replace("%1", row.label)
+            )
             return
         documents = self._documents
 
@@ -212,18 +242,23 @@ class DocumentsPanel(QWidget):
         if row is None or self._printing:
             return
         target = self.printers.target(None, f"{row.case_no}-{row.kind.value}")
-        documents = self._documents
+        fetch = self._fetch(row)
         self._printing = True
         self.print_button.setEnabled(False)
         self.show_status(self.tr("Printing %1…").replace("%1", row.label))
         run_task(
-            lambda: print_through_service(
-                lambda: documents.print_document(row.kind, row.case_no), target
-            ),
+            lambda: print_through_service(fetch, target),
             self._printed_here,
             self._print_failed,
             owner=self,
         )
+
+    def _fetch(self, row: DocumentRow) -> Callable[[], PrintedDocument]:
+        """The core's call that records and draws ``row``'s print (a group's: by its number)."""
+        documents, journey = self._documents, self._journey
+        if row.kind in GROUP_KINDS and journey is not None:
+            return lambda: journey.print_paper(row.kind, row.case_no)
+        return lambda: documents.print_document(row.kind, row.case_no)
 
     def _printed_here(self, outcome: PrintOutcome) -> None:
         self._printing = False

@@ -1,11 +1,12 @@
-"""Step 2 of acceptance: find the service items and choose one, or several as one 一件事."""
+"""Step 2 of acceptance: find the service items and choose one, several as one bundle, or a
+一件事 package (its items accepted in one go, its shared materials checked once)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from clerk_app.services.catalog import SEARCH_LIMIT
@@ -16,6 +17,9 @@ from ui.common.widgets import read_only_table
 
 if TYPE_CHECKING:
     from clerk_app.services.catalog import CatalogService, ItemInfo
+    from clerk_app.services.journey.results import PackageInfo
+    from clerk_app.services.journey.service import JourneyService
+    from ui.acceptance.package_choice import PackageChoice
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -25,11 +29,25 @@ class ItemsPage(QWidget):
 
     chosen_changed = Signal()
     single_added = Signal()  # Enter on a search with one match added it: on to the materials
+    package_chosen = Signal()  # a 一件事 was chosen: on to its materials
 
-    def __init__(self, catalog: CatalogService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: CatalogService,
+        parent: QWidget | None = None,
+        *,
+        journey: JourneyService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._chosen: list[ItemInfo] = []
+        self._package: PackageInfo | None = None
+        # The 一件事 list, when the page is given the journey (the counter's acceptance is).
+        self.packages: PackageChoice | None = None
+        if journey is not None:
+            from ui.acceptance.package_choice import PackageChoice
+
+            self.packages = PackageChoice(journey)
         self.search_box = SearchBox(
             self.tr("Find the item: name, code, department or pinyin initials (e.g. lszy)")
         )
@@ -66,12 +84,25 @@ class ItemsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
+        if self.packages is not None:
+            layout.addWidget(self.packages)
+            self.packages.chosen.connect(self.choose_package)
+            self.search_box.search_requested.connect(self.packages.filter)
+            shortcut = QShortcut(QKeySequence("Alt+K"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.packages.show_all)
         layout.addWidget(self.results_view, 3)
         layout.addWidget(self.more_label)
         layout.addWidget(self.details)
         layout.addWidget(self.chosen_title)
         layout.addWidget(self.chosen_view, 2)
         layout.addWidget(hint)
+        if self.packages is not None:
+            package_hint = QLabel(
+                self.tr("Alt+K, or a package's name and Enter: a package, accepted in one go")
+            )
+            package_hint.setObjectName("Placeholder")
+            layout.addWidget(package_hint)
 
         self.search_box.search_requested.connect(self.search)
         self.search_box.returnPressed.connect(self.on_search_entered)
@@ -83,8 +114,13 @@ class ItemsPage(QWidget):
         """The chosen items with their materials, in the order chosen."""
         return list(self._chosen)
 
+    def package(self) -> PackageInfo | None:
+        """The 一件事 chosen (its items are ``chosen()``), or None for loose items."""
+        return self._package
+
     def clear(self) -> None:
         self._chosen.clear()
+        self._package = None
         self.search_box.clear()
         self.results_model.set_rows([])
         self._show_chosen()
@@ -97,7 +133,13 @@ class ItemsPage(QWidget):
 
     def on_search_entered(self) -> None:
         """Enter in the search box (searched at once): one match is added and the materials
-        follow; several are listed to choose from with ↑/↓ and Enter."""
+        follow; several are listed to choose from with ↑/↓ and Enter. No item but one
+        package named (its name typed): that package is chosen."""
+        named = self.packages.matching(self.search_box.text()) if self.packages else []
+        if self.results_model.rowCount() == 0 and len(named) == 1:
+            self.search_box.clear()
+            self.choose_package(named[0])
+            return
         if self.results_model.rowCount() == 1:
             self.focus_results()
             self.add_current()
@@ -141,17 +183,40 @@ class ItemsPage(QWidget):
         code = self.results_model.row_at(index).item_code
         if code in {i.item_code for i in self._chosen}:
             return
+        self._package = None  # an item added by hand: loose items from now on
         self._chosen.append(self._catalog.get_item(code))
         self._show_chosen()
 
+    def choose_package(self, package: PackageInfo) -> None:
+        """The package's items replace what was chosen; on to its materials."""
+        self._chosen = [self._catalog.get_item(i.item_code) for i in package.items]
+        self._package = package
+        if self.packages is not None:
+            self.packages.hide()
+        self._show_chosen()
+        self.package_chosen.emit()
+
     def remove_current(self) -> None:
         index = self.chosen_view.currentIndex()
+        if index.isValid() and self._package is not None:
+            self.clear()  # a package goes whole: Del takes all its items off
+            return
         if index.isValid():
             del self._chosen[index.row()]
             self._show_chosen()
 
     def _show_chosen(self) -> None:
         self.chosen_model.set_rows(self._chosen)
+        if self._package is not None:
+            title = (
+                self.tr("Package %1: %2 items, accepted in one go, due within %3 working day(s)")
+                .replace("%1", self._package.name)
+                .replace("%2", str(len(self._chosen)))
+                .replace("%3", str(self._package.promised_days))
+            )
+            self.chosen_title.setText(title)
+            self.chosen_changed.emit()
+            return
         if len(self._chosen) > 1:
             title = self.tr("Chosen: %1 items, accepted together as one bundle")
         else:

@@ -15,6 +15,7 @@ from ui.common.widgets import read_only_table
 
 if TYPE_CHECKING:
     from clerk_app.services.catalog import ItemInfo
+    from clerk_app.services.journey.results import PackageInfo
 
 _STATUS_KEYS = {
     Qt.Key.Key_R: SubmissionStatus.RECEIVED,
@@ -63,10 +64,20 @@ class MaterialsPage(QWidget):
         self.model.dataChanged.connect(lambda *_: self._show_summary())
         self.model.modelReset.connect(self._show_summary)
 
-    def load(self, items: list[ItemInfo]) -> None:
-        """The checklist of ``items``; verdicts already given for a material are kept."""
+    def load(self, items: list[ItemInfo], package: PackageInfo | None = None) -> None:
+        """The checklist of ``items``; verdicts already given for a material are kept. For a
+        ``package``: its shared materials once, then each item's own remaining ones."""
         kept = {(r.item_code, r.material_id): r for r in self.model.rows()}
         rows = []
+        if package is not None:
+            from ui.acceptance.package_materials import package_rows
+
+            label = self.tr("Shared (%1)").replace("%1", package.name)
+            fresh = package_rows(package, items, label)
+            self.model.set_rows([kept.get((r.item_code, r.material_id), r) for r in fresh])
+            if fresh:
+                self.select_row(0)
+            return
         for item in items:
             for m in item.materials:
                 previous = kept.get((item.item_code, m.id))

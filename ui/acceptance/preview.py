@@ -3,6 +3,8 @@
 The words live once, in the core (``services/documents/builders.py`` composes them,
 ``paper/bodies.py`` lays them out): this view shows ``DocumentService.preview_text``, the lines
 the paper would say if it were printed now (a 补打 with its mark), and writes none of its own.
+A 一件事's paper is drawn by the core only when printed: the view says so, and after a print
+shows the lines the printed paper says.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ui.common.tasks import run_task
 if TYPE_CHECKING:
     from clerk_app.services.documents.service import DocumentService
     from ui.acceptance.documents_model import DocumentRow
+    from ui.printing.print_job import PrintOutcome
 
 
 class PaperWords(QTextBrowser):
@@ -33,6 +36,15 @@ class PaperWords(QTextBrowser):
         if row is None:
             self.clear()
             return
+        from ui.acceptance.package_acceptance import GROUP_KINDS
+
+        if row.kind in GROUP_KINDS:
+            self.setPlainText(
+                self.tr("%1 of %2: the core draws it when it prints (Ctrl+P).")
+                .replace("%1", row.label)
+                .replace("%2", row.case_no)
+            )
+            return
         documents = self._documents
         run_task(
             lambda: documents.preview_text(row.kind, row.case_no),
@@ -40,6 +52,16 @@ class PaperWords(QTextBrowser):
             lambda error: self._failed(row, error),
             owner=self,
         )
+
+    def show_printed(self, outcome: PrintOutcome) -> None:
+        """After a 一件事's paper is printed: the lines the printed paper says."""
+        from clerk_app.documents.paper.bodies import paper_text
+        from ui.acceptance.package_acceptance import GROUP_KINDS
+
+        printed = outcome.printed
+        wanted = self._wanted
+        if wanted is not None and wanted.kind in GROUP_KINDS and printed.kind == wanted.kind:
+            self.setPlainText("\n".join(paper_text(printed.document)))
 
     def _show(self, row: DocumentRow, text: str) -> None:
         if row is self._wanted:  # an answer for a row since left is dropped
