@@ -393,3 +393,16 @@ def test_the_main_window_of_a_reviewer_shows_the_inbox(
     assert isinstance(window.screen_widget, ReviewScreen)
     assert screen.model.rowCount() > 0  # the demo hall's 开办企业 waiting at 公安局
     assert screen.view.table.hasFocus()
+
+
+def test_the_inbox_speaks_chinese(qtbot: QtBot, clerk_qapp: QApplication, hall: Hall) -> None:
+    from clerk_app.i18n import set_language
+    from ui.app import create_application
+
+    create_application(lang="zh_CN")  # the fixture switches back to English afterwards
+    set_language("zh_CN")
+    _window, screen = open_inbox(qtbot, hall, "review_ga")
+    assert screen.view.take_button.text() == "签收（Alt+T）"
+    assert screen.view.deny_button.text() == "不予…（Alt+D）"
+    assert screen.model.headerData(TaskModel.DAYS_LEFT, Qt.Orientation.Horizontal) == "剩余工作日"
+    assert shown_state(screen, screen.model.rows()[0].case_no) == "待办"

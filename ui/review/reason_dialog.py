@@ -30,7 +30,7 @@ from clerk_app.errors import ClerkError
 from clerk_app.services.cases import checklist
 from clerk_app.services.journey.results import TaskInfo
 
-#: Submits from any field of the dialog (Enter in a several-line field starts a new line).
+# Submits from any field of the dialog (Enter in a several-line field starts a new line).
 SUBMIT_KEYS = "Ctrl+Return"
 
 

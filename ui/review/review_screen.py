@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 # A task pushed at a window shows in the inbox within this; an inbox is not a queue board.
 POLL_MS = 2000
 
-#: The state an action needs (the domain's machine: take a pending task, decide a taken one).
+# The state an action needs (the domain's machine: take a pending task, decide a taken one).
 _NEEDS = {
     TaskEvent.TAKE: TaskState.PENDING,
     TaskEvent.APPROVE: TaskState.TAKEN,
