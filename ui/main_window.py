@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 
 def screen_for(session: StaffSession, hall_name: str) -> QWidget:
-    """The central screen of a role: clerk → counter, supervisor → dashboard, admin → admin.
-    Each is imported here, so a PC loads only its own role's screen."""
+    """The central screen of a role: clerk → counter, supervisor → dashboard, admin → admin,
+    reviewer → the department's task inbox. Each is imported here, so a PC loads only its own
+    role's screen."""
     role = str(session.actor.role)
     if role == "clerk":
         from ui.counter.counter_screen import CounterScreen
@@ -32,6 +33,10 @@ def screen_for(session: StaffSession, hall_name: str) -> QWidget:
         from ui.admin.admin_screen import AdminScreen
 
         return AdminScreen(session, hall_name)
+    if role == "reviewer":
+        from ui.review.review_screen import ReviewScreen
+
+        return ReviewScreen(session, hall_name)
     return NoScreen(role)
 
 

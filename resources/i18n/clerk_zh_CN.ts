@@ -1677,6 +1677,24 @@ served %3 · no-shows %4</source>
     </message>
 </context>
 <context>
+    <name>DenyDialog</name>
+    <message>
+        <location filename="../../ui/review/reason_dialog.py" line="+121"/>
+        <source>Deny case %1</source>
+        <translation>不予许可：办件 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason for denial:</source>
+        <translation>不予许可理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Legal basis:</source>
+        <translation>法律依据(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentDialog</name>
     <message>
         <location filename="../../ui/admin/catalog/department_dialog.py" line="+18"/>
@@ -2557,7 +2575,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+74"/>
+        <location filename="../../ui/main_window.py" line="+79"/>
         <source>%1 — Integrated service window</source>
         <translation>%1 — 一窗受理</translation>
     </message>
@@ -3145,6 +3163,14 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/review/reason_dialog.py" line="-42"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
     <name>ReconnectingScreen</name>
     <message>
         <location filename="../../ui/reconnecting_screen.py" line="+30"/>
@@ -3374,6 +3400,82 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../ui/review/review_screen.py" line="+117"/>
+        <source>Updated %1 (hall time)</source>
+        <translation>更新于 %1（大厅时间）</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Case %1: %2.</source>
+        <translation>办件 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="+30"/>
+        <source>Department tasks (parallel approval)</source>
+        <translation>部门任务（并联审批）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Take (Alt+T)</source>
+        <translation>签收（Alt+T）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take the task into your work</source>
+        <translation>签收任务，开始办理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve (Alt+A)</source>
+        <translation>准予（Alt+A）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approve the department&apos;s part</source>
+        <translation>准予本部门事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deny… (Alt+D)</source>
+        <translation>不予…（Alt+D）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deny, with the reason and legal basis</source>
+        <translation>不予许可，并填写理由和法律依据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return for supplement… (Alt+U)</source>
+        <translation>退回补正…（Alt+U）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the applicant for what is missing, at the window</source>
+        <translation>请申请人到窗口补正所缺材料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show decided tasks (Alt+H)</source>
+        <translation>显示已办结任务（Alt+H）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No task is waiting for your department.</source>
+        <translation>本部门暂无待办任务。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Inbox</source>
+        <translation>待办任务</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/admin/settings/settings_page.py" line="+9"/>
@@ -3419,6 +3521,67 @@ Sign in at this counter all the same?</source>
         <location line="+3"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../ui/review/reason_dialog.py" line="+51"/>
+        <source>Return case %1 for a supplement</source>
+        <translation>退回补正：办件 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;What is missing:</source>
+        <translation>需补正的内容(&amp;W)：</translation>
+    </message>
+</context>
+<context>
+    <name>TaskModel</name>
+    <message>
+        <location filename="../../ui/review/task_model.py" line="+29"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Calendar not entered</source>
+        <translation>未录入工作日历</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 overdue</source>
+        <translation>已超期 %1 个工作日</translation>
     </message>
 </context>
 <context>
