@@ -19,11 +19,10 @@ from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.task_states import TaskState
-from clerk_app.persistence.models import AuditLog, Case, Department, User
+from clerk_app.persistence.models import AuditLog, Case
 from clerk_app.persistence.models_journey import Notification, Task
 from clerk_app.services.cases.results import ApplicantInput
 from clerk_app.services.journey.results import PackageAcceptance, TaskInfo
-from clerk_app.services.passwords import hash_password
 from ui.main_window import MainWindow
 from ui.review.reason_dialog import DenyDialog, SupplementDialog
 from ui.review.review_screen import ReviewScreen
@@ -285,23 +284,14 @@ def test_a_reviewer_sees_only_its_departments_tasks(
     assert "税务" in tax.view.department_badge.text()
 
 
+SECOND_PASSWORD = "Review-02"
+
+
 def second_reviewer(hall: Hall) -> None:
-    """Another reviewer of 市场监管局 (the admin's form has no department yet: written here)."""
-    with hall.db.write() as s:
-        scjg = s.scalars(select(Department).where(Department.code == "SCJG")).one()
-        template = s.scalars(select(User).where(User.username == "review_scjg")).one()
-        s.add(
-            User(
-                username="review_scjg2",
-                display_name="市场监管局审批 王强",
-                role="reviewer",
-                password_hash=hash_password(DEMO_PASSWORD),
-                active=True,
-                failed_logins=0,
-                created_at=template.created_at,
-                department_id=scjg.id,
-            )
-        )
+    """Another reviewer of 市场监管局, added as the admin adds one."""
+    hall.system().admin.add_user(
+        "review_scjg2", "市场监管局审批 王强", "reviewer", SECOND_PASSWORD, "SCJG"
+    )
 
 
 def test_a_task_another_reviewer_decided_is_refused_and_nothing_changes(
@@ -315,7 +305,7 @@ def test_a_task_another_reviewer_decided_is_refused_and_nothing_changes(
     assert seen is not None and seen.state is TaskState.TAKEN
     screen.poller.stop()  # the other PC acts between two polls
     second_reviewer(hall)
-    colleague = hall.login("review_scjg2", DEMO_PASSWORD).journey
+    colleague = hall.login("review_scjg2", SECOND_PASSWORD).journey
     colleague.approve(seen.case_no, seen.version)  # at another PC, before this inbox polled
     before = snapshot(hall)
 
@@ -345,7 +335,7 @@ def test_approving_a_stale_row_shows_the_cores_message(
     assert seen is not None
     screen.poller.stop()  # the other PC acts between two polls
     second_reviewer(hall)
-    hall.login("review_scjg2", DEMO_PASSWORD).journey.approve(seen.case_no, seen.version)
+    hall.login("review_scjg2", SECOND_PASSWORD).journey.approve(seen.case_no, seen.version)
     before = snapshot(hall)
 
     alt(qtbot, screen.view.table, Qt.Key.Key_A)
