@@ -116,9 +116,9 @@ def open_by_key(qtbot: QtBot, counter: CounterScreen, number: str) -> HandoverDi
     dialog = counter.handover_dialog
     assert dialog is not None and dialog.isVisible()
     activate(qtbot, dialog)
-    assert QApplication.focusWidget() is dialog.number_edit
-    qtbot.keyClicks(dialog.number_edit, number)
-    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.view.number_edit
+    qtbot.keyClicks(dialog.view.number_edit, number)
+    qtbot.keyClick(dialog.view.number_edit, Qt.Key.Key_Return)
     return dialog
 
 
@@ -144,28 +144,28 @@ def test_an_agent_collects_a_decided_package_by_keys(
     bundle = decided_package(hall, firm("汕头市龙湖区出件测试有限公司", "MA5T9Q1W"))
     dialog = open_by_key(qtbot, counter, bundle)
     assert dialog.bundle_no == bundle and len(dialog.rows()) == 5
-    model = dialog.model
+    model = dialog.view.model
     assert model.index(0, HandoverCaseModel.DECISION).data() == "approved"
     assert "*" in model.index(0, HandoverCaseModel.APPLICANT).data() or "9" in (
         model.index(0, HandoverCaseModel.APPLICANT).data()
     )
     assert states(dialog) == {CaseState.APPROVED}
-    assert focused() is dialog.ready_button and not dialog.hand_over_button.isEnabled()
+    assert focused() is dialog.view.ready_button and not dialog.view.hand_over_button.isEnabled()
 
     alt(qtbot, dialog, Qt.Key.Key_E)  # 出证
     qtbot.waitUntil(lambda: states(dialog) == {CaseState.CERTIFICATE_ISSUED})
-    assert dialog.hand_over_button.isEnabled() and not dialog.ready_button.isEnabled()
+    assert dialog.view.hand_over_button.isEnabled() and not dialog.view.ready_button.isEnabled()
     assert all(r.permit_no for r in dialog.rows())
 
     alt(qtbot, dialog, Qt.Key.Key_G)  # an agent
-    qtbot.waitUntil(dialog.agent_radio.isChecked)
+    qtbot.waitUntil(dialog.view.agent_radio.isChecked)
     alt(qtbot, dialog, Qt.Key.Key_N)
-    assert focused() is dialog.agent_name_edit
-    type_text(qtbot, dialog.agent_name_edit, "陈小雅")
-    qtbot.keyClick(dialog.agent_name_edit, Qt.Key.Key_Return)
-    assert focused() is dialog.agent_id_edit
-    qtbot.keyClicks(dialog.agent_id_edit, AGENT_ID)
-    assert dialog.agent_id_status.text().endswith("4405**********" + AGENT_ID[-4:])
+    assert focused() is dialog.view.agent_name_edit
+    type_text(qtbot, dialog.view.agent_name_edit, "陈小雅")
+    qtbot.keyClick(dialog.view.agent_name_edit, Qt.Key.Key_Return)
+    assert focused() is dialog.view.agent_id_edit
+    qtbot.keyClicks(dialog.view.agent_id_edit, AGENT_ID)
+    assert dialog.view.agent_id_status.text().endswith("4405**********" + AGENT_ID[-4:])
 
     # No authorisation letter: refused, nothing changed.
     before = snapshot(hall)
@@ -176,25 +176,25 @@ def test_an_agent_collects_a_decided_package_by_keys(
 
     # The letter, but an ID that fails its check: refused, nothing changed.
     alt(qtbot, dialog, Qt.Key.Key_L)
-    qtbot.waitUntil(dialog.letter_check.isChecked)
-    dialog.agent_id_edit.setFocus()
-    dialog.agent_id_edit.selectAll()
-    qtbot.keyClicks(dialog.agent_id_edit, BAD_ID)
-    assert "4405" not in dialog.agent_id_status.text()  # a complaint, not a masked number
+    qtbot.waitUntil(dialog.view.letter_check.isChecked)
+    dialog.view.agent_id_edit.setFocus()
+    dialog.view.agent_id_edit.selectAll()
+    qtbot.keyClicks(dialog.view.agent_id_edit, BAD_ID)
+    assert "4405" not in dialog.view.agent_id_status.text()  # a complaint, not a masked number
     hand_over(qtbot, dialog)
     assert dialog.message() and "check" in dialog.message().lower()
     assert snapshot(hall) == before
 
     # A valid ID: collected, and the 领证回执 printed (offscreen: a PDF file).
-    dialog.agent_id_edit.selectAll()
-    qtbot.keyClicks(dialog.agent_id_edit, AGENT_ID)
+    dialog.view.agent_id_edit.selectAll()
+    qtbot.keyClicks(dialog.view.agent_id_edit, AGENT_ID)
     hand_over(qtbot, dialog)
     assert states(dialog) == {CaseState.COLLECTED}, dialog.message()
     masked = "4405**********" + AGENT_ID[-4:]
     assert "陈小雅" in dialog.message() and masked in dialog.message()
     outcome = dialog.last_outcome
     assert outcome is not None and outcome.target.is_file and not outcome.error
-    assert outcome.printed.title == "领证回执" and "saved as" in dialog.print_label.text()
+    assert outcome.printed.title == "领证回执" and "saved as" in dialog.view.print_label.text()
     pdf = Path(outcome.target.pdf_path).read_bytes()
     text = pdf_text(outcome.target.pdf_path)
     assert "领证回执" in text and bundle in text and "陈小雅" in text
@@ -205,7 +205,7 @@ def test_an_agent_collects_a_decided_package_by_keys(
     assert any(c.startswith("ZW2:") and f":{bundle}:" in c for c in codes)  # its signed QR
 
     # Handed over once: the dialog offers no second handover; no ticket, no visit counted.
-    assert not dialog.hand_over_button.isEnabled()
+    assert not dialog.view.hand_over_button.isEnabled()
     with hall.db.read() as s:
         row = s.scalars(select(Handover).where(Handover.bundle_no == bundle)).one()
         assert row.method == "collect" and row.agent_id_masked == masked
@@ -221,10 +221,10 @@ def test_mailed_by_post_and_a_tracking_number_recorded_once(
     alt(qtbot, dialog, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: states(dialog) == {CaseState.CERTIFICATE_ISSUED})
     alt(qtbot, dialog, Qt.Key.Key_P)  # by post
-    qtbot.waitUntil(dialog.post_radio.isChecked)
+    qtbot.waitUntil(dialog.view.post_radio.isChecked)
     alt(qtbot, dialog, Qt.Key.Key_T)
-    assert focused() is dialog.tracking_edit
-    qtbot.keyClicks(dialog.tracking_edit, "EMS9876543210CN")
+    assert focused() is dialog.view.tracking_edit
+    qtbot.keyClicks(dialog.view.tracking_edit, "EMS9876543210CN")
     hand_over(qtbot, dialog)
     assert states(dialog) == {CaseState.COLLECTED}, dialog.message()
     assert "EMS9876543210CN" in dialog.message()
@@ -241,9 +241,9 @@ def test_mailed_by_post_and_a_tracking_number_recorded_once(
     alt(qtbot, dialog, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: states(dialog) == {CaseState.CERTIFICATE_ISSUED})
     alt(qtbot, dialog, Qt.Key.Key_P)
-    qtbot.waitUntil(dialog.post_radio.isChecked)
+    qtbot.waitUntil(dialog.view.post_radio.isChecked)
     alt(qtbot, dialog, Qt.Key.Key_T)
-    qtbot.keyClicks(dialog.tracking_edit, "ems 9876543210cn")
+    qtbot.keyClicks(dialog.view.tracking_edit, "ems 9876543210cn")
     before = snapshot(hall)
     hand_over(qtbot, dialog)
     assert "already recorded" in dialog.message() and first in dialog.message()
@@ -266,9 +266,9 @@ def test_a_decided_case_typed_or_scanned_opens_the_handover_and_asks_the_visit(
     assert dialog is not None and dialog.bundle_no == bundle
     assert counter.acceptance.case_edit.text() == ""
     activate(qtbot, dialog)
-    assert dialog.visit_asked and "visit 2" in dialog.visit_label.text()
-    assert focused() is dialog.reason_combo
-    qtbot.keyClick(dialog.reason_combo, Qt.Key.Key_Down)  # 补正, say
+    assert dialog.visit_asked and "visit 2" in dialog.view.visit_label.text()
+    assert focused() is dialog.view.reason_combo
+    qtbot.keyClick(dialog.view.reason_combo, Qt.Key.Key_Down)  # 补正, say
     assert dialog.chosen_reason() is VisitReason.SUPPLEMENT
     alt(qtbot, dialog, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: states(dialog) == {CaseState.CERTIFICATE_ISSUED})
@@ -277,7 +277,7 @@ def test_a_decided_case_typed_or_scanned_opens_the_handover_and_asks_the_visit(
     assert "Alt+V" in dialog.message() and snapshot(hall) == before
     alt(qtbot, dialog, Qt.Key.Key_V)
     qtbot.waitUntil(lambda: dialog.visit_recorded)
-    assert "Visit 2 recorded" in dialog.visit_label.text()
+    assert "Visit 2 recorded" in dialog.view.visit_label.text()
     with hall.db.read() as s:
         reasons = s.scalars(select(CaseVisit.reason).order_by(CaseVisit.id)).all()
         assert reasons[-5:] == ["supplement"] * 5 and reasons[-10:-5] == ["accept"] * 5

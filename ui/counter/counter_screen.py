@@ -206,7 +206,7 @@ class CounterScreen(QWidget):
             dialog.finished.connect(self._handover_closed)
             self.handover_dialog = dialog
             dialog.open()
-            dialog.number_edit.setFocus()
+            dialog.view.number_edit.setFocus()
         return self.handover_dialog
 
     def _handover_closed(self) -> None:
