@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from clerk_app.services.cases.results import CaseInfo
     from clerk_app.services.journey.results import TaskInfo
 
-#: A group is handed over once its cases are out of these (collected, or denied and told).
-WAITING = frozenset({CaseState.APPROVED, CaseState.CERTIFICATE_ISSUED})
-
-
 @dataclass(frozen=True)
 class HandoverRow:
     case_no: str

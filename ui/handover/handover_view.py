@@ -24,7 +24,7 @@ from ui.common.widgets import read_only_table
 from ui.counter.scan_filter import scan_field
 from ui.handover.handover_model import HandoverCaseModel
 
-#: The reasons a clerk may give for a second visit (the first one is the acceptance).
+# The reasons a clerk may give for a second visit (the first one is the acceptance).
 REASONS = (VisitReason.COLLECT, VisitReason.SUPPLEMENT, VisitReason.CONSULT, VisitReason.OTHER)
 
 
@@ -74,7 +74,7 @@ class HandoverView(QWidget):
         visit_layout.addLayout(visit_row)
         self.visit_box.hide()
 
-        self.ready_button = QPushButton(self.tr("Mark the result r&eady (出证)"))
+        self.ready_button = QPushButton(self.tr("Mark the result r&eady"))
         self.applicant_radio = QRadioButton(self.tr("&Applicant collects"))
         self.agent_radio = QRadioButton(self.tr("A&gent collects"))
         self.post_radio = QRadioButton(self.tr("By &post"))
