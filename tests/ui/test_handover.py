@@ -21,6 +21,7 @@ from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.domain.case_states import CaseState
+from clerk_app.hall_time import to_local
 from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, User
 from clerk_app.persistence.models_journey import CaseVisit, Handover, Notification
 from clerk_app.services.cases.results import ApplicantInput
@@ -209,6 +210,9 @@ def test_an_agent_collects_a_decided_package_by_keys(
     with hall.db.read() as s:
         row = s.scalars(select(Handover).where(Handover.bundle_no == bundle)).one()
         assert row.method == "collect" and row.agent_id_masked == masked
+        at = row.at
+    assert f"at {to_local(at):%H:%M}." in dialog.message()  # hall time (UTC is 8 hours off)
+    assert f"at {at:%H:%M}." not in dialog.message()
     assert counter._session.journey.journeys([bundle])[bundle].visits == 0
 
 
@@ -301,3 +305,30 @@ def test_the_model_lists_and_gates_without_a_window(hall: Hall) -> None:
     model = HandoverCaseModel()
     model.set_rows(rows)
     assert model.rowCount() == 5 and model.columnCount() == 6
+
+
+def test_the_dialog_and_its_key_read_in_chinese(
+    qtbot: QtBot, clerk_qapp: QApplication, hall: Hall
+) -> None:
+    from clerk_app.i18n import set_language
+    from ui.app import create_application
+    from ui.counter.ticket_panel import TicketPanel
+
+    create_application(lang="zh_CN")  # the fixture switches back to English afterwards
+    set_language("zh_CN")
+    bundle = decided_package(hall, firm("汕头市南澳县中文测试有限公司", "MA5T9Q6C"))
+    panel = TicketPanel()
+    qtbot.addWidget(panel)
+    assert panel.handover_button.text() == "F10  出件"
+    dialog = HandoverDialog(hall.login("clerk01", DEMO_PASSWORD, counter=1))
+    qtbot.addWidget(dialog)
+    dialog.load(bundle)
+    assert dialog.windowTitle() == "出件"
+    assert dialog.view.ready_button.text() == "出证(&E)"
+    assert dialog.view.summary_label.text() == "各部门均已作出决定：按 Alt+E 出证。"
+    assert dialog.view.model.index(0, HandoverCaseModel.DECISION).data() == "准予"
+    dialog.view.post_radio.setChecked(True)
+    qtbot.keyClicks(dialog.view.tracking_edit, "X")
+    dialog.make_ready()
+    dialog.hand_over()
+    assert dialog.message().startswith("邮寄单号须为")  # the core's message, in Chinese

@@ -30,6 +30,7 @@ from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.identity import mask_identifier, validate_resident_id
 from clerk_app.errors import ClerkError
+from clerk_app.hall_time import to_local
 from clerk_app.services.journey.results import CollectorInput, HandoverInfo, VisitReason
 from ui.common.tasks import run_task
 from ui.common.widgets import restyle, show_message
@@ -327,7 +328,7 @@ class HandoverDialog(QDialog):
         return CollectorInput("applicant")
 
     def _done_text(self, info: HandoverInfo) -> str:
-        at = info.at.strftime("%H:%M")
+        at = to_local(info.at).strftime("%H:%M")  # hall time, not the PC's or UTC
         if info.method == "deliver":
             return (
                 self.tr("%1 mailed by %2, tracking no. %3 (%4).")
