@@ -168,19 +168,16 @@ class HandoverDialog(QDialog):
         for widget in (self.view.tracking_edit, self.view.carrier_edit):
             widget.setEnabled(post)
         if not rows:
-            self.view.summary_label.setText("")
+            summary = ""
         elif ready:
-            self.view.summary_label.setText(
-                self.tr("Every department has decided: Alt+E marks the result ready.")
-            )
+            summary = self.tr("Every department has decided: Alt+E marks the result ready.")
         elif handable:
-            self.view.summary_label.setText(
-                self.tr("The result is at the window: it may be collected or mailed.")
-            )
-        elif any(r.state is CaseState.COLLECTED for r in rows) and self.last_handover is None:
-            self.view.summary_label.setText(self.tr("The result was handed over already."))
-        elif self.last_handover is None:
-            self.view.summary_label.setText(self.tr("Not every department has decided yet."))
+            summary = self.tr("The result is at the window: it may be collected or mailed.")
+        elif any(r.state is CaseState.COLLECTED for r in rows):
+            summary = self.tr("The result was handed over already.")
+        else:
+            summary = self.tr("Not every department has decided yet.")
+        self.view.summary_label.setText(summary)
 
     def _mode_changed(self, button: object, checked: bool) -> None:
         self._update()
@@ -234,7 +231,11 @@ class HandoverDialog(QDialog):
         return VisitReason(self.view.reason_combo.currentData())
 
     def record_visit(self) -> None:
-        """Count the ticket's visit, with the reason chosen, on every case of the group."""
+        """Count the ticket's visit, with the reason chosen, on every case of the group.
+
+        The core counts a visit per case (``journey.record_visit``, one transaction each, once
+        per ticket and case): a failure part way leaves the cases before it counted, and
+        recording again counts only the rest."""
         ticket = self._ticket
         if ticket is None or not self.visit_asked or self.visit_recorded:
             return
@@ -273,7 +274,7 @@ class HandoverDialog(QDialog):
         self.show_message(
             self.tr("The result of %1 is at the window.").replace("%1", self.bundle_no)
         )
-        self.view.applicant_radio.setFocus()
+        self._focus_next()
 
     def hand_over(self) -> None:
         """Collect or mail, as chosen; then print the paper that proves it."""
@@ -308,6 +309,7 @@ class HandoverDialog(QDialog):
         self._reload()
         self.handed_over.emit(info)
         self.print_paper()
+        self._focus_next()  # the number field: the next group, or Esc
 
     def _visits(self) -> int:
         rows = self.rows()

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from clerk_app.services.cases.results import CaseInfo
     from clerk_app.services.journey.results import TaskInfo
 
+
 @dataclass(frozen=True)
 class HandoverRow:
     case_no: str
