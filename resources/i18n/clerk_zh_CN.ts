@@ -2005,7 +2005,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverCaseModel</name>
     <message>
-        <location filename="../../ui/handover/handover_model.py" line="+87"/>
+        <location filename="../../ui/handover/handover_model.py" line="+88"/>
         <source>Case no.</source>
         <translation>办件编号</translation>
     </message>
@@ -2038,7 +2038,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover/handover_dialog.py" line="+78"/>
+        <location filename="../../ui/handover/handover_dialog.py" line="+79"/>
         <source>Result to the window</source>
         <translation>出件</translation>
     </message>
@@ -2048,17 +2048,17 @@ served %3 · no-shows %4</source>
         <translation>办件 %1 没有部门任务：请在调取办件（F9）中打开。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Every department has decided: Alt+E marks the result ready.</source>
         <translation>各部门均已作出决定：按 Alt+E 出证。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The result is at the window: it may be collected or mailed.</source>
         <translation>办理结果已送达窗口：可领取或邮寄。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The result was handed over already.</source>
         <translation>办理结果已交付。</translation>
     </message>
@@ -2068,12 +2068,12 @@ served %3 · no-shows %4</source>
         <translation>尚有部门未作出决定。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Ticket %1 is visit %2 of this case: why did the applicant come?</source>
         <translation>号票 %1 是本办件的第 %2 次来访：申请人为何再次前来？</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Visit %1 recorded: %2.</source>
         <translation>已记录第 %1 次来访：%2。</translation>
     </message>
@@ -2088,7 +2088,7 @@ served %3 · no-shows %4</source>
         <translation>请先记录本次来访的原因（Alt+V）。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>%1 mailed by %2, tracking no. %3 (%4).</source>
         <translation>办件 %1 已由%2寄出，邮寄单号 %3（%4）。</translation>
     </message>
