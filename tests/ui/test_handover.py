@@ -29,7 +29,13 @@ from clerk_app.services.journey.results import VisitReason
 from tests.documents.paper_readback import decode_page, squash
 from ui.counter.counter_screen import CounterScreen
 from ui.handover.handover_dialog import HandoverDialog
-from ui.handover.handover_model import HandoverCaseModel, handover_rows, may_hand_over
+from ui.handover.handover_model import (
+    HandoverCaseModel,
+    handover_rows,
+    may_hand_over,
+    may_make_ready,
+    read_group,
+)
 
 pytestmark = pytest.mark.qt
 
@@ -51,7 +57,9 @@ def firm(name: str, body: str) -> ApplicantInput:
     )
 
 
-def decided_package(hall: Hall, applicant: ApplicantInput, *, ticketed: bool = False) -> str:
+def decided_package(
+    hall: Hall, applicant: ApplicantInput, *, ticketed: bool = False, package: str = "KBQY"
+) -> str:
     """A 开办企业 accepted at counter 2 (for a ticket it served, if ``ticketed``) and approved
     by each department's reviewer from its own inbox."""
     clerk = hall.login("clerk02", DEMO_PASSWORD, counter=2)
@@ -61,7 +69,7 @@ def decided_package(hall: Hall, applicant: ApplicantInput, *, ticketed: bool = F
         called = clerk.queue.call_next()
         assert called is not None
         ticket_id = called.id
-    done = clerk.journey.accept_package("KBQY", applicant, ticket_id=ticket_id)
+    done = clerk.journey.accept_package(package, applicant, ticket_id=ticket_id)
     if ticketed:
         clerk.queue.finish()
     with hall.db.read() as s:
@@ -147,9 +155,11 @@ def test_an_agent_collects_a_decided_package_by_keys(
     assert dialog.bundle_no == bundle and len(dialog.rows()) == 5
     model = dialog.view.model
     assert model.index(0, HandoverCaseModel.DECISION).data() == "approved"
-    assert "*" in model.index(0, HandoverCaseModel.APPLICANT).data() or "9" in (
-        model.index(0, HandoverCaseModel.APPLICANT).data()
-    )
+    # A firm's name and USCC are public; the department and item of each task are listed.
+    assert model.index(0, HandoverCaseModel.APPLICANT).data().startswith("汕头市龙湖区出件测试")
+    assert {model.index(i, HandoverCaseModel.DEPARTMENT).data() for i in range(5)} >= {
+        "国家税务总局汕头市税务局"
+    }
     assert states(dialog) == {CaseState.APPROVED}
     assert focused() is dialog.view.ready_button and not dialog.view.hand_over_button.isEnabled()
 
@@ -332,3 +342,12 @@ def test_the_dialog_and_its_key_read_in_chinese(
     dialog.make_ready()
     dialog.hand_over()
     assert dialog.message().startswith("邮寄单号须为")  # the core's message, in Chinese
+
+
+def test_a_person_s_name_and_id_are_masked_in_the_list(hall: Hall) -> None:
+    buyer_id = make_resident_id("440511", date(1980, 5, 6), 33)
+    buyer = ApplicantInput("吴家明", "resident_id", buyer_id)
+    bundle = decided_package(hall, buyer, package="CLFZR")
+    _bundle, rows = read_group(hall.login("clerk01", DEMO_PASSWORD, counter=1), bundle)
+    assert rows and {r.applicant for r in rows} == {"吴** 4405**********" + buyer_id[-4:]}
+    assert may_make_ready(rows) and not may_hand_over(rows)
