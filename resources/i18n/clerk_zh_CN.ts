@@ -1134,7 +1134,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+91"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+97"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
     </message>
@@ -1144,12 +1144,12 @@ served %3 · no-shows %4</source>
         <translation>%1  调取办件：扫描或输入办件编号，回车</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Genuine document of case %1, issued %2.</source>
         <translation>文书真实：办件 %1，出具日期 %2。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+95"/>
         <source>The application in progress was kept: Ctrl+N starts a new one.</source>
         <translation>正在受理的申请已保留，按 Ctrl+N 开始新的受理。</translation>
     </message>
@@ -2031,6 +2031,230 @@ served %3 · no-shows %4</source>
         <location line="-63"/>
         <source>Connection to the queue lost; retrying…</source>
         <translation>与排队系统的连接中断，正在重试…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverCaseModel</name>
+    <message>
+        <location filename="../../ui/handover/handover_model.py" line="+88"/>
+        <source>Case no.</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>部门决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>办件状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/handover/handover_dialog.py" line="+79"/>
+        <source>Result to the window</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Case %1 has no department tasks: open it in the acceptance panel (F9).</source>
+        <translation>办件 %1 没有部门任务：请在调取办件（F9）中打开。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Every department has decided: Alt+E marks the result ready.</source>
+        <translation>各部门均已作出决定：按 Alt+E 出证。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result is at the window: it may be collected or mailed.</source>
+        <translation>办理结果已送达窗口：可领取或邮寄。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result was handed over already.</source>
+        <translation>办理结果已交付。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not every department has decided yet.</source>
+        <translation>尚有部门未作出决定。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Ticket %1 is visit %2 of this case: why did the applicant come?</source>
+        <translation>号票 %1 是本办件的第 %2 次来访：申请人为何再次前来？</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Visit %1 recorded: %2.</source>
+        <translation>已记录第 %1 次来访：%2。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The result of %1 is at the window.</source>
+        <translation>办件 %1 已出证，办理结果已送达窗口。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Record why the applicant came first (Alt+V).</source>
+        <translation>请先记录本次来访的原因（Alt+V）。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 mailed by %2, tracking no. %3 (%4).</source>
+        <translation>办件 %1 已由%2寄出，邮寄单号 %3（%4）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 collected by the agent %2 (%3) at %4.</source>
+        <translation>办件 %1 已由代领人 %2（%3）于 %4 领取。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 collected by the applicant at %2.</source>
+        <translation>办件 %1 已由申请人于 %2 领取。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Valid</source>
+        <translation>校验通过</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../../ui/handover/handover_view.py" line="+41"/>
+        <source>Scan or type the case number, Enter</source>
+        <translation>扫描或输入办件编号，按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case or &amp;bundle no.</source>
+        <translation>办件编号(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Why the applicant came</source>
+        <translation>来访原因(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the &amp;visit</source>
+        <translation>记录来访(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mark the result r&amp;eady</source>
+        <translation>出证(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Applicant collects</source>
+        <translation>申请人领取(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;gent collects</source>
+        <translation>代领(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By &amp;post</source>
+        <translation>邮寄送达(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Authorisation &amp;letter handed in</source>
+        <translation>已提交授权委托书(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Agent&apos;s &amp;name</source>
+        <translation>代领人姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent&apos;s &amp;ID</source>
+        <translation>代领人身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tracking no.</source>
+        <translation>邮寄单号(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Carrier</source>
+        <translation>寄递企业(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Hand over (Ctrl+Enter)</source>
+        <translation>交付(&amp;H)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print again (Ctrl+P)</source>
+        <translation>再次打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Alt+E ready · Alt+A applicant · Alt+G agent · Alt+P post · Ctrl+Enter hand over and print · Ctrl+P print again · Esc close</source>
+        <translation>Alt+E 出证 · Alt+A 申请人领取 · Alt+G 代领 · Alt+P 邮寄 · Ctrl+Enter 交付并打印 · Ctrl+P 再次打印 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collecting the result</source>
+        <translation>领证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking about progress</source>
+        <translation>咨询进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -3630,9 +3854,9 @@ Sign in at this counter all the same?</source>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/counter/ticket_panel.py" line="+41"/>
+        <location filename="../../ui/counter/ticket_panel.py" line="+43"/>
         <source>Current ticket</source>
-        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8). Puts the cursor in 调取办件 (open a case by its number) from wherever it is. Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
+        <extracomment>The function keys of the queue actions (叫号 F1 … 办结 F6, 指定叫号 F7) and of 验真 (F8). Puts the cursor in 调取办件 (open a case by its number) from wherever it is. Opens 出件: a decided case group&apos;s result collected or mailed (``ui.handover``). Queue keys are hit many times an hour: never squeezed below this height (pixels).</extracomment>
         <translation>当前号票</translation>
     </message>
     <message>
@@ -3684,6 +3908,11 @@ Sign in at this counter all the same?</source>
         <location line="+3"/>
         <source>Verify a document</source>
         <translation>文书验真</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result to window</source>
+        <translation>出件</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,9 @@ A ticket that changes without the clerk's key (a supervisor released it) keeps t
 A code scanned anywhere on the window (``scan_filter``: a receipt's case number, a ticket slip,
 a document's QR code) opens what it names, the field that had the focus left as it was: a case
 in 调取办件 (F9 puts the cursor there), a ticket in 指定叫号, a document's case once its QR code
-is verified.
+is verified. A case number scanned, or typed into 调取办件, whose group every department has
+decided and whose result is not handed over yet opens 出件 instead (``ui.handover``); F10
+opens 出件 for a number scanned or typed there.
 """
 
 from __future__ import annotations
@@ -33,13 +35,14 @@ from ui.common.labels import counter_label, role_label
 from ui.counter.counter_view import CounterView
 from ui.counter.queue_desk import QueueDesk
 from ui.counter.scan_filter import ScanFilter, scan_field
-from ui.counter.ticket_panel import OPEN_CASE_KEY, VERIFY_KEY
+from ui.counter.ticket_panel import HANDOVER_KEY, OPEN_CASE_KEY, VERIFY_KEY
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
     from clerk_app.services.catalog import CounterInfo
     from clerk_app.services.queue.results import TicketInfo
     from ui.counter.verify_dialog import VerifyDialog
+    from ui.handover.handover_dialog import HandoverDialog
 
 
 class CounterScreen(QWidget):
@@ -65,6 +68,9 @@ class CounterScreen(QWidget):
         self.verify_dialog: VerifyDialog | None = None
         self.view.ticket_panel.verify_button.clicked.connect(self.ask_verify)
         QShortcut(QKeySequence(VERIFY_KEY), self).activated.connect(self._verify_key)
+        self.handover_dialog: HandoverDialog | None = None
+        self.view.ticket_panel.handover_button.clicked.connect(lambda: self.open_handover())
+        QShortcut(QKeySequence(HANDOVER_KEY), self).activated.connect(self._handover_key)
         self._prepare_scans()
         self._show_header(hall_name, self._own_counter())
         self.desk.start()
@@ -109,6 +115,9 @@ class CounterScreen(QWidget):
         )
         panel.case_edit.setToolTip(OPEN_CASE_KEY)
         QShortcut(QKeySequence(OPEN_CASE_KEY), self).activated.connect(self.focus_open_case)
+        # A typed number goes to 出件 when its result waits there, else to 调取办件 as before.
+        panel.case_edit.returnPressed.disconnect(panel.open_case)
+        panel.case_edit.returnPressed.connect(self._case_typed)
         self.scan_filter = ScanFilter(self, self.on_scan, self)
         self.scan_filter.install()
 
@@ -137,7 +146,29 @@ class CounterScreen(QWidget):
         except ClerkError as error:
             panel.show_message(str(error), error=True)
             return True
+        if scan.kind is ScanKind.CASE and self._to_handover(scan.case_no):
+            return True
         self.open_case(scan.case_no)
+        return True
+
+    def _case_typed(self) -> None:
+        edit = self.acceptance.case_edit
+        if edit.text().strip() and self._to_handover(edit.text()):
+            edit.clear()
+            return
+        self.acceptance.open_case()
+
+    def _to_handover(self, number: str) -> bool:
+        """Open 出件 if ``number``'s group waits for it (decided, not handed over)."""
+        from ui.handover.handover_model import read_group, routes_here
+
+        try:
+            bundle_no, rows = read_group(self._session, number)
+        except ClerkError:
+            return False  # 调取办件 says why
+        if not routes_here(rows):
+            return False
+        self.open_handover().show_group(bundle_no, rows)
         return True
 
     def open_case(self, case_no: str) -> None:
@@ -161,6 +192,27 @@ class CounterScreen(QWidget):
             self.verify_dialog = dialog
         self.verify_dialog.open()
         self.verify_dialog.scan_edit.setFocus()
+
+    def _handover_key(self) -> None:
+        if QApplication.activeModalWidget() is None:
+            self.open_handover()
+
+    def open_handover(self) -> HandoverDialog:
+        """出件 for the ticket in service; one dialog, reused until it is closed."""
+        if self.handover_dialog is None:
+            from ui.handover.handover_dialog import HandoverDialog
+
+            dialog = HandoverDialog(self._session, ticket=self.desk.current, parent=self)
+            dialog.finished.connect(self._handover_closed)
+            self.handover_dialog = dialog
+            dialog.open()
+            dialog.view.number_edit.setFocus()
+        return self.handover_dialog
+
+    def _handover_closed(self) -> None:
+        dialog, self.handover_dialog = self.handover_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _verify_closed(self) -> None:
         dialog, self.verify_dialog = self.verify_dialog, None

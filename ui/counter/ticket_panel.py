@@ -24,6 +24,8 @@ CALL_NEXT_KEY, RECALL_KEY, NO_SHOW_KEY, TRANSFER_KEY, PAUSE_KEY, FINISH_KEY, CAL
 VERIFY_KEY = "F8"
 #: Puts the cursor in 调取办件 (open a case by its number) from wherever it is.
 OPEN_CASE_KEY = "F9"
+#: Opens 出件: a decided case group's result collected or mailed (``ui.handover``).
+HANDOVER_KEY = "F10"
 
 #: Queue keys are hit many times an hour: never squeezed below this height (pixels).
 BUTTON_HEIGHT = 34
@@ -63,8 +65,9 @@ class TicketPanel(Panel):
         self.release_button.setMinimumHeight(BUTTON_HEIGHT)
         self.release_button.setObjectName("QueueKey")
         self.verify_button = self._button(VERIFY_KEY, self.tr("Verify a document"))
+        self.handover_button = self._button(HANDOVER_KEY, self.tr("Result to window"))
         # Three rows of three: the most used keys on top, all visible on a 768-pixel screen;
-        # below them 验真 (F8), which is not a queue action.
+        # below them 验真 (F8) and 出件 (F10), which are not queue actions.
         grid = QGridLayout()
         grid.setSpacing(6)
         grid.addWidget(self.call_next_button, 0, 0, 1, 2)
@@ -75,7 +78,8 @@ class TicketPanel(Panel):
         grid.addWidget(self.pause_button, 2, 0)
         grid.addWidget(self.call_ticket_button, 2, 1)
         grid.addWidget(self.release_button, 2, 2)
-        grid.addWidget(self.verify_button, 3, 0, 1, 3)
+        grid.addWidget(self.verify_button, 3, 0, 1, 2)
+        grid.addWidget(self.handover_button, 3, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         self.body.addWidget(self.ticket_label)
@@ -103,6 +107,7 @@ class TicketPanel(Panel):
             self.call_ticket_button,
             self.release_button,
             self.verify_button,
+            self.handover_button,
         ]
 
     def serving_buttons(self) -> list[QPushButton]:
