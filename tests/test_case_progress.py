@@ -126,6 +126,33 @@ def test_only_the_kiosk_and_the_counter_may_read_progress(hall: Hall) -> None:
             session.progress.case_progress(payload)
 
 
+@pytest.mark.pg
+def test_a_kiosk_pc_on_its_least_privilege_database_role_is_refused_in_words(
+    pg_hall_url: str,
+) -> None:
+    """``clerk db grants``: the kiosk's role reads no cases nor signing keys (issue 16); the
+    progress read says so in a sentence instead of failing with the driver's error."""
+    from clerk_app.api import Role, open_hall
+    from clerk_app.cli import main
+    from tests.test_db_roles import _login_url
+
+    staff = open_hall(pg_hall_url)
+    try:
+        s = desk(staff)
+        [case] = s.cases.accept(PERSON, [ItemRequest(FOOD)])
+        payload = s.documents.print_document("receipt", case.case_no).document.qr_payload
+    finally:
+        staff.close()
+    assert main(["--db", pg_hall_url, "db", "grants", "--apply"]) == 0
+    kiosk_hall = open_hall(_login_url(pg_hall_url, "clerk_kiosk"), device=Role.KIOSK)
+    try:
+        with pytest.raises(PermissionDenied) as refused:
+            kiosk_hall.kiosk().progress.case_progress(payload)
+        assert "数据库角色" in refused.value.zh and "database role" in refused.value.en
+    finally:
+        kiosk_hall.close()
+
+
 @pytest.mark.parametrize(
     ("name", "person", "shown"),
     [

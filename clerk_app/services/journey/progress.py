@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import OWED_STATUSES, CaseState, SubmissionStatus, state_label
@@ -22,6 +23,7 @@ from clerk_app.domain.public_names import masked_name
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.scans import normalize_scan
 from clerk_app.domain.task_states import TaskState, task_state_label
+from clerk_app.errors import PermissionDenied
 from clerk_app.hall_time import local_date
 from clerk_app.i18n import pick
 from clerk_app.persistence.models import Case, Department
@@ -35,6 +37,7 @@ __all__ = ["CaseProgress", "CaseStep", "ProgressService", "TaskStep"]
 
 #: No printed code is longer; anything longer is refused before it is looked at.
 MAX_SCAN_LENGTH = 200
+_INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a missing grant
 
 
 @dataclass(frozen=True)
@@ -96,10 +99,20 @@ class ProgressService(Service):
         self.actor.require(Permission.VIEW_CASE_PROGRESS)
         text = normalize_scan(scanned[:MAX_SCAN_LENGTH])  # longer: cut, and refused as malformed
         now = self.clock()
-        with self.db.read() as s:
-            signed = read_signed(s, text)
-            cases = group(s, signed.case_no)
-            return _progress(s, cases, local_date(now))
+        try:
+            with self.db.read() as s:
+                signed = read_signed(s, text)
+                cases = group(s, signed.case_no)
+                return _progress(s, cases, local_date(now))
+        except DBAPIError as e:
+            # PostgreSQL's per-device role of a kiosk PC (``clerk db grants``) reads no cases
+            # and no signing keys: say so in words rather than fail with the driver's error.
+            if getattr(e.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+                raise
+            raise PermissionDenied(
+                "本机的数据库角色无权查询办件进度，请到窗口咨询。",
+                "This PC's database role may not read case progress; please ask at a counter.",
+            ) from e
 
 
 def _progress(s: Session, cases: list[Case], today: date) -> CaseProgress:
