@@ -29,8 +29,8 @@ from clerk_app.i18n import pick
 from clerk_app.persistence.models import Case, Department
 from clerk_app.persistence.models_journey import Handover, Package, Task
 from clerk_app.services.base import Service
+from clerk_app.services.cases.lookup import case_by_no, cases_by_no
 from clerk_app.services.documents.service import read_signed
-from clerk_app.services.journey.handover import group
 from clerk_app.services.settings import load_policy
 
 __all__ = ["CaseProgress", "CaseStep", "ProgressService", "TaskStep"]
@@ -102,7 +102,7 @@ class ProgressService(Service):
         try:
             with self.db.read() as s:
                 signed = read_signed(s, text)
-                cases = group(s, signed.case_no)
+                cases = _group(s, signed.case_no)
                 return _progress(s, cases, local_date(now))
         except DBAPIError as e:
             # PostgreSQL's per-device role of a kiosk PC (``clerk db grants``) reads no cases
@@ -113,6 +113,18 @@ class ProgressService(Service):
                 "本机的数据库角色无权查询办件进度，请到窗口咨询。",
                 "This PC's database role may not read case progress; please ask at a counter.",
             ) from e
+
+
+def _group(s: Session, case_no: str) -> list[Case]:
+    """The case's group (``journey.handover.group``), loaded with items, departments,
+    counters and submissions in a few queries rather than a few per case."""
+    first = case_by_no(s, case_no)
+    if first.bundle_no is None:
+        return [first]
+    numbers = s.scalars(
+        select(Case.case_no).where(Case.bundle_no == first.bundle_no).order_by(Case.id)
+    ).all()
+    return cases_by_no(s, numbers)
 
 
 def _progress(s: Session, cases: list[Case], today: date) -> CaseProgress:
