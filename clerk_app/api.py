@@ -85,6 +85,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.hall_settings import HallSettingsService
     from clerk_app.services.imports.service import ImportService
+    from clerk_app.services.journey.progress import ProgressService
     from clerk_app.services.journey.service import JourneyService
     from clerk_app.services.pii_keys import PiiKeyService
     from clerk_app.services.reports.service import ReportService
@@ -202,6 +203,13 @@ class StaffSession:
         return JourneyService(self._db, self.actor, self._clock)
 
     @cached_property
+    def progress(self) -> ProgressService:
+        """市民之窗: a case's progress from its receipt's QR code (the kiosk; masked name only)."""
+        from clerk_app.services.journey.progress import ProgressService
+
+        return ProgressService(self._db, self.actor, self._clock)
+
+    @cached_property
     def reports(self) -> ReportService:
         """Reports by date range, category, counter, clerk, department and item (supervisors)."""
         from clerk_app.services.reports.service import ReportService
@@ -311,7 +319,8 @@ class Hall:
         return session
 
     def kiosk(self) -> StaffSession:
-        """The ticket machine's session: may read the catalog and queue and take tickets."""
+        """The ticket machine's session: may read the catalog and queue, take tickets and show a
+        case's progress from its receipt's QR code (``progress``)."""
         self._as(Role.KIOSK)
         return StaffSession(self.db, Actor(Role.KIOSK, "kiosk", "取号机"), self.clock)
 

@@ -75,6 +75,8 @@ MAY_CALL: dict[str, frozenset[Role]] = {
     "journey.set_package_active": frozenset({A}),
     "journey.take": frozenset({R}),
     "journey.tasks_of": frozenset({A, C, R, S}),
+    # 市民之窗: a case's progress from its receipt's QR code (masked name only)
+    "progress.case_progress": frozenset({C, K}),
     # users (管理员)
     "admin.add_user": ADMIN,
     "admin.list_users": ADMIN,

@@ -51,12 +51,15 @@ class Permission(StrEnum):
     VIEW_TASKS = "view_tasks"  # department tasks (a reviewer: its own department's only)
     TAKE_TASKS = "take_tasks"  # take a task of the reviewer's department from its inbox
     DECIDE_TASKS = "decide_tasks"  # approve, deny, return for supplement (own department)
+    # 市民之窗: a case's progress from its receipt's signed QR code, with the applicant's name
+    # masked and nothing else personal (the kiosk reads no case otherwise)
+    VIEW_CASE_PROGRESS = "view_case_progress"
 
 
 _P = Permission
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DISPLAY: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE}),
-    Role.KIOSK: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE, _P.TAKE_TICKET}),
+    Role.KIOSK: frozenset({_P.VIEW_CATALOG, _P.VIEW_QUEUE, _P.TAKE_TICKET, _P.VIEW_CASE_PROGRESS}),
     Role.EVALUATOR: frozenset({_P.RATE_SERVICE}),
     # A reviewer's department is checked by the journey services on every task they touch.
     Role.REVIEWER: frozenset({_P.VIEW_CATALOG, _P.VIEW_TASKS, _P.TAKE_TASKS, _P.DECIDE_TASKS}),
@@ -71,6 +74,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.VIEW_FULL_IDENTITY,
             _P.PRINT_DOCUMENTS,
             _P.VIEW_TASKS,
+            _P.VIEW_CASE_PROGRESS,
         }
     ),
     Role.SUPERVISOR: frozenset(

@@ -2635,7 +2635,7 @@ Applicant ID: %2</source>
 <context>
     <name>KioskView</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_view.py" line="+87"/>
+        <location filename="../../ui/kiosk/kiosk_view.py" line="+92"/>
         <source>Please touch the service you need to take a number</source>
         <translation>请点击您要办理的业务取号</translation>
     </message>
@@ -2644,11 +2644,16 @@ Applicant ID: %2</source>
         <source>Priority service for the elderly, the disabled, servicemen and pregnant women: choose it above; the staff may ask for your certificate.</source>
         <translation>老年人、残疾人、军人、孕妇可在上方选择优先办理，工作人员可能查验相关证件。</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Case progress</source>
+        <translation>查询办件进度</translation>
+    </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/kiosk_window.py" line="+179"/>
+        <location filename="../../ui/kiosk/kiosk_window.py" line="+193"/>
         <source>Real-name ticket for %1</source>
         <extracomment>How long the ticket stays on screen before the kiosk is ready for the next person.</extracomment>
         <translation>实名取号：%1</translation>
@@ -2664,7 +2669,7 @@ Applicant ID: %2</source>
         <translation>请输入或扫描预约码。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+104"/>
         <source>the printer reported an error.</source>
         <translation>打印机报告了错误。</translation>
     </message>
@@ -3280,6 +3285,79 @@ Sign in at this counter all the same?</source>
         <location line="+5"/>
         <source>%1: %2 page(s) sent to %3.</source>
         <translation>%1：%2 页已发送到 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../ui/kiosk/progress_page.py" line="+48"/>
+        <source>Case progress</source>
+        <translation>办件进度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan the QR code on your receipt</source>
+        <translation>请扫描回执上的二维码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Hold the QR code of your acceptance receipt under the scanner.</source>
+        <translation>请将受理回执上的二维码对准扫描器。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Applicant: %1 · Receipt no. %2</source>
+        <translation>申请人：%1 · 受理编号：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Package: %1</source>
+        <translation>一件事：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expected to be concluded by %1</source>
+        <translation>预计办结日期：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No due date: the case was not accepted.</source>
+        <translation>无办结日期：该办件未受理。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Collect the result at: %1</source>
+        <translation>领取地点：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · department: %1</source>
+        <translation> · 部门审批：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing is owed: all materials are in.</source>
+        <translation>材料已齐全，无需补交。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to hand in: %1</source>
+        <translation>尚需补交：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (by %1)</source>
+        <translation>（请于 %1 前补交）</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,31 @@ def test_the_kiosk_fits_and_its_tiles_show_the_waiting(
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_the_kiosk_progress_page_fits_a_whole_package(
+    qtbot: QtBot, lang: str, hall: Hall, size: tuple[int, int]
+) -> None:
+    """市民之窗 (issue 17): the five cases of a 开办企业 package, each with its department and
+    state, the due date, what is owed and where to collect, all inside the screen."""
+    from tests.test_journey import FIRM
+
+    s = hall.login("clerk01", DEMO_PASSWORD, counter=1)
+    done = s.journey.accept_package("KBQY", FIRM)
+    payload = s.journey.print_paper("package_receipt", done.bundle_no).document.qr_payload
+    kiosk = KioskWindow(hall.kiosk(), hall.name, printer=NoPrinter())
+    show(qtbot, kiosk, size)
+    kiosk.show_progress(payload)
+    QApplication.processEvents()
+
+    page = kiosk.view.progress_page
+    assert kiosk.view.stack.currentWidget() is page
+    assert page.cases_label.text().count("\n") == 4  # one line per case
+    assert_all_inside(kiosk)
+    for label in page.findChildren(QLabel):
+        if label.isVisible():
+            assert_text_fits(label)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_the_hall_display_fits_and_cuts_no_title(
     qtbot: QtBot, lang: str, hall: Hall, size: tuple[int, int]
 ) -> None:

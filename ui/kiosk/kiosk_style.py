@@ -74,4 +74,25 @@ QPushButton#TicketReprint {{
     font-size: {px(26)}px; padding: {px(14)}px {px(36)}px; border-radius: {px(14)}px;
     background: white; color: #0b4ea2; border: {px(2)}px solid #0b4ea2;
 }}
+QPushButton#KioskProgressButton {{
+    font-size: {px(28)}px; font-weight: {heavy}; padding: {px(12)}px {px(28)}px;
+    border-radius: {px(14)}px; min-height: {px(48)}px;
+    background: #ffd34d; color: #0b2c5c; border: none;
+}}
+QPushButton#KioskProgressButton:pressed {{ background: #f0b400; }}
+QFrame#ProgressCard {{ background: white; border-radius: {px(24)}px; }}
+QFrame#ProgressCard QLabel {{ color: #1f2933; }}
+QFrame#ProgressCard QLabel#ProgressTitle {{
+    font-size: {px(40)}px; font-weight: {heavy}; color: #0b4ea2;
+}}
+QFrame#ProgressCard QLabel#ProgressPrompt {{ font-size: {px(28)}px; color: #41618f; }}
+QFrame#ProgressCard QLabel#ProgressError {{
+    font-size: {px(30)}px; font-weight: {heavy}; color: white; background: #c8161d;
+    border-radius: {px(12)}px; padding: {px(12)}px {px(20)}px;
+}}
+QFrame#ProgressCard QLabel#ProgressFacts {{ font-size: {px(26)}px; }}
+QFrame#ProgressCard QLabel#ProgressCases {{ font-size: {px(28)}px; font-weight: {heavy}; }}
+QFrame#ProgressCard QLabel#ProgressDue {{
+    font-size: {px(32)}px; font-weight: {heavy}; color: #0b4ea2;
+}}
 """

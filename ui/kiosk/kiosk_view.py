@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.common.public_screen import ScreenFit
 from ui.kiosk.category_button import CategoryButton
 from ui.kiosk.options_panel import OptionsPanel
+from ui.kiosk.progress_page import ProgressPage
 from ui.kiosk.ticket_page import TicketPage
 
 BUTTON_COLUMNS = 3
@@ -45,8 +47,10 @@ class KioskView(QWidget):
         self.stack = QStackedWidget()
         self.choose_page = self._build_choose_page()
         self.ticket_page = TicketPage()
+        self.progress_page = ProgressPage()
         self.stack.addWidget(self.choose_page)
         self.stack.addWidget(self.ticket_page)
+        self.stack.addWidget(self.progress_page)
 
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(_centred(hall_name, "KioskHallName"))
@@ -65,6 +69,7 @@ class KioskView(QWidget):
         self._grid.setSpacing(px(28))
         self.options.apply_fit(fit)
         self.ticket_page.apply_fit(fit)
+        self.progress_page.apply_fit(fit)
         for button in self.buttons:
             button.apply_fit(fit)
         if relay:
@@ -104,7 +109,12 @@ class KioskView(QWidget):
         footer.setWordWrap(True)
         self.clock_label = QLabel()
         self.clock_label.setObjectName("KioskClock")
+        # 市民之窗: a scanned receipt shows its case's progress (the scanner works from any page).
+        self.progress_button = QPushButton(self.tr("Case progress"))
+        self.progress_button.setObjectName("KioskProgressButton")
+        self.progress_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row = QHBoxLayout()
+        row.addWidget(self.progress_button)
         row.addWidget(footer, 1)
         row.addWidget(self.clock_label)
         return row

@@ -1,9 +1,12 @@
-"""The kiosk's full-screen window: takes tickets (取号), checks appointments in, prints tickets.
+"""The kiosk's full-screen window: takes tickets (取号), checks appointments in, prints tickets,
+and shows a case's progress when an applicant scans their receipt's QR code (市民之窗).
 
 Taking a ticket is one short transaction and runs on the GUI thread; printing (a thermal
 printer may take seconds to answer) and the waiting counts polled every two seconds run on a
 worker through ``ui.common.tasks``. A refusal of the core (unknown category, invalid ID, daily
-limit) shows big on screen and nothing is taken.
+limit) shows big on screen and nothing is taken. A document's QR code scanned on any page (the
+scanner is a keyboard wedge; ``ScanFilter`` tells its burst from typing) opens the progress
+page, which goes back to the ticket screen by itself after ``PROGRESS_PAGE_MS`` untouched.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clerk_app.documents.ticket_slip import TicketSlip
 from clerk_app.domain.queue_order import PriorityClass, priority_label
+from clerk_app.domain.scans import ScanKind, read_scan
 from clerk_app.errors import ClerkError
 from clerk_app.services.queue.results import QueueStatus, TicketInfo
 from ui.common.polling import Poller
 from ui.common.public_screen import Fitter
 from ui.common.tasks import run_task
+from ui.counter.scan_filter import ScanFilter
 from ui.kiosk.category_button import CategoryButton
 from ui.kiosk.kiosk_style import kiosk_style
 from ui.kiosk.kiosk_view import KioskView
@@ -40,6 +45,8 @@ NOTICE_MS = 6000
 ERROR_MS = 8000
 #: How long the ticket stays on screen before the kiosk is ready for the next person.
 TICKET_PAGE_MS = 15000
+# How long a case's progress stays on screen untouched before the ticket screen is back.
+PROGRESS_PAGE_MS = 30000
 
 
 class KioskWindow(QWidget):
@@ -77,6 +84,7 @@ class KioskWindow(QWidget):
         self._notice_timer = self._single_shot(NOTICE_MS, self.notice_label.clear)
         self._error_timer = self._single_shot(ERROR_MS, self.view.error_label.hide)
         self._back_timer = self._single_shot(TICKET_PAGE_MS, self.show_choices)
+        self.progress_idle = self._single_shot(PROGRESS_PAGE_MS, self.show_choices)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
         self._clock.start(1000)
@@ -86,6 +94,8 @@ class KioskWindow(QWidget):
         self.set_categories(kiosk.catalog.list_categories())
         self.poller = Poller(kiosk.queue.status, self.on_status, POLL_MS, self)
         self.poller.start()
+        self.scan_filter = ScanFilter(self, self.on_scan, self)
+        self.scan_filter.install()
 
     def _single_shot(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
@@ -105,6 +115,10 @@ class KioskWindow(QWidget):
         options.check_in_button.clicked.connect(self.check_in)
         self.view.ticket_page.done_button.clicked.connect(self.show_choices)
         self.view.ticket_page.reprint_button.clicked.connect(self.reprint)
+        self.view.progress_button.clicked.connect(self.show_progress_page)
+        progress = self.view.progress_page
+        progress.back_button.clicked.connect(self.show_choices)
+        progress.scan_edit.returnPressed.connect(self.on_progress_entered)
 
     @property
     def buttons(self) -> list[CategoryButton]:
@@ -222,8 +236,46 @@ class KioskWindow(QWidget):
     def show_choices(self) -> None:
         """Back to the category buttons, ready for the next person."""
         self._back_timer.stop()
+        self.progress_idle.stop()
+        self.view.progress_page.clear()  # no applicant's case stays on screen
         self.view.stack.setCurrentWidget(self.view.choose_page)
         self.view.options.id_edit.setFocus()
+
+    # --- 市民之窗: a case's progress from its receipt's QR code -----------------------------
+    def show_progress_page(self) -> None:
+        """The progress page, waiting for a scan (the touch button)."""
+        self._back_timer.stop()
+        page = self.view.progress_page
+        page.clear()
+        self.view.stack.setCurrentWidget(page)
+        page.scan_edit.setFocus()
+        self.progress_idle.start()
+
+    def on_scan(self, text: str) -> bool:
+        """A scanner's burst anywhere on the kiosk: a document's QR code opens its progress;
+        anything else (an ID card's number) goes on to the focused entry."""
+        scan = read_scan(text, "")
+        if scan is None or scan.kind is not ScanKind.DOCUMENT:
+            return False
+        self.show_progress(scan.text)
+        return True
+
+    def on_progress_entered(self) -> None:
+        """Enter in the progress page's entry (a scan the filter did not know, or typing)."""
+        text = self.view.progress_page.scan_edit.text()
+        if text.strip():
+            self.show_progress(text)
+
+    def show_progress(self, scanned: str) -> None:
+        """What the core says of ``scanned``: the case's progress, or why it is refused."""
+        self.show_progress_page()
+        page = self.view.progress_page
+        try:
+            progress = self._kiosk.progress.case_progress(scanned)
+        except ClerkError as error:
+            page.show_refusal(str(error))
+            return
+        page.show_progress(progress)
 
     # --- printing ------------------------------------------------------------------------
     @staticmethod

@@ -26,7 +26,13 @@ from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper.bodies import paper_text
 from clerk_app.documents.paper_data import DocumentKind, PaperDocument
-from clerk_app.documents.signing import ForgedPayload, content_hash, new_secret, verify_payload
+from clerk_app.documents.signing import (
+    ForgedPayload,
+    SignedPayload,
+    content_hash,
+    new_secret,
+    verify_payload,
+)
 from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import Conflict
@@ -59,7 +65,7 @@ from clerk_app.services.documents.secret import DocumentKey, all_keys, ensure_ke
 from clerk_app.services.documents.snapshots import content_sha256, from_snapshot, to_snapshot
 from clerk_app.services.settings import RoadPermitRules, load_policy, load_road_rules
 
-__all__ = ["PLAN_ATTEMPTS", "DocumentService"]
+__all__ = ["PLAN_ATTEMPTS", "DocumentService", "read_signed"]
 
 # How often a print is planned and drawn before giving up because the case (or its originals)
 # kept changing between the read and the write. Two suffice for a race between two counters.
@@ -225,13 +231,7 @@ class DocumentService(Service):
         the checker to compare with the paper."""
         self.actor.require(Permission.VIEW_CASES)
         with self.db.read() as s:
-            keys = all_keys(s)
-            if not keys:  # no key yet: nothing was ever signed by this hall
-                raise ForgedPayload(
-                    "本中心尚未出具过带二维码的文书，该文书不是本中心出具。",
-                    "This hall has not issued any signed document; this one is not genuine.",
-                )
-            signed = verify_payload(payload, keys)
+            signed = read_signed(s, payload)
             state = s.scalar(select(Case.state).where(Case.case_no == signed.case_no))
             rows = s.execute(
                 select(PrintRow.title, PrintRow.content, PrintRow.content_sha256)
@@ -274,6 +274,19 @@ class DocumentService(Service):
                 after={"key_id": key_id},
             )
         return key_id
+
+
+def read_signed(s: Session, payload: str) -> SignedPayload:
+    """What a scanned payload says, checked against the hall's keys (every key ever used);
+    ``ForgedPayload`` when it is malformed, altered or signed by no key of this hall. The one
+    check of a document's QR: the counter's 验真 and the kiosk's progress page both use it."""
+    keys = all_keys(s)
+    if not keys:  # no key yet: nothing was ever signed by this hall
+        raise ForgedPayload(
+            "本中心尚未出具过带二维码的文书，该文书不是本中心出具。",
+            "This hall has not issued any signed document; this one is not genuine.",
+        )
+    return verify_payload(payload, keys)
 
 
 def _record(r: PrintRow) -> PrintRecord:
