@@ -2069,7 +2069,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover/handover_dialog.py" line="+86"/>
+        <location filename="../../ui/handover/handover_dialog.py" line="+87"/>
         <source>Result to the window</source>
         <translation>出件</translation>
     </message>
@@ -2192,7 +2192,12 @@ served %3 · no-shows %4</source>
         <translation>补正收件（Alt+S）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>&amp;Returned task</source>
+        <translation>退回补正的事项(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Mark the result r&amp;eady</source>
         <translation>出证(&amp;E)</translation>
     </message>

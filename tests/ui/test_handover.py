@@ -388,7 +388,9 @@ def test_a_department_s_return_is_supplemented_at_the_window_by_keys(
     assert dialog is not None and dialog.bundle_no == bundle
     activate(qtbot, dialog)
     view = dialog.view
-    assert view.supplement_box.isVisibleTo(dialog) and not view.supplement_combo.isVisibleTo(dialog)
+    assert view.supplement_box.isVisibleTo(dialog) and not view.supplement_choice.isVisibleTo(
+        dialog
+    )
     assert ASKED in view.supplement_label.text() and case_no in view.supplement_label.text()
     assert "Alt+S" in view.supplement_button.text()
     assert "Not every department" in view.summary_label.text()
@@ -441,3 +443,31 @@ def test_a_supplement_recorded_meanwhile_is_refused_and_nothing_changes(
     assert dialog.view.message_label.objectName() == "ErrorText"
     assert snapshot(hall) == before
     assert not dialog.view.supplement_box.isVisibleTo(dialog)  # read again: it is pending now
+
+
+def test_with_two_departments_returned_the_clerk_chooses_which_supplement(
+    qtbot: QtBot, counter: CounterScreen, hall: Hall
+) -> None:
+    bundle, zj_case = returned_package(hall, BUYER)
+    bdc = hall.login("review_bdc", DEMO_PASSWORD).journey
+    [task] = [t for t in bdc.tasks_of(bundle) if t.department_code == "BDC"]
+    taken = bdc.take(task.case_no, task.version)
+    bdc.return_for_supplement(taken.case_no, taken.version, "请补交不动产权证书原件。")
+    dialog = open_by_key(qtbot, counter, bundle)
+    view = dialog.view
+    assert view.supplement_choice.isVisibleTo(dialog) and view.supplement_combo.count() == 2
+    alt(qtbot, dialog, Qt.Key.Key_R)
+    assert focused() is view.supplement_combo
+    target = next(i for i in range(2) if view.supplement_combo.itemData(i) == task.case_no)
+    qtbot.keyClick(view.supplement_combo, Qt.Key.Key_Home)
+    for _ in range(target):
+        qtbot.keyClick(view.supplement_combo, Qt.Key.Key_Down)
+    assert "不动产权证书" in view.supplement_label.text()
+    alt(qtbot, dialog, Qt.Key.Key_S)
+    assert task.case_no in dialog.message(), dialog.message()
+    decisions = {r.case_no: r.decision for r in dialog.rows()}
+    assert decisions[task.case_no] is TaskState.PENDING
+    assert decisions[zj_case] is TaskState.RETURNED  # the other still waits for its paper
+    assert (
+        not view.supplement_choice.isVisibleTo(dialog) and zj_case in view.supplement_label.text()
+    )

@@ -11,7 +11,8 @@ over (领证 is recorded by the collection itself, in its transaction).
 
 补正: when a department returned a task of the group for a supplement, the dialog shows what it
 asked for; the applicant hands it in, the clerk adds an optional note (Alt+O) and records it
-(Alt+S) for the ticket in service: the task goes back to the department's inbox.
+(Alt+S) for the ticket in service: the task goes back to the department's inbox. When several
+departments returned theirs, Alt+R chooses which one the applicant brought.
 
 The rules are the core's (``services.journey.handover``): a refusal (no authorisation letter,
 an ID that fails its check, a tracking number recorded already) is shown here with nothing
@@ -291,7 +292,7 @@ class HandoverDialog(QDialog):
             combo.addItem(f"{row.department_name} · {row.item_name}", row.case_no)
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
         combo.blockSignals(False)
-        combo.setVisible(len(waiting) > 1)
+        self.view.supplement_choice.setVisible(len(waiting) > 1)
         self.view.supplement_box.setVisible(bool(waiting))
         self._supplement_chosen()
 
