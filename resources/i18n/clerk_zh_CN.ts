@@ -1134,7 +1134,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+97"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+98"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
     </message>
@@ -2036,7 +2036,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverCaseModel</name>
     <message>
-        <location filename="../../ui/handover/handover_model.py" line="+88"/>
+        <location filename="../../ui/handover/handover_model.py" line="+98"/>
         <source>Case no.</source>
         <translation>办件编号</translation>
     </message>
@@ -2069,17 +2069,17 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover/handover_dialog.py" line="+79"/>
+        <location filename="../../ui/handover/handover_dialog.py" line="+87"/>
         <source>Result to the window</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Case %1 has no department tasks: open it in the acceptance panel (F9).</source>
         <translation>办件 %1 没有部门任务：请在调取办件（F9）中打开。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Every department has decided: Alt+E marks the result ready.</source>
         <translation>各部门均已作出决定：按 Alt+E 出证。</translation>
     </message>
@@ -2099,17 +2099,27 @@ served %3 · no-shows %4</source>
         <translation>尚有部门未作出决定。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Ticket %1 is visit %2 of this case: why did the applicant come?</source>
         <translation>号票 %1 是本办件的第 %2 次来访：申请人为何再次前来？</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Visit %1 recorded: %2.</source>
         <translation>已记录第 %1 次来访：%2。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+32"/>
+        <source>%1 returned %2 (%3) for a supplement: %4</source>
+        <translation>%1退回%2（%3）要求补正：%4</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Supplement for %1 recorded: the task is back in the inbox of %2.</source>
+        <translation>办件 %1 的补正已收取：任务已回到%2的待办。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The result of %1 is at the window.</source>
         <translation>办件 %1 已出证，办理结果已送达窗口。</translation>
     </message>
@@ -2165,6 +2175,26 @@ served %3 · no-shows %4</source>
         <location line="+2"/>
         <source>Record the &amp;visit</source>
         <translation>记录来访(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Optional: what was handed in</source>
+        <translation>选填：收取了哪些材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote on the supplement</source>
+        <translation>补正说明(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the supplement (Alt+S)</source>
+        <translation>补正收件（Alt+S）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Returned task</source>
+        <translation>退回补正的事项(&amp;R)</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2227,12 +2257,12 @@ served %3 · no-shows %4</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Alt+E ready · Alt+A applicant · Alt+G agent · Alt+P post · Ctrl+Enter hand over and print · Ctrl+P print again · Esc close</source>
         <translation>Alt+E 出证 · Alt+A 申请人领取 · Alt+G 代领 · Alt+P 邮寄 · Ctrl+Enter 交付并打印 · Ctrl+P 再次打印 · Esc 关闭</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>

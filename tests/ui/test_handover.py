@@ -1,6 +1,7 @@
 """出件 at the counter by keys: a decided 一件事 made ready, collected by an agent (refused
 without a letter or with a bad ID, nothing changed) with its 领证回执 read back; another mailed
-with its 送达回证; a tracking number recorded twice refused; a scan routed to 出件."""
+with its 送达回证; a tracking number recorded twice refused; a scan routed to 出件; a department's
+return for a supplement (补正) recorded at the window."""
 
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.domain.case_states import CaseState
+from clerk_app.domain.task_states import TaskState
 from clerk_app.hall_time import to_local
 from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, User
-from clerk_app.persistence.models_journey import CaseVisit, Handover, Notification
+from clerk_app.persistence.models_journey import CaseVisit, Handover, Notification, Task
 from clerk_app.services.cases.results import ApplicantInput
 from clerk_app.services.journey.results import VisitReason
 from tests.documents.paper_readback import decode_page, squash
@@ -43,7 +45,9 @@ ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 AGENT_ID = make_resident_id("440507", date(1993, 3, 3), 44)
 BAD_ID = AGENT_ID[:-1] + ("0" if AGENT_ID[-1] != "0" else "1")
-TABLES = (Case, Handover, Notification, CaseVisit, AuditLog, PrintedDocument)
+TABLES = (Case, Task, Handover, Notification, CaseVisit, AuditLog, PrintedDocument)
+BUYER = ApplicantInput("吴家明", "resident_id", make_resident_id("440511", date(1980, 5, 6), 33))
+ASKED = "请补交经双方签字确认的房屋交接书。"
 
 
 def firm(name: str, body: str) -> ApplicantInput:
@@ -84,6 +88,22 @@ def decided_package(
         taken = reviewer.journey.take(task.case_no, task.version)
         reviewer.journey.approve(taken.case_no, taken.version)
     return done.bundle_no
+
+
+def returned_package(hall: Hall, applicant: ApplicantInput) -> tuple[str, str]:
+    """A 存量房转让 accepted at counter 2 for a ticket it served; 住建局's reviewer returns its
+    task for a supplement. The bundle's and the returned case's numbers."""
+    clerk = hall.login("clerk02", DEMO_PASSWORD, counter=2)
+    hall.kiosk().queue.take_ticket("A")
+    called = clerk.queue.call_next()
+    assert called is not None
+    done = clerk.journey.accept_package("CLFZR", applicant, ticket_id=called.id)
+    clerk.queue.finish()
+    zj = hall.login("review_zj", DEMO_PASSWORD).journey
+    [task] = [t for t in done.tasks if t.department_code == "ZJ"]
+    taken = zj.take(task.case_no, task.version)
+    zj.return_for_supplement(taken.case_no, taken.version, ASKED)
+    return done.bundle_no, task.case_no
 
 
 def snapshot(hall: Hall) -> dict[str, list[str]]:
@@ -335,6 +355,7 @@ def test_the_dialog_and_its_key_read_in_chinese(
     dialog.load(bundle)
     assert dialog.windowTitle() == "出件"
     assert dialog.view.ready_button.text() == "出证(&E)"
+    assert dialog.view.supplement_button.text() == "补正收件（Alt+S）"
     assert dialog.view.summary_label.text() == "各部门均已作出决定：按 Alt+E 出证。"
     assert dialog.view.model.index(0, HandoverCaseModel.DECISION).data() == "准予"
     dialog.view.post_radio.setChecked(True)
@@ -351,3 +372,102 @@ def test_a_person_s_name_and_id_are_masked_in_the_list(hall: Hall) -> None:
     _bundle, rows = read_group(hall.login("clerk01", DEMO_PASSWORD, counter=1), bundle)
     assert rows and {r.applicant for r in rows} == {"吴** 4405**********" + buyer_id[-4:]}
     assert may_make_ready(rows) and not may_hand_over(rows)
+
+
+def test_a_department_s_return_is_supplemented_at_the_window_by_keys(
+    qtbot: QtBot, counter: CounterScreen, hall: Hall
+) -> None:
+    bundle, case_no = returned_package(hall, BUYER)
+    hall.kiosk().queue.take_ticket("A")
+    qtbot.keyClick(counter, Qt.Key.Key_F1)  # the applicant is back with the paper asked for
+    qtbot.waitUntil(lambda: counter.desk.current is not None)
+    counter.focus_open_case()  # a case waiting for a supplement typed into 调取办件: 出件
+    qtbot.keyClicks(counter.acceptance.case_edit, case_no)
+    qtbot.keyClick(counter.acceptance.case_edit, Qt.Key.Key_Return)
+    dialog = counter.handover_dialog
+    assert dialog is not None and dialog.bundle_no == bundle
+    activate(qtbot, dialog)
+    view = dialog.view
+    assert view.supplement_box.isVisibleTo(dialog) and not view.supplement_choice.isVisibleTo(
+        dialog
+    )
+    assert ASKED in view.supplement_label.text() and case_no in view.supplement_label.text()
+    assert "Alt+S" in view.supplement_button.text()
+    assert "Not every department" in view.summary_label.text()
+    # The visit is asked first, 补正 already chosen as its reason.
+    assert focused() is view.reason_combo and dialog.chosen_reason() is VisitReason.SUPPLEMENT
+    alt(qtbot, dialog, Qt.Key.Key_V)
+    qtbot.waitUntil(lambda: dialog.visit_recorded)
+    assert focused() is view.supplement_note_edit
+
+    # A note over the core's limit: refused at entry, nothing changed.
+    before = snapshot(hall)
+    view.supplement_note_edit.setText("长" * 501)
+    alt(qtbot, dialog, Qt.Key.Key_S)
+    assert "500" in dialog.message() and snapshot(hall) == before
+
+    view.supplement_note_edit.selectAll()
+    alt(qtbot, dialog, Qt.Key.Key_O)
+    assert focused() is view.supplement_note_edit
+    type_text(qtbot, view.supplement_note_edit, "交接书已收取")
+    alt(qtbot, dialog, Qt.Key.Key_S)
+    assert "back in the inbox" in dialog.message(), dialog.message()
+    assert not view.supplement_box.isVisibleTo(dialog) and view.supplement_note_edit.text() == ""
+    inbox = hall.login("review_zj", DEMO_PASSWORD).journey.inbox()
+    [again] = [t for t in inbox if t.case_no == case_no]
+    assert again.state is TaskState.PENDING and "交接书已收取" in again.reason
+    assert {r.decision for r in dialog.rows() if r.case_no == case_no} == {TaskState.PENDING}
+    assert counter._session.journey.journeys([case_no])[case_no].visits == 2
+    with hall.db.read() as s:
+        ticket_id = counter.desk.current.id  # type: ignore[union-attr]
+        visit = s.scalars(
+            select(CaseVisit)
+            .join(Case, Case.id == CaseVisit.case_id)
+            .where(Case.case_no == case_no, CaseVisit.ticket_id == ticket_id)
+        ).one()
+        assert visit.reason == "supplement"
+
+
+def test_a_supplement_recorded_meanwhile_is_refused_and_nothing_changes(
+    qtbot: QtBot, counter: CounterScreen, hall: Hall
+) -> None:
+    bundle, case_no = returned_package(hall, BUYER)
+    dialog = open_by_key(qtbot, counter, bundle)
+    assert dialog.returned_row() is not None and focused() is dialog.view.supplement_note_edit
+    other = hall.login("clerk02", DEMO_PASSWORD, counter=2).journey
+    [task] = [t for t in other.tasks_of(bundle) if t.case_no == case_no]
+    other.record_task_supplement(case_no, task.version, note="at counter 2")  # the other window
+    before = snapshot(hall)
+    alt(qtbot, dialog, Qt.Key.Key_S)
+    assert "changed by someone else" in dialog.message()
+    assert dialog.view.message_label.objectName() == "ErrorText"
+    assert snapshot(hall) == before
+    assert not dialog.view.supplement_box.isVisibleTo(dialog)  # read again: it is pending now
+
+
+def test_with_two_departments_returned_the_clerk_chooses_which_supplement(
+    qtbot: QtBot, counter: CounterScreen, hall: Hall
+) -> None:
+    bundle, zj_case = returned_package(hall, BUYER)
+    bdc = hall.login("review_bdc", DEMO_PASSWORD).journey
+    [task] = [t for t in bdc.tasks_of(bundle) if t.department_code == "BDC"]
+    taken = bdc.take(task.case_no, task.version)
+    bdc.return_for_supplement(taken.case_no, taken.version, "请补交不动产权证书原件。")
+    dialog = open_by_key(qtbot, counter, bundle)
+    view = dialog.view
+    assert view.supplement_choice.isVisibleTo(dialog) and view.supplement_combo.count() == 2
+    alt(qtbot, dialog, Qt.Key.Key_R)
+    assert focused() is view.supplement_combo
+    target = next(i for i in range(2) if view.supplement_combo.itemData(i) == task.case_no)
+    qtbot.keyClick(view.supplement_combo, Qt.Key.Key_Home)
+    for _ in range(target):
+        qtbot.keyClick(view.supplement_combo, Qt.Key.Key_Down)
+    assert "不动产权证书" in view.supplement_label.text()
+    alt(qtbot, dialog, Qt.Key.Key_S)
+    assert task.case_no in dialog.message(), dialog.message()
+    decisions = {r.case_no: r.decision for r in dialog.rows()}
+    assert decisions[task.case_no] is TaskState.PENDING
+    assert decisions[zj_case] is TaskState.RETURNED  # the other still waits for its paper
+    assert (
+        not view.supplement_choice.isVisibleTo(dialog) and zj_case in view.supplement_label.text()
+    )

@@ -15,8 +15,9 @@ A code scanned anywhere on the window (``scan_filter``: a receipt's case number,
 a document's QR code) opens what it names, the field that had the focus left as it was: a case
 in 调取办件 (F9 puts the cursor there), a ticket in 指定叫号, a document's case once its QR code
 is verified. A case number scanned, or typed into 调取办件, whose group every department has
-decided and whose result is not handed over yet opens 出件 instead (``ui.handover``); F10
-opens 出件 for a number scanned or typed there.
+decided and whose result is not handed over yet, or with a task a department returned for a
+supplement (补正 at the window), opens 出件 instead (``ui.handover``); F10 opens 出件 for a
+number scanned or typed there.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ class CounterScreen(QWidget):
         self.acceptance.open_case()
 
     def _to_handover(self, number: str) -> bool:
-        """Open 出件 if ``number``'s group waits for it (decided, not handed over)."""
+        """Open 出件 if ``number``'s group waits for it (decided, not handed over; or a 补正)."""
         from ui.handover.handover_model import read_group, routes_here
 
         try:

@@ -9,6 +9,11 @@ prints it again; Esc closes. When the ticket in service is a second visit of the
 dialog asks why the applicant came (Alt+W) and records it (Alt+V) before anything is handed
 over (领证 is recorded by the collection itself, in its transaction).
 
+补正: when a department returned a task of the group for a supplement, the dialog shows what it
+asked for; the applicant hands it in, the clerk adds an optional note (Alt+O) and records it
+(Alt+S) for the ticket in service: the task goes back to the department's inbox. When several
+departments returned theirs, Alt+R chooses which one the applicant brought.
+
 The rules are the core's (``services.journey.handover``): a refusal (no authorisation letter,
 an ID that fails its check, a tracking number recorded already) is shown here with nothing
 changed, and the fields keep what was typed.
@@ -29,8 +34,10 @@ from PySide6.QtWidgets import (
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.identity import mask_identifier, validate_resident_id
-from clerk_app.errors import ClerkError
+from clerk_app.domain.typed_text import typed_text
+from clerk_app.errors import ClerkError, ValidationError
 from clerk_app.hall_time import to_local
+from clerk_app.services.cases import checklist
 from clerk_app.services.journey.results import CollectorInput, HandoverInfo, VisitReason
 from ui.common.tasks import run_task
 from ui.common.widgets import restyle, show_message
@@ -39,6 +46,7 @@ from ui.handover.handover_model import (
     may_hand_over,
     may_make_ready,
     read_group,
+    returned,
 )
 from ui.handover.handover_view import HandoverView, reason_label
 
@@ -93,6 +101,9 @@ class HandoverDialog(QDialog):
         self.view.tracking_edit.returnPressed.connect(self.view.carrier_edit.setFocus)
         self.view.mode_group.buttonToggled.connect(self._mode_changed)
         self.view.visit_button.clicked.connect(self.record_visit)
+        self.view.supplement_button.clicked.connect(self.record_supplement)
+        self.view.supplement_combo.currentIndexChanged.connect(self._supplement_chosen)
+        self.view.supplement_note_edit.returnPressed.connect(self.record_supplement)
         self.view.ready_button.clicked.connect(self.make_ready)
         self.view.hand_over_button.clicked.connect(self.hand_over)
         self.view.print_button.clicked.connect(self.print_paper)
@@ -101,6 +112,7 @@ class HandoverDialog(QDialog):
             ("Ctrl+Return", self.hand_over),
             ("Ctrl+Enter", self.hand_over),
             ("Ctrl+P", self.print_paper),
+            ("Alt+S", self.record_supplement),
         ):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
 
@@ -134,6 +146,7 @@ class HandoverDialog(QDialog):
                 error=True,
             )
         self._ask_visit(rows)
+        self._show_supplement(rows)
         self._update()
         self._focus_next()
 
@@ -147,6 +160,7 @@ class HandoverDialog(QDialog):
             self.show_message(str(e), error=True)
             return
         self.view.model.set_rows(rows)
+        self._show_supplement(rows)
         self._update()
 
     def _update(self) -> None:
@@ -190,6 +204,8 @@ class HandoverDialog(QDialog):
         """The cursor where the clerk goes next: the visit's reason, 出证, or the handover."""
         if self.visit_asked and not self.visit_recorded:
             self.view.reason_combo.setFocus()
+        elif self.returned_row() is not None:
+            self.view.supplement_note_edit.setFocus()
         elif self.view.ready_button.isEnabled():
             self.view.ready_button.setFocus()
         elif self.view.hand_over_button.isEnabled():
@@ -223,6 +239,10 @@ class HandoverDialog(QDialog):
             .replace("%1", ticket.number)
             .replace("%2", str(journey.visits + 1))
         )
+        if returned(rows):  # the applicant most likely brings what a department asked for
+            self.view.reason_combo.setCurrentIndex(
+                self.view.reason_combo.findData(VisitReason.SUPPLEMENT.value)
+            )
         self.view.reason_combo.setEnabled(True)
         self.view.visit_button.setEnabled(True)
         self.view.visit_box.setVisible(True)
@@ -259,6 +279,69 @@ class HandoverDialog(QDialog):
             .replace("%1", str(count))
             .replace("%2", reason_label(reason))
         )
+
+    # --- 补正 for a department's return ----------------------------------------------------
+    def _show_supplement(self, rows: list[HandoverRow]) -> None:
+        """The returned tasks of the group, if any: which one, and what its department asked."""
+        combo = self.view.supplement_combo
+        chosen = combo.currentData()
+        waiting = returned(rows)
+        combo.blockSignals(True)
+        combo.clear()
+        for row in waiting:
+            combo.addItem(f"{row.department_name} · {row.item_name}", row.case_no)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+        self.view.supplement_choice.setVisible(len(waiting) > 1)
+        self.view.supplement_box.setVisible(bool(waiting))
+        self._supplement_chosen()
+
+    def returned_row(self) -> HandoverRow | None:
+        """The returned task chosen in the supplement box (the only one, most often)."""
+        case_no = self.view.supplement_combo.currentData()
+        return next((r for r in returned(self.rows()) if r.case_no == case_no), None)
+
+    def _supplement_chosen(self) -> None:
+        row = self.returned_row()
+        if row is None:
+            self.view.supplement_label.clear()
+            return
+        self.view.supplement_label.setText(
+            self.tr("%1 returned %2 (%3) for a supplement: %4")
+            .replace("%1", row.department_name)
+            .replace("%2", row.item_name)
+            .replace("%3", row.case_no)
+            .replace("%4", row.request)
+        )
+
+    def record_supplement(self) -> None:
+        """补正: the window received what the department asked for, for the ticket in service;
+        the task goes back to the department's inbox (the core's one transaction)."""
+        row = self.returned_row()
+        if row is None:
+            return
+        note = self.view.supplement_note_edit.text()
+        ticket_id = self._ticket.id if self._ticket is not None else None
+        try:
+            note = typed_text(
+                note, "补正说明", "The note", max_len=checklist.REASON_MAX_LEN
+            ).strip()
+            task = self._session.journey.record_task_supplement(
+                row.case_no, row.task_version, ticket_id=ticket_id, note=note
+            )
+        except ClerkError as e:
+            self.show_message(str(e), error=True)
+            if not isinstance(e, ValidationError):
+                self._reload()  # changed at another window meanwhile: show it as it is now
+            return
+        self.view.supplement_note_edit.clear()
+        self._reload()
+        self.show_message(
+            self.tr("Supplement for %1 recorded: the task is back in the inbox of %2.")
+            .replace("%1", task.case_no)
+            .replace("%2", task.department_name)
+        )
+        self._focus_next()
 
     # --- actions --------------------------------------------------------------------------
     def make_ready(self) -> None:

@@ -28,6 +28,8 @@ class HandoverRow:
     state: CaseState
     applicant: str  # name and ID, masked
     permit_no: str
+    task_version: int = 0  # the department task's, for a 补正 recorded at the window
+    request: str = ""  # what the department asked for (its reason), when it returned the task
 
 
 def handover_rows(tasks: list[TaskInfo], cases: dict[str, CaseInfo]) -> list[HandoverRow]:
@@ -44,6 +46,8 @@ def handover_rows(tasks: list[TaskInfo], cases: dict[str, CaseInfo]) -> list[Han
                 state=case.state,
                 applicant=case.applicant_masked,
                 permit_no=case.permit_no or "",
+                task_version=task.version,
+                request=task.reason if task.state is TaskState.RETURNED else "",
             )
         )
     return rows
@@ -60,8 +64,14 @@ def read_group(session: StaffSession, number: str) -> tuple[str, list[HandoverRo
 
 
 def routes_here(rows: list[HandoverRow]) -> bool:
-    """A scanned case goes to the handover (not to 调取办件) while its result waits for it."""
-    return may_make_ready(rows) or may_hand_over(rows)
+    """A scanned case goes to the handover (not to 调取办件) while its result waits for it, or
+    while a department waits for a supplement the applicant brings to the window."""
+    return may_make_ready(rows) or may_hand_over(rows) or bool(returned(rows))
+
+
+def returned(rows: list[HandoverRow]) -> list[HandoverRow]:
+    """The tasks a department returned for a supplement (退回补正), waiting for the window."""
+    return [r for r in rows if r.decision is TaskState.RETURNED]
 
 
 def all_decided(rows: list[HandoverRow]) -> bool:

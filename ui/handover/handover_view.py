@@ -74,6 +74,34 @@ class HandoverView(QWidget):
         visit_layout.addLayout(visit_row)
         self.visit_box.hide()
 
+        # 补正: what a department asked for, and the window's receipt of it.
+        self.supplement_label = QLabel()
+        self.supplement_label.setWordWrap(True)
+        self.supplement_combo = QComboBox()  # which returned task, when several are
+        self.supplement_note_edit = QLineEdit()
+        self.supplement_note_edit.setPlaceholderText(self.tr("Optional: what was handed in"))
+        note_title = QLabel(self.tr("N&ote on the supplement"))
+        note_title.setBuddy(self.supplement_note_edit)
+        self.supplement_button = QPushButton(self.tr("Record the supplement (Alt+S)"))
+        supplement_row = QHBoxLayout()
+        supplement_row.addWidget(note_title)
+        supplement_row.addWidget(self.supplement_note_edit, 1)
+        supplement_row.addWidget(self.supplement_button)
+        self.supplement_choice = QWidget()  # shown when several tasks wait for a supplement
+        choice_row = QHBoxLayout(self.supplement_choice)
+        choice_row.setContentsMargins(0, 0, 0, 0)
+        choice_title = QLabel(self.tr("&Returned task"))
+        choice_title.setBuddy(self.supplement_combo)
+        choice_row.addWidget(choice_title)
+        choice_row.addWidget(self.supplement_combo, 1)
+        self.supplement_box = QWidget()
+        supplement_layout = QVBoxLayout(self.supplement_box)
+        supplement_layout.setContentsMargins(0, 0, 0, 0)
+        supplement_layout.addWidget(self.supplement_choice)
+        supplement_layout.addWidget(self.supplement_label)
+        supplement_layout.addLayout(supplement_row)
+        self.supplement_box.hide()
+
         self.ready_button = QPushButton(self.tr("Mark the result r&eady"))
         self.applicant_radio = QRadioButton(self.tr("&Applicant collects"))
         self.agent_radio = QRadioButton(self.tr("A&gent collects"))
@@ -115,6 +143,7 @@ class HandoverView(QWidget):
         self.close_button = QPushButton(self.tr("Close (Esc)"))
         for button in (
             self.visit_button,
+            self.supplement_button,
             self.ready_button,
             self.hand_over_button,
             self.print_button,
@@ -141,6 +170,7 @@ class HandoverView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.visit_box)
+        layout.addWidget(self.supplement_box)
         layout.addLayout(modes)
         layout.addLayout(self.form)
         layout.addWidget(self.message_label)
