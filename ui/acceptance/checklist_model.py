@@ -92,7 +92,9 @@ class ChecklistModel(RowTableModel):
     def _replace(self, row_index: int, **changes: object) -> None:
         if not 0 <= row_index < len(self._rows):
             return
-        self._rows[row_index] = replace(self._rows[row_index], **changes)
+        rows = list(self._rows)
+        rows[row_index] = replace(rows[row_index], **changes)
+        self._rows = rows
         self.dataChanged.emit(self.index(row_index, 0), self.index(row_index, self.NOTE))
 
     # --- what the decision needs -------------------------------------------------------------

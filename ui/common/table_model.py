@@ -36,11 +36,16 @@ class RowTableModel(QAbstractTableModel):
     RIGHT_ALIGNED: frozenset[int] = frozenset()
     #: Columns whose text is centred (short codes, yes/no).
     CENTERED: frozenset[int] = frozenset()
+    # Class-level answers for a model whose Python half is already gone: while Qt tears a
+    # window down, a header view may still ask its model, after the wrapper's attributes were
+    # cleared. It then reads as an empty model instead of raising in Qt's event loop.
+    _rows: Sequence[Any] = ()
+    _headers: list[str] | None = None  # translated once; the language is set at start
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
-        self._headers: list[str] | None = None  # translated once; the language is set at start
+        self._rows = []
+        self._headers = None
 
     # --- what subclasses provide -------------------------------------------------------------
     def headers(self) -> list[str]:
