@@ -113,12 +113,28 @@ class ScanFilter(QObject):
         self.scans = 0  # codes recognised so far (for tests and the curious)
 
     def install(self) -> None:
+        """Listens to the application's keys while the screen is shown, and only then: every
+        event of the PC passes an application filter, so a hidden or closed window (which may
+        live on) leaves the application's list until it is shown again."""
+        self._screen.installEventFilter(self)  # its Show and Hide
+        if self._screen.isVisible():
+            self._listen(True)
+
+    def _listen(self, on: bool) -> None:
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if app is None:
+            return
+        if on:
+            app.installEventFilter(self)  # once: installing again moves it, never doubles it
+        else:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        kind = event.type()
+        if watched is self._screen and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._listen(kind == QEvent.Type.Show)
+            return False
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         focus = QApplication.focusWidget()
         if watched is not focus or focus is None:
