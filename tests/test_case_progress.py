@@ -134,7 +134,7 @@ def test_a_kiosk_pc_on_its_least_privilege_database_role_is_refused_in_words(
     progress read says so in a sentence instead of failing with the driver's error."""
     from clerk_app.api import Role, open_hall
     from clerk_app.cli import main
-    from tests.test_db_roles import _login_url
+    from tests.support.db_roles import login_url
 
     staff = open_hall(pg_hall_url)
     try:
@@ -144,7 +144,7 @@ def test_a_kiosk_pc_on_its_least_privilege_database_role_is_refused_in_words(
     finally:
         staff.close()
     assert main(["--db", pg_hall_url, "db", "grants", "--apply"]) == 0
-    kiosk_hall = open_hall(_login_url(pg_hall_url, "clerk_kiosk"), device=Role.KIOSK)
+    kiosk_hall = open_hall(login_url(pg_hall_url, "clerk_kiosk"), device=Role.KIOSK)
     try:
         with pytest.raises(PermissionDenied) as refused:
             kiosk_hall.kiosk().progress.case_progress(payload)

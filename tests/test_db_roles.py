@@ -4,8 +4,6 @@ device's hall hands out no other session."""
 
 from __future__ import annotations
 
-import itertools
-import os
 from datetime import date
 
 import psycopg
@@ -16,20 +14,9 @@ from clerk_app.api import Hall, PermissionDenied, Role, open_hall
 from clerk_app.cli import main
 from clerk_app.demo.credit_cases import make_resident_id
 from tests.support.acceptance import clerk
+from tests.support.db_roles import login_url
 
 RID = make_resident_id("440511", date(1980, 5, 6), 78)
-_logins = itertools.count()
-
-
-def _login_url(admin_url: str, group: str) -> str:
-    """A fresh login role of ``group`` on the test cluster, and the URL that names it."""
-    name = f"{group}_pc{os.getpid()}_{next(_logins)}"
-    url = make_url(admin_url)
-    with psycopg.connect(
-        host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
-    ) as conn:
-        conn.execute(f"CREATE ROLE {name} LOGIN IN ROLE {group}")  # type: ignore[arg-type]
-    return url.set(username=name).render_as_string(hide_password=False)
 
 
 def _refused(url: str, sql: str) -> bool:
@@ -50,7 +37,7 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
     staff.kiosk().queue.take_ticket("A", identity=RID)
     staff.close()
 
-    kiosk_url = _login_url(pg_hall_url, "clerk_kiosk")
+    kiosk_url = login_url(pg_hall_url, "clerk_kiosk")
     kiosk_hall = open_hall(kiosk_url, device=Role.KIOSK)
     try:
         queue = kiosk_hall.kiosk().queue
@@ -78,7 +65,7 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
     finally:
         kiosk_hall.close()
 
-    display_url = _login_url(pg_hall_url, "clerk_display")
+    display_url = login_url(pg_hall_url, "clerk_display")
     display_hall = open_hall(display_url, device=Role.DISPLAY)
     try:
         board = display_hall.display().queue.board()
@@ -90,7 +77,7 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
     finally:
         display_hall.close()
 
-    staff_url = _login_url(pg_hall_url, "clerk_staff")
+    staff_url = login_url(pg_hall_url, "clerk_staff")
     staff_hall = open_hall(staff_url)
     try:
         session = clerk(staff_hall)
