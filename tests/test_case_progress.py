@@ -19,6 +19,7 @@ from clerk_app.domain.task_states import TaskState
 from clerk_app.services.cases.results import ApplicantInput, ItemRequest
 from tests.documents.paper_readback import decode_page
 from tests.support.acceptance import FOOD, firm, firm_uscc, non_core_missing, red_list
+from tests.support.db_roles import refused
 from tests.test_journey import BUYER, mine, reviewers
 
 PERSON = ApplicantInput("吴家明", "resident_id", make_resident_id("440511", date(1980, 5, 6), 71))
@@ -127,30 +128,105 @@ def test_only_the_kiosk_and_the_counter_may_read_progress(hall: Hall) -> None:
 
 
 @pytest.mark.pg
-def test_a_kiosk_pc_on_its_least_privilege_database_role_is_refused_in_words(
+def test_a_kiosk_pc_on_its_least_privilege_database_role_reads_the_same_progress(
     pg_hall_url: str,
 ) -> None:
-    """``clerk db grants``: the kiosk's role reads no cases nor signing keys (issue 16); the
-    progress read says so in a sentence instead of failing with the driver's error."""
+    """``clerk db grants``: the kiosk's role reads no name, ID number, phone or key (issue 16),
+    yet shows a genuine receipt's progress exactly as the counter sees it: the name and the
+    tracking number come from ``clerk_signed_case`` (migration 0018), for that payload only."""
     from clerk_app.api import Role, open_hall
     from clerk_app.cli import main
     from tests.support.db_roles import login_url
+    from tests.test_journey import decide_all
 
     staff = open_hall(pg_hall_url)
     try:
         s = desk(staff)
+        done = s.journey.accept_package("KBQY", firm(), contact_phone=PHONE)
+        package = s.journey.print_paper("package_receipt", done.bundle_no).document.qr_payload
+        decide_all(staff, done)
+        s.journey.make_ready(done.bundle_no)
+        s.journey.deliver(done.bundle_no, "SF7788990011", "顺丰速运")
         [case] = s.cases.accept(PERSON, [ItemRequest(FOOD)])
-        payload = s.documents.print_document("receipt", case.case_no).document.qr_payload
+        single = s.documents.print_document("receipt", case.case_no).document.qr_payload
+        seen_at_counter = [s.progress.case_progress(p) for p in (package, single)]
     finally:
         staff.close()
     assert main(["--db", pg_hall_url, "db", "grants", "--apply"]) == 0
-    kiosk_hall = open_hall(login_url(pg_hall_url, "clerk_kiosk"), device=Role.KIOSK)
+    kiosk_url = login_url(pg_hall_url, "clerk_kiosk")
+    kiosk_hall = open_hall(kiosk_url, device=Role.KIOSK)
     try:
-        with pytest.raises(PermissionDenied) as refused:
-            kiosk_hall.kiosk().progress.case_progress(payload)
-        assert "数据库角色" in refused.value.zh and "database role" in refused.value.en
+        kiosk = kiosk_hall.kiosk().progress
+        assert [kiosk.case_progress(p) for p in (package, single)] == seen_at_counter
+        mailed = seen_at_counter[0]
+        assert "SF7788990011" in mailed.handed_over and "顺丰速运" in mailed.handed_over
+        assert mailed.applicant == masked_name(firm().name, person=False)
+        assert seen_at_counter[1].applicant == "吴**"
+        body, signature = single.rsplit(":", 1)
+        with pytest.raises(ForgedPayload):  # the database checks the signature for the kiosk
+            kiosk.case_progress(f"{body}:{'A' * len(signature)}")
+        for sql in (
+            "SELECT applicant_name FROM cases",
+            "SELECT contact_phone FROM cases",
+            "SELECT agent_name FROM handovers",
+            "SELECT tracking_no FROM handovers",
+            "SELECT secret FROM signing_keys",
+        ):
+            assert refused(kiosk_url, sql), sql
     finally:
         kiosk_hall.close()
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("secret", [new_secret(), "k" * 10, "b" * 64, "s" * 65, "t" * 128])
+def test_the_database_checks_a_signature_as_python_does(pg_hall_url: str, secret: str) -> None:
+    """The HMAC-SHA256 of ``clerk_signed_case`` against ``documents.signing``, for a key of
+    the usual length (64 hex digits), a short one, one of exactly a block, one byte over and
+    the longest the column holds: each genuine payload verifies, each change is refused."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from clerk_app.api import open_hall
+    from clerk_app.documents.signing import split_payload
+
+    staff = open_hall(pg_hall_url)
+    try:
+        [case] = desk(staff).cases.accept(PERSON, [ItemRequest(FOOD)])
+    finally:
+        staff.close()
+    url = make_url(pg_hall_url)
+    with psycopg.connect(
+        host=url.host, port=url.port, user=url.username, dbname=url.database
+    ) as conn:
+        conn.execute(
+            "INSERT INTO signing_keys (key_id, secret, created_at) VALUES ('K9', %s, now())",
+            (secret,),
+        )
+
+        def verdict(payload: str) -> str:
+            parts = split_payload(payload)
+            row = conn.execute(
+                "SELECT verdict, applicant_name FROM clerk_signed_case(%s, %s, %s)",
+                (parts.key_id, parts.body, parts.signature),
+            ).fetchone()
+            assert row is not None
+            return f"{row[0]}:{row[1]}"
+
+        payload = sign_payload(
+            DocumentKind.RECEIPT,
+            case.case_no,
+            date(2026, 12, 4),
+            secret,
+            key_id="K9",
+            printed="内容",
+        )
+        assert verdict(payload) == "ok:吴家明"
+        body, signature = payload.rsplit(":", 1)
+        flipped = signature[:-1] + ("A" if signature[-1] != "A" else "B")
+        other_day = body.replace(":20261204:", ":20261205:")
+        assert verdict(f"{body}:{flipped}") == "mismatch:None"
+        assert verdict(f"{other_day}:{signature}") == "mismatch:None"
+        assert verdict(payload.replace(":K9:", ":K8:")) == "mismatch:None"  # no such key
 
 
 @pytest.mark.parametrize(

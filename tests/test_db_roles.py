@@ -6,27 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import psycopg
 import pytest
-from sqlalchemy.engine import make_url
 
 from clerk_app.api import Hall, PermissionDenied, Role, open_hall
 from clerk_app.cli import main
 from clerk_app.demo.credit_cases import make_resident_id
 from tests.support.acceptance import clerk
-from tests.support.db_roles import login_url
+from tests.support.db_roles import login_url, refused
 
 RID = make_resident_id("440511", date(1980, 5, 6), 78)
-
-
-def _refused(url: str, sql: str) -> bool:
-    u = make_url(url)
-    with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database) as conn:
-        try:
-            conn.execute(sql)  # type: ignore[arg-type]
-        except psycopg.errors.InsufficientPrivilege:
-            return True
-    return False
 
 
 @pytest.mark.pg
@@ -55,7 +43,7 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
             "SELECT * FROM audit_log",
             "UPDATE audit_log SET actor = 'x'",
         ):
-            assert _refused(kiosk_url, sql), sql
+            assert refused(kiosk_url, sql), sql
         with pytest.raises(PermissionDenied):
             kiosk_hall.system()
         with pytest.raises(PermissionDenied):
@@ -70,10 +58,10 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
     try:
         board = display_hall.display().queue.board()
         assert board is not None
-        assert _refused(
+        assert refused(
             display_url, "INSERT INTO audit_log (at, actor, action) VALUES (now(),'x','y')"
         )
-        assert _refused(display_url, "SELECT identity_enc FROM tickets")
+        assert refused(display_url, "SELECT identity_enc FROM tickets")
     finally:
         display_hall.close()
 
@@ -82,7 +70,7 @@ def test_the_kiosk_role_takes_tickets_but_reads_no_case_id_or_key(pg_hall_url: s
     try:
         session = clerk(staff_hall)
         assert session.queue.call_next() is not None
-        assert _refused(staff_url, "DELETE FROM audit_log")
+        assert refused(staff_url, "DELETE FROM audit_log")
     finally:
         staff_hall.close()
 

@@ -32,10 +32,14 @@ from clerk_app.errors import ValidationError
 __all__ = [
     "PAYLOAD_VERSION",
     "ForgedPayload",
+    "PayloadParts",
     "SignedPayload",
     "content_hash",
     "new_secret",
     "sign_payload",
+    "signature_mismatch",
+    "signed_claims",
+    "split_payload",
     "verify_payload",
 ]
 
@@ -114,9 +118,19 @@ def sign_payload(
     return f"{body}:{_signature(secret, body)}"
 
 
-def verify_payload(payload: str, keys: str | Mapping[str, str]) -> SignedPayload:
-    """What a genuine payload says; ``ForgedPayload`` for anything else (nothing is trusted
-    before the signature matches). ``keys``: the hall's keys by id (or one key for all)."""
+@dataclass(frozen=True)
+class PayloadParts:
+    """A payload split into what was signed and its signature; nothing in it is trusted yet.
+    ``signature``: the 20 bytes the base32 text stands for (what a database compares)."""
+
+    body: str
+    key_id: str
+    signature: bytes
+    claimed: Mapping[str, str | None]  # the fields as written, unverified
+
+
+def split_payload(payload: str) -> PayloadParts:
+    """The parts of a well-formed payload; ``ForgedPayload`` when it is malformed."""
     text = payload.strip()
     match = _PAYLOAD.fullmatch(text)
     if match is None or (match["version"] == PAYLOAD_VERSION) != (match["key"] is not None):
@@ -124,23 +138,49 @@ def verify_payload(payload: str, keys: str | Mapping[str, str]) -> SignedPayload
             "二维码内容格式不对，不是本中心出具的文书。",
             "The QR content is malformed; it is not a document of this hall.",
         )
-    key_id = match["key"] or LEGACY_KEY_ID
-    secret = keys if isinstance(keys, str) else keys.get(key_id)
-    body = text.rsplit(":", 1)[0]
-    if secret is None or not hmac.compare_digest(_signature(secret, body), match["sig"]):
-        raise ForgedPayload(
-            "签名不符：文书内容被改动或不是本中心出具。",
-            "The signature does not match: the document was altered or is not from this hall.",
-        )
+    return PayloadParts(
+        body=text.rsplit(":", 1)[0],
+        key_id=match["key"] or LEGACY_KEY_ID,
+        signature=base64.b32decode(match["sig"]),
+        claimed=match.groupdict(),
+    )
+
+
+def signature_mismatch() -> ForgedPayload:
+    """The refusal of a payload no key of the hall signed (or one whose content was changed)."""
+    return ForgedPayload(
+        "签名不符：文书内容被改动或不是本中心出具。",
+        "The signature does not match: the document was altered or is not from this hall.",
+    )
+
+
+def signed_claims(parts: PayloadParts) -> SignedPayload:
+    """What a payload whose signature was checked says; ``ForgedPayload`` if our key signed
+    something this version cannot read (an unknown kind, an impossible date)."""
+    fields = parts.claimed
     try:
-        kind = _KIND_CODES[match["kind"]]
-        day = datetime.strptime(match["day"], "%Y%m%d").date()
+        kind = _KIND_CODES[str(fields["kind"])]
+        day = datetime.strptime(str(fields["day"]), "%Y%m%d").date()
     except (KeyError, ValueError) as exc:  # signed with our key but unknown: still refuse
         raise ForgedPayload("二维码内容无法识别。", "The QR content cannot be understood.") from exc
     return SignedPayload(
         kind=kind,
-        case_no=match["case_no"],
+        case_no=str(fields["case_no"]),
         issued_on=day,
-        key_id=key_id,
-        content_hash=match["hash"] or "",
+        key_id=parts.key_id,
+        content_hash=fields["hash"] or "",
     )
+
+
+def verify_payload(payload: str, keys: str | Mapping[str, str]) -> SignedPayload:
+    """What a genuine payload says; ``ForgedPayload`` for anything else (nothing is trusted
+    before the signature matches). ``keys``: the hall's keys by id (or one key for all)."""
+    parts = split_payload(payload)
+    secret = keys if isinstance(keys, str) else keys.get(parts.key_id)
+    if secret is None or not hmac.compare_digest(_signature(secret, parts.body), _b32(parts)):
+        raise signature_mismatch()
+    return signed_claims(parts)
+
+
+def _b32(parts: PayloadParts) -> str:
+    return base64.b32encode(parts.signature).decode("ascii")

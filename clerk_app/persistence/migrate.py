@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 #: The revision of the newest file in ``migrations/versions`` (``tests/test_migrations.py``).
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 # Any constant works; it only has to be the same on every PC of the hall.
 _PG_MIGRATION_LOCK = 0x6C65726B
 

@@ -20,3 +20,14 @@ def login_url(admin_url: str, group: str) -> str:
     ) as conn:
         conn.execute(f"CREATE ROLE {name} LOGIN IN ROLE {group}")  # type: ignore[arg-type]
     return url.set(username=name).render_as_string(hide_password=False)
+
+
+def refused(url: str, sql: str) -> bool:
+    """Whether the login of ``url`` is refused ``sql`` for want of a grant."""
+    u = make_url(url)
+    with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database) as conn:
+        try:
+            conn.execute(sql)  # type: ignore[arg-type]
+        except psycopg.errors.InsufficientPrivilege:
+            return True
+    return False

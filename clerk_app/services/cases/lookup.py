@@ -35,8 +35,12 @@ def cases_by_no(s: Session, case_nos: Sequence[str]) -> list[Case]:
     by_no = {c.case_no: c for c in rows}
     for number in numbers:
         if number not in by_no:
-            raise NotFound(f"没有办件编号为 {number} 的办件。", f"No case numbered {number}.")
+            raise no_such_case(number)
     return [by_no[n] for n in numbers]
+
+
+def no_such_case(case_no: str) -> NotFound:
+    return NotFound(f"没有办件编号为 {case_no} 的办件。", f"No case numbered {case_no}.")
 
 
 def load_items(s: Session, codes: Sequence[str]) -> list[ServiceItem]:

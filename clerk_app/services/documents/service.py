@@ -282,11 +282,16 @@ def read_signed(s: Session, payload: str) -> SignedPayload:
     check of a document's QR: the counter's 验真 and the kiosk's progress page both use it."""
     keys = all_keys(s)
     if not keys:  # no key yet: nothing was ever signed by this hall
-        raise ForgedPayload(
-            "本中心尚未出具过带二维码的文书，该文书不是本中心出具。",
-            "This hall has not issued any signed document; this one is not genuine.",
-        )
+        raise no_document_yet()
     return verify_payload(payload, keys)
+
+
+def no_document_yet() -> ForgedPayload:
+    """The refusal of any payload by a hall that has no key yet: it never signed anything."""
+    return ForgedPayload(
+        "本中心尚未出具过带二维码的文书，该文书不是本中心出具。",
+        "This hall has not issued any signed document; this one is not genuine.",
+    )
 
 
 def _record(r: PrintRow) -> PrintRecord:
