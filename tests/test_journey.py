@@ -356,3 +356,27 @@ def test_cli_lists_cases_with_package_authority_and_visits_and_the_tasks(
     out = tmp_path / "sms.jsonl"
     clerk("outbox", "export", str(out))
     assert out.read_text(encoding="utf-8").count("\n") >= 5
+
+
+def test_a_groups_visit_counts_on_every_case_or_on_none(hall: Hall) -> None:
+    """One user action, one transaction: the 出件 screen records one visit for a whole group; a
+    case of it that refuses the reason leaves every other case uncounted too."""
+    s = desk(hall)
+    came = hall.kiosk().queue.take_ticket("D")
+    [visited] = s.journey.accept_items(
+        BUYER, [ItemRequest("440500-GA-201")], ticket_id=came.id
+    ).cases
+    [fresh] = s.journey.accept_items(BUYER, [ItemRequest("440500-GA-201")]).cases
+    group = [fresh.case_no, visited.case_no]
+
+    def counted() -> dict[str, int]:
+        return {n: j.visits for n, j in s.journey.journeys(group).items()}
+
+    assert counted() == {fresh.case_no: 0, visited.case_no: 1}
+    again = hall.kiosk().queue.take_ticket("D")
+    unchanged(hall, lambda: s.journey.record_visit(group, again.id, "accept"), ValidationError)
+    assert counted() == {fresh.case_no: 0, visited.case_no: 1}
+    unchanged(hall, lambda: s.journey.record_visit([], again.id, "collect"), ValidationError)
+    assert s.journey.record_visit(group, again.id, "collect") == 2
+    assert counted() == {fresh.case_no: 1, visited.case_no: 2}
+    assert s.journey.record_visit(group, again.id, "collect") == 2  # the same ticket: once

@@ -2036,7 +2036,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverCaseModel</name>
     <message>
-        <location filename="../../ui/handover/handover_model.py" line="+98"/>
+        <location filename="../../ui/handover/handover_model.py" line="+113"/>
         <source>Case no.</source>
         <translation>办件编号</translation>
     </message>
@@ -2069,22 +2069,27 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover/handover_dialog.py" line="+87"/>
+        <location filename="../../ui/handover/handover_dialog.py" line="+90"/>
         <source>Result to the window</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Case %1 has no department tasks: open it in the acceptance panel (F9).</source>
         <translation>办件 %1 没有部门任务：请在调取办件（F9）中打开。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Every department has decided: Alt+E marks the result ready.</source>
         <translation>各部门均已作出决定：按 Alt+E 出证。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The result is at the window. An item was denied: Alt+D prints the notice that explains why.</source>
+        <translation>办理结果已到窗口。有事项不予许可：按 Alt+D 打印告知书说明理由。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The result is at the window: it may be collected or mailed.</source>
         <translation>办理结果已送达窗口：可领取或邮寄。</translation>
     </message>
@@ -2104,7 +2109,7 @@ served %3 · no-shows %4</source>
         <translation>号票 %1 是本办件的第 %2 次来访：申请人为何再次前来？</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <source>Visit %1 recorded: %2.</source>
         <translation>已记录第 %1 次来访：%2。</translation>
     </message>
@@ -2149,7 +2154,7 @@ served %3 · no-shows %4</source>
         <translation>校验通过</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -2253,16 +2258,21 @@ served %3 · no-shows %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the &amp;denial notice</source>
+        <translation>打印不予许可告知书(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Alt+E ready · Alt+A applicant · Alt+G agent · Alt+P post · Ctrl+Enter hand over and print · Ctrl+P print again · Esc close</source>
-        <translation>Alt+E 出证 · Alt+A 申请人领取 · Alt+G 代领 · Alt+P 邮寄 · Ctrl+Enter 交付并打印 · Ctrl+P 再次打印 · Esc 关闭</translation>
+        <location line="+20"/>
+        <source>Alt+E ready · Alt+A applicant · Alt+G agent · Alt+P post · Ctrl+Enter hand over and print · Ctrl+P print again · Alt+D denial notice · Esc close</source>
+        <translation>Alt+E 出证 · Alt+A 申请人领取 · Alt+G 代领 · Alt+P 邮寄 · Ctrl+Enter 交付并打印 · Ctrl+P 再次打印 · Alt+D 不予许可告知书 · Esc 关闭</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>

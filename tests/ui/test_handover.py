@@ -48,6 +48,8 @@ BAD_ID = AGENT_ID[:-1] + ("0" if AGENT_ID[-1] != "0" else "1")
 TABLES = (Case, Task, Handover, Notification, CaseVisit, AuditLog, PrintedDocument)
 BUYER = ApplicantInput("吴家明", "resident_id", make_resident_id("440511", date(1980, 5, 6), 33))
 ASKED = "请补交经双方签字确认的房屋交接书。"
+DENIED_WHY = "未按规定缴销已领发票。"
+DENIED_BASIS = "《中华人民共和国发票管理办法》"
 
 
 def firm(name: str, body: str) -> ApplicantInput:
@@ -62,10 +64,15 @@ def firm(name: str, body: str) -> ApplicantInput:
 
 
 def decided_package(
-    hall: Hall, applicant: ApplicantInput, *, ticketed: bool = False, package: str = "KBQY"
+    hall: Hall,
+    applicant: ApplicantInput,
+    *,
+    ticketed: bool = False,
+    package: str = "KBQY",
+    deny: str = "",
 ) -> str:
     """A 开办企业 accepted at counter 2 (for a ticket it served, if ``ticketed``) and approved
-    by each department's reviewer from its own inbox."""
+    by each department's reviewer from its own inbox (but ``deny``'s, which it denies)."""
     clerk = hall.login("clerk02", DEMO_PASSWORD, counter=2)
     ticket_id = None
     if ticketed:
@@ -86,7 +93,10 @@ def decided_package(
     for task in done.tasks:
         reviewer = reviewers[task.department_code]
         taken = reviewer.journey.take(task.case_no, task.version)
-        reviewer.journey.approve(taken.case_no, taken.version)
+        if task.department_code == deny:
+            reviewer.journey.deny(taken.case_no, taken.version, DENIED_WHY, DENIED_BASIS)
+        else:
+            reviewer.journey.approve(taken.case_no, taken.version)
     return done.bundle_no
 
 
@@ -182,6 +192,9 @@ def test_an_agent_collects_a_decided_package_by_keys(
     }
     assert states(dialog) == {CaseState.APPROVED}
     assert focused() is dialog.view.ready_button and not dialog.view.hand_over_button.isEnabled()
+    assert not dialog.view.denial_button.isVisible()  # nothing denied: no notice offered
+    alt(qtbot, dialog, Qt.Key.Key_D)
+    assert dialog.last_outcome is None
 
     alt(qtbot, dialog, Qt.Key.Key_E)  # 出证
     qtbot.waitUntil(lambda: states(dialog) == {CaseState.CERTIFICATE_ISSUED})
@@ -471,3 +484,33 @@ def test_with_two_departments_returned_the_clerk_chooses_which_supplement(
     assert (
         not view.supplement_choice.isVisibleTo(dialog) and zj_case in view.supplement_label.text()
     )
+
+
+def test_a_partly_denied_package_prints_the_notice_that_explains_it_by_keys(
+    qtbot: QtBot, counter: CounterScreen, hall: Hall
+) -> None:
+    """A department denied one item: once the result is at the window, Alt+D prints the
+    部分事项不予许可告知书 with the item, the reason, the legal basis and the appeal routes."""
+    bundle = decided_package(hall, firm("汕头市龙湖区部分不予有限公司", "MA5T9Q7K"), deny="SW")
+    dialog = open_by_key(qtbot, counter, bundle)
+    assert dialog.view.denial_button.isVisible()  # every department decided, one denied
+
+    alt(qtbot, dialog, Qt.Key.Key_E)  # 出证 for the approved four; the denial is told
+    qtbot.waitUntil(lambda: CaseState.CERTIFICATE_ISSUED in states(dialog))
+    assert states(dialog) == {CaseState.CERTIFICATE_ISSUED, CaseState.DENIED}
+    assert dialog.view.denial_button.isVisible() and "Alt+D" in dialog.view.summary_label.text()
+
+    alt(qtbot, dialog, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: dialog.last_outcome is not None, timeout=10000)
+    outcome = dialog.last_outcome
+    assert outcome is not None and not outcome.error, dialog.view.print_label.text()
+    assert outcome.printed.title == "部分事项不予许可告知书"
+    text = pdf_text(outcome.target.pdf_path)
+    assert "部分事项不予许可告知书" in text and "发票申领" in text
+    assert squash(DENIED_WHY) in text and squash(DENIED_BASIS) in text and "行政复议" in text
+    assert states(dialog) == {CaseState.CERTIFICATE_ISSUED, CaseState.DENIED}  # nothing handed
+
+    hand_over(qtbot, dialog)  # the applicant collects the four results, with the notice
+    qtbot.waitUntil(lambda: dialog.last_outcome is not outcome, timeout=10000)
+    assert CaseState.COLLECTED in states(dialog), dialog.message()
+    assert dialog.last_outcome is not None and dialog.last_outcome.printed.title == "领证回执"

@@ -5,9 +5,11 @@ Keyboard only: the case number field has the focus (Alt+B; scan or type, Enter);
 result ready (出证) once every department decided; Alt+A / Alt+G / Alt+P choose the applicant,
 an agent or the post; Alt+N, Alt+I, Alt+L the agent's name, ID and authorisation letter; Alt+T
 and Alt+C the tracking number and carrier; Ctrl+Enter hands over and prints the paper; Ctrl+P
-prints it again; Esc closes. When the ticket in service is a second visit of the case, the
-dialog asks why the applicant came (Alt+W) and records it (Alt+V) before anything is handed
-over (领证 is recorded by the collection itself, in its transaction).
+prints it again; when a department denied an item, Alt+D prints the (部分事项)不予许可告知书
+that explains why, with the legal basis and the appeal routes; Esc closes. When the ticket in
+service is a second visit of the case, the dialog asks why the applicant came (Alt+W) and
+records it (Alt+V) before anything is handed over (领证 is recorded by the collection itself,
+in its transaction).
 
 补正: when a department returned a task of the group for a supplement, the dialog shows what it
 asked for; the applicant hands it in, the clerk adds an optional note (Alt+O) and records it
@@ -43,6 +45,7 @@ from ui.common.tasks import run_task
 from ui.common.widgets import restyle, show_message
 from ui.handover.handover_model import (
     HandoverRow,
+    may_explain_denial,
     may_hand_over,
     may_make_ready,
     read_group,
@@ -107,6 +110,7 @@ class HandoverDialog(QDialog):
         self.view.ready_button.clicked.connect(self.make_ready)
         self.view.hand_over_button.clicked.connect(self.hand_over)
         self.view.print_button.clicked.connect(self.print_paper)
+        self.view.denial_button.clicked.connect(self.print_denial_notice)
         self.view.close_button.clicked.connect(self.reject)
         for keys, action in (
             ("Ctrl+Return", self.hand_over),
@@ -169,6 +173,7 @@ class HandoverDialog(QDialog):
         self.view.ready_button.setEnabled(ready)
         self.view.hand_over_button.setEnabled(handable)
         self.view.print_button.setEnabled(self.paper_kind is not None)
+        self.view.denial_button.setVisible(may_explain_denial(rows))
         agent, post = (
             self.view.agent_radio.isChecked(),
             self.view.post_radio.isChecked(),
@@ -185,6 +190,11 @@ class HandoverDialog(QDialog):
             summary = ""
         elif ready:
             summary = self.tr("Every department has decided: Alt+E marks the result ready.")
+        elif handable and may_explain_denial(rows):
+            summary = self.tr(
+                "The result is at the window. An item was denied: Alt+D prints the notice "
+                "that explains why."
+            )
         elif handable:
             summary = self.tr("The result is at the window: it may be collected or mailed.")
         elif any(r.state is CaseState.COLLECTED for r in rows):
@@ -251,19 +261,15 @@ class HandoverDialog(QDialog):
         return VisitReason(self.view.reason_combo.currentData())
 
     def record_visit(self) -> None:
-        """Count the ticket's visit, with the reason chosen, on every case of the group.
-
-        The core counts a visit per case (``journey.record_visit``, one transaction each, once
-        per ticket and case): a failure part way leaves the cases before it counted, and
-        recording again counts only the rest."""
+        """Count the ticket's visit, with the reason chosen, on every case of the group, in one
+        transaction (``journey.record_visit``): all the cases or none."""
         ticket = self._ticket
         if ticket is None or not self.visit_asked or self.visit_recorded:
             return
         reason = self.chosen_reason()
-        count = 0
+        numbers = [row.case_no for row in self.rows()]
         try:
-            for row in self.rows():
-                count = self._session.journey.record_visit(row.case_no, ticket.id, reason)
+            count = self._session.journey.record_visit(numbers, ticket.id, reason)
         except ClerkError as e:
             self.show_message(str(e), error=True)
             return
@@ -456,8 +462,17 @@ class HandoverDialog(QDialog):
     # --- paper ------------------------------------------------------------------------------
     def print_paper(self) -> None:
         """The 领证回执 or 送达回证 of the last handover, on the counter's printer (or a PDF)."""
-        kind, bundle = self.paper_kind, self.bundle_no
-        if kind is None or not bundle or self._printing:
+        if self.paper_kind is not None:
+            self._print(self.paper_kind)
+
+    def print_denial_notice(self) -> None:
+        """The (部分事项)不予许可告知书: which item was denied, why, on what legal basis."""
+        if self.view.denial_button.isVisible():
+            self._print(DocumentKind.PARTIAL_DENIAL)
+
+    def _print(self, kind: DocumentKind) -> None:
+        bundle = self.bundle_no
+        if not bundle or self._printing:
             return
         from ui.printing.print_job import print_through_service  # Qt's PDF modules: on use
 

@@ -90,6 +90,21 @@ def may_hand_over(rows: list[HandoverRow]) -> bool:
     return all_decided(rows) and all(r.state in at_window for r in rows)
 
 
+def may_explain_denial(rows: list[HandoverRow]) -> bool:
+    """不予许可告知书: every case of the group has its result and a department denied one."""
+    results = (
+        CaseState.APPROVED,
+        CaseState.CERTIFICATE_ISSUED,
+        CaseState.COLLECTED,
+        CaseState.DENIED,
+    )
+    return (
+        all_decided(rows)
+        and all(r.state in results for r in rows)
+        and any(r.state is CaseState.DENIED for r in rows)
+    )
+
+
 class HandoverCaseModel(RowTableModel):
     CASE_NO, ITEM, DEPARTMENT, DECISION, STATE, APPLICANT = range(6)
 

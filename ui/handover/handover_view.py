@@ -140,6 +140,8 @@ class HandoverView(QWidget):
         self.hand_over_button = QPushButton(self.tr("&Hand over (Ctrl+Enter)"))
         self.hand_over_button.setObjectName("PrimaryButton")
         self.print_button = QPushButton(self.tr("Print again (Ctrl+P)"))
+        self.denial_button = QPushButton(self.tr("Print the &denial notice"))
+        self.denial_button.hide()  # shown when a department denied an item of the group
         self.close_button = QPushButton(self.tr("Close (Esc)"))
         for button in (
             self.visit_button,
@@ -147,6 +149,7 @@ class HandoverView(QWidget):
             self.ready_button,
             self.hand_over_button,
             self.print_button,
+            self.denial_button,
             self.close_button,
         ):
             button.setAutoDefault(False)  # Enter in a field never hands anything over
@@ -155,11 +158,13 @@ class HandoverView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.hand_over_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.denial_button)
         buttons.addWidget(self.close_button)
         hint = QLabel(
             self.tr(
                 "Alt+E ready · Alt+A applicant · Alt+G agent · Alt+P post · "
-                "Ctrl+Enter hand over and print · Ctrl+P print again · Esc close"
+                "Ctrl+Enter hand over and print · Ctrl+P print again · Alt+D denial notice · "
+                "Esc close"
             )
         )
         hint.setObjectName("Placeholder")

@@ -20,10 +20,11 @@ from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import sign_payload
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.task_states import OPEN, TaskState
+from clerk_app.errors import ValidationError
 from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.cases.lookup import case_by_no
+from clerk_app.services.cases.lookup import case_by_no, cases_by_no
 from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemRequest, MaterialCheck
 from clerk_app.services.cases.views import Context
 from clerk_app.services.documents.fit import parse_kind
@@ -191,23 +192,33 @@ class JourneyService(Service):
 
     # --- visits, notifications, the case list's extras ----------------------------------
     def record_visit(
-        self, case_no: str, ticket_id: int, reason: VisitReason | str, note: str = ""
+        self,
+        case_nos: str | Sequence[str],
+        ticket_id: int,
+        reason: VisitReason | str,
+        note: str = "",
     ) -> int:
-        """Counts a visit (a ticket) for the case; a second visit must say why. Returns the
-        number of visits now."""
+        """Counts a visit (a ticket) for the case, or for every case of a group in one
+        transaction (all or none); a second visit must say why. Returns the number of visits
+        now (the most of the group's cases)."""
+        numbers = [case_nos] if isinstance(case_nos, str) else list(case_nos)
+        if not numbers:
+            raise ValidationError("请指明本次来访的办件。", "Name the cases of this visit.")
         with self._write(Permission.ACCEPT_CASES) as (s, now):
-            case = case_by_no(s, case_no)
-            if visits.record(s, case, ticket_id, reason, now, note):
-                audit.record(
-                    s,
-                    at=now,
-                    actor=self.actor.username,
-                    action="case_visit",
-                    target=f"case:{case.case_no}",
-                    after={"ticket_id": ticket_id, "reason": str(reason)},
-                )
-            s.flush()
-            return visits.count(s, case.id)
+            counts = []
+            for case in cases_by_no(s, numbers):
+                if visits.record(s, case, ticket_id, reason, now, note):
+                    audit.record(
+                        s,
+                        at=now,
+                        actor=self.actor.username,
+                        action="case_visit",
+                        target=f"case:{case.case_no}",
+                        after={"ticket_id": ticket_id, "reason": str(reason)},
+                    )
+                s.flush()
+                counts.append(visits.count(s, case.id))
+            return max(counts)
 
     def journeys(self, case_nos: Sequence[str]) -> dict[str, CaseJourney]:
         with self._read(Permission.VIEW_CASES) as (s, _now):
