@@ -380,3 +380,28 @@ def test_a_groups_visit_counts_on_every_case_or_on_none(hall: Hall) -> None:
     assert s.journey.record_visit(group, again.id, "collect") == 2
     assert counted() == {fresh.case_no: 1, visited.case_no: 2}
     assert s.journey.record_visit(group, again.id, "collect") == 2  # the same ticket: once
+
+
+def test_a_groups_paper_printed_again_is_a_reprint_of_its_original(hall: Hall) -> None:
+    """The 一件事受理回执 printed twice: the second is the same document marked 补打, pointing to
+    the original (as a case's documents are); once the group changed what the paper says (a
+    handover), its 领证回执 is a new original."""
+    s = desk(hall)
+    done = s.journey.accept_package("KBQY", FIRM, contact_phone=PHONE)
+    first = s.journey.print_paper("package_receipt", done.bundle_no)
+    again = s.journey.print_paper("package_receipt", done.bundle_no)
+    assert not first.reprint and (again.reprint, again.original_id) == (True, first.record_id)
+    assert again.document.qr_payload == first.document.qr_payload and again.document.reprint
+    assert again.issued_on == first.issued_on
+    with hall.db.read() as db:
+        actions = [
+            a for (a,) in db.execute(select(AuditLog.action).where(AuditLog.action.like("doc%")))
+        ]
+    assert actions == ["document_printed", "document_reprinted"]
+
+    decide_all(hall, done)
+    s.journey.make_ready(done.bundle_no)
+    s.journey.collect(done.bundle_no, CollectorInput("applicant"))
+    receipt = s.journey.print_paper("collection", done.bundle_no)
+    assert not receipt.reprint and receipt.document.title == "领证回执"
+    assert s.journey.print_paper("collection", done.bundle_no).original_id == receipt.record_id

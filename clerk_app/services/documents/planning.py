@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -45,10 +45,23 @@ from clerk_app.services.documents.secret import DocumentKey, read_key
 from clerk_app.services.documents.snapshots import content_sha256, from_snapshot
 from clerk_app.services.settings import load_policy
 
-__all__ = ["CaseSeen", "Original", "Plan", "plan", "read_case", "sha256", "unchanged"]
+__all__ = [
+    "CaseSeen",
+    "Original",
+    "Plan",
+    "latest_original",
+    "plan",
+    "plan_print",
+    "read_case",
+    "sha256",
+    "unchanged",
+    "versions_unchanged",
+]
 log = logging.getLogger(__name__)
 
 Draw = Callable[[PaperDocument], bytes]
+# A document as of an issue day, with a QR payload ('' before it is signed).
+Build = Callable[[date, str], PaperDocument]
 
 
 def sha256(data: bytes) -> str:
@@ -95,6 +108,14 @@ def _latest_original(case_id: int, kind: DocumentKind) -> Select[PrintRow]:
     )
 
 
+def latest_original(s: Session, case_id: int, kind: DocumentKind) -> Original | None:
+    """The latest original print of (case, kind), if any (step 1)."""
+    row = s.scalars(_latest_original(case_id, kind)).first()
+    if row is None:
+        return None
+    return Original(row.id, dict(row.content), row.content_sha256, row.pdf_sha256)
+
+
 def read_case(s: Session, kind: DocumentKind, case_no: str, today: date) -> CaseSeen:
     """Step 1 (in a read unit of work); ``ValidationError`` if ``kind`` does not fit the case."""
     case = case_by_no(s, case_no)
@@ -102,31 +123,44 @@ def read_case(s: Session, kind: DocumentKind, case_no: str, today: date) -> Case
     info = to_info(case, policy, today, load_overrides(s), with_submissions=True)
     facts = case_facts(s, case, info, policy)
     require_fit(kind, info.case_no, facts_shape(facts))
-    row = s.scalars(_latest_original(case.id, kind)).first()
-    original = (
-        None
-        if row is None
-        else Original(row.id, dict(row.content), row.content_sha256, row.pdf_sha256)
-    )
+    original = latest_original(s, case.id, kind)
     return CaseSeen(case.id, case.case_no, case.version, facts, original, read_key(s))
 
 
 def plan(kind: DocumentKind, seen: CaseSeen, today: date, key: DocumentKey, draw: Draw) -> Plan:
-    """Step 2 (no transaction): ``draw`` is the renderer, used for the 补打 redraw check.
+    """Step 2 for a case's document (no transaction): see ``plan_print``."""
+
+    def build(issued_on: date, qr_payload: str) -> PaperDocument:
+        return build_document(kind, seen.facts, issued_on=issued_on, qr_payload=qr_payload)
+
+    return plan_print(kind, seen.case_no, seen.original, today, key, build, draw)
+
+
+def plan_print(
+    kind: DocumentKind,
+    case_no: str,
+    original: Original | None,
+    today: date,
+    key: DocumentKey,
+    build: Build,
+    draw: Draw,
+) -> Plan:
+    """Step 2 (no transaction): ``build`` makes the document of ``case_no`` (a case's, or a
+    group's under its number) as of a day with a payload; ``draw`` is the renderer, used for
+    the 补打 redraw check.
 
     The QR payload signs the hash of what the paper says (``content_sha256``: for a permit its
     holder, location, area and period among the rest) with the hall's key of now."""
-    unsigned = build_document(kind, seen.facts, issued_on=today, qr_payload="")
+    unsigned = build(today, "")
     payload = sign_payload(
         kind,
-        seen.case_no,
+        case_no,
         today,
         key.secret,
         key_id=key.key_id,
         printed=content_sha256(unsigned),
     )
     fresh = replace(unsigned, qr_payload=payload)
-    original = seen.original
     if original is None or original.content_sha256 != content_sha256(fresh):
         return Plan(fresh, None, drift=False)
     recorded = from_snapshot(original.content)
@@ -134,7 +168,7 @@ def plan(kind: DocumentKind, seen: CaseSeen, today: date, key: DocumentKey, draw
         log.warning(
             "document %s of case %s no longer redraws identically; issuing a new original",
             original.record_id,
-            seen.case_no,
+            case_no,
         )
         return Plan(fresh, None, drift=True)
     return Plan(replace(recorded, reprint=True), original, drift=False)
@@ -143,7 +177,27 @@ def plan(kind: DocumentKind, seen: CaseSeen, today: date, key: DocumentKey, draw
 def unchanged(s: Session, kind: DocumentKind, seen: CaseSeen) -> bool:
     """Step 3 (in the writing unit, before recording): locks the case row and tells whether
     the case and its latest original of ``kind`` are still what ``seen`` read."""
-    version = s.scalar(select(Case.version).where(Case.id == seen.case_id).with_for_update())
-    latest = s.scalar(_latest_original(seen.case_id, kind).with_only_columns(PrintRow.id))
-    expected = seen.original.record_id if seen.original is not None else None
-    return version == seen.version and latest == expected
+    return versions_unchanged(s, kind, seen.case_id, {seen.case_id: seen.version}, seen.original)
+
+
+def versions_unchanged(
+    s: Session,
+    kind: DocumentKind,
+    case_id: int,
+    versions: Mapping[int, int],
+    original: Original | None,
+) -> bool:
+    """Step 3 for a case or a group: locks the rows of ``versions`` (case id -> version
+    read), and tells whether each is still at its version and the latest original of
+    (``case_id``, ``kind``) is still ``original``."""
+    now = dict(
+        s.execute(
+            select(Case.id, Case.version)
+            .where(Case.id.in_(list(versions)))
+            .order_by(Case.id)
+            .with_for_update()
+        ).all()
+    )
+    latest = s.scalar(_latest_original(case_id, kind).with_only_columns(PrintRow.id))
+    expected = original.record_id if original is not None else None
+    return now == dict(versions) and latest == expected

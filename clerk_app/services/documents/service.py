@@ -34,7 +34,7 @@ from clerk_app.documents.signing import (
     verify_payload,
 )
 from clerk_app.domain.case_states import CaseState, state_label
-from clerk_app.domain.roles import Permission
+from clerk_app.domain.roles import Actor, Permission
 from clerk_app.errors import Conflict
 from clerk_app.hall_time import local_date
 from clerk_app.persistence.models import Case
@@ -48,7 +48,6 @@ from clerk_app.services.documents.builders import facts_shape
 from clerk_app.services.documents.facts import case_facts
 from clerk_app.services.documents.fit import fitting_kinds, parse_kind
 from clerk_app.services.documents.planning import (
-    CaseSeen,
     Plan,
     plan,
     read_case,
@@ -65,18 +64,97 @@ from clerk_app.services.documents.secret import DocumentKey, all_keys, ensure_ke
 from clerk_app.services.documents.snapshots import content_sha256, from_snapshot, to_snapshot
 from clerk_app.services.settings import RoadPermitRules, load_policy, load_road_rules
 
-__all__ = ["PLAN_ATTEMPTS", "DocumentService", "read_signed"]
+__all__ = [
+    "PLAN_ATTEMPTS",
+    "DocumentService",
+    "draw",
+    "print_conflict",
+    "read_signed",
+    "record_print",
+]
 
 # How often a print is planned and drawn before giving up because the case (or its originals)
 # kept changing between the read and the write. Two suffice for a race between two counters.
 PLAN_ATTEMPTS = 3
 
 
-def _draw(doc: PaperDocument) -> bytes:
+def draw(doc: PaperDocument) -> bytes:
     """The renderer, imported here so that reportlab loads at the first drawing."""
     from clerk_app.documents.paper.render import render_paper
 
     return render_paper(doc)
+
+
+def record_print(
+    s: Session,
+    actor: Actor,
+    kind: DocumentKind,
+    case_id: int,
+    case_no: str,
+    chosen: Plan,
+    pdf: bytes,
+    now: datetime,
+) -> PrintedDocument:
+    """Records the print of ``chosen`` (an original, or a 补打 of one) for the case ``case_id``
+    (a group's paper is recorded on its first case, under the group's number) and its audit
+    row, in the caller's writing unit."""
+    doc, original = chosen.document, chosen.original
+    row = PrintRow(
+        case_id=case_id,
+        case_no=case_no,
+        kind=kind.value,
+        title=doc.title,
+        issued_on=doc.issued_on,
+        printed_at=now,
+        user_id=actor.user_id,
+        printed_by=actor.username,
+        counter_no=actor.counter_no,
+        reprint=original is not None,
+        reprint_of=original.record_id if original is not None else None,
+        content=original.content if original is not None else to_snapshot(doc),
+        content_sha256=content_sha256(doc),
+        pdf_sha256=sha256(pdf),
+    )
+    s.add(row)
+    s.flush()
+    audit.record(
+        s,
+        at=now,
+        actor=actor.username,
+        action="document_reprinted" if row.reprint else "document_printed",
+        target=f"case:{case_no}",
+        after={
+            "kind": kind.value,
+            "title": doc.title,
+            "record_id": row.id,
+            "reprint_of": row.reprint_of,
+            "issued_on": doc.issued_on.isoformat(),
+            "pdf_sha256": row.pdf_sha256,
+            **({"redraw_drift": True} if chosen.drift else {}),
+        },
+    )
+    return PrintedDocument(
+        kind=kind,
+        case_no=case_no,
+        title=doc.title,
+        reprint=row.reprint,
+        record_id=row.id,
+        original_id=row.reprint_of,
+        issued_on=doc.issued_on,
+        printed_at=now,
+        pdf=pdf,
+        pdf_sha256=row.pdf_sha256,
+        document=doc,
+    )
+
+
+def print_conflict(case_no: str) -> Conflict:
+    """The refusal when a case kept changing while its paper was drawn."""
+    return Conflict(
+        f"办件 {case_no} 在打印过程中多次被修改，本次未打印也未记录，请重试。",
+        f"Case {case_no} kept changing while its document was drawn; nothing was "
+        "printed or recorded, try again.",
+    )
 
 
 class DocumentService(Service):
@@ -106,7 +184,7 @@ class DocumentService(Service):
         with self.db.read() as s:
             seen = read_case(s, wanted, case_no, today)
         key = seen.key or DocumentKey("K0", new_secret())  # a throwaway: no preview is genuine
-        return plan(wanted, seen, today, key, _draw).document
+        return plan(wanted, seen, today, key, draw).document
 
     def preview_text(self, kind: DocumentKind | str, case_no: str) -> list[str]:
         """The lines ``preview`` says, in reading order (``paper_text``): what a screen shows."""
@@ -115,7 +193,7 @@ class DocumentService(Service):
     def draw_preview(self, kind: DocumentKind | str, case_no: str) -> DocumentPreview:
         """``preview`` drawn as PDF, the very bytes a print would send (nothing recorded)."""
         doc = self.preview(kind, case_no)
-        return DocumentPreview(document=doc, pdf=_draw(doc))
+        return DocumentPreview(document=doc, pdf=draw(doc))
 
     def permit_rules(self) -> RoadPermitRules:
         """Which items issue the road occupation permit, and its longest period (the form)."""
@@ -136,80 +214,19 @@ class DocumentService(Service):
         for _attempt in range(PLAN_ATTEMPTS):
             with self.db.read() as s:
                 seen = read_case(s, wanted, case_no, today)
-            chosen = plan(wanted, seen, today, seen.key or self._create_key(), _draw)
-            pdf = _draw(chosen.document)
+            chosen = plan(wanted, seen, today, seen.key or self._create_key(), draw)
+            pdf = draw(chosen.document)
             with self.db.write() as s:
                 if unchanged(s, wanted, seen):
-                    return self._store(s, wanted, seen, chosen, pdf, now)
-        raise Conflict(
-            f"办件 {seen.case_no} 在打印过程中多次被修改，本次未打印也未记录，请重试。",
-            f"Case {seen.case_no} kept changing while its document was drawn; nothing was "
-            "printed or recorded, try again.",
-        )
+                    return record_print(
+                        s, self.actor, wanted, seen.case_id, seen.case_no, chosen, pdf, now
+                    )
+        raise print_conflict(seen.case_no)
 
     def _create_key(self) -> DocumentKey:
         """The hall's document key, created in a tiny write of its own (only when missing)."""
         with self.db.write() as s:
             return ensure_key(s, self.clock())
-
-    def _store(
-        self,
-        s: Session,
-        kind: DocumentKind,
-        seen: CaseSeen,
-        chosen: Plan,
-        pdf: bytes,
-        now: datetime,
-    ) -> PrintedDocument:
-        """Records the print and its audit row in the caller's writing unit."""
-        doc, original = chosen.document, chosen.original
-        row = PrintRow(
-            case_id=seen.case_id,
-            case_no=seen.case_no,
-            kind=kind.value,
-            title=doc.title,
-            issued_on=doc.issued_on,
-            printed_at=now,
-            user_id=self.actor.user_id,
-            printed_by=self.actor.username,
-            counter_no=self.actor.counter_no,
-            reprint=original is not None,
-            reprint_of=original.record_id if original is not None else None,
-            content=original.content if original is not None else to_snapshot(doc),
-            content_sha256=content_sha256(doc),
-            pdf_sha256=sha256(pdf),
-        )
-        s.add(row)
-        s.flush()
-        audit.record(
-            s,
-            at=now,
-            actor=self.actor.username,
-            action="document_reprinted" if row.reprint else "document_printed",
-            target=f"case:{seen.case_no}",
-            after={
-                "kind": kind.value,
-                "title": doc.title,
-                "record_id": row.id,
-                "reprint_of": row.reprint_of,
-                "issued_on": doc.issued_on.isoformat(),
-                "pdf_sha256": row.pdf_sha256,
-                **({"redraw_drift": True} if chosen.drift else {}),
-            },
-        )
-        return PrintedDocument(
-            kind=kind,
-            case_no=seen.case_no,
-            title=doc.title,
-            reprint=row.reprint,
-            record_id=row.id,
-            original_id=row.reprint_of,
-            issued_on=doc.issued_on,
-            printed_at=now,
-            pdf=pdf,
-            pdf_sha256=row.pdf_sha256,
-            document=doc,
-        )
 
     def history(self, case_no: str) -> list[PrintRecord]:
         """Every print of the case's documents, oldest first."""

@@ -37,6 +37,18 @@ _RESULT = {
 
 
 @dataclass(frozen=True)
+class HandedOver:
+    """What the paper says of the group's handover (plain data: drawn after the read)."""
+
+    method: str  # collect | deliver
+    collector: str  # applicant | agent
+    agent_name: str
+    agent_id_masked: str
+    carrier: str
+    tracking_no: str
+
+
+@dataclass(frozen=True)
 class GroupFacts:
     """Everything the journey's paper of one case group says, read in one unit of work."""
 
@@ -51,7 +63,7 @@ class GroupFacts:
     receiving_hall: str
     authorities: tuple[str, ...]  # per case
     transfers: tuple[bool, ...]  # per case: 通办
-    handover: Handover | None
+    handover: HandedOver | None
     forms: dict[int, tuple[str, int]]  # material id -> (form, copies)
 
 
@@ -83,7 +95,7 @@ def gather(s: Session, ctx: Context, bundle_no: str) -> GroupFacts:
         receiving_hall=first.receiving_hall or ctx.policy.hall_name,
         authorities=tuple(c.authority for c in cases),
         transfers=tuple(is_transfer(c.authority, c.item.department.name) for c in cases),
-        handover=s.scalar(select(Handover).where(Handover.bundle_no == key)),
+        handover=_handed_over(s.scalar(select(Handover).where(Handover.bundle_no == key))),
         forms={
             x.material.id: (x.material.form, x.material.copies)
             for c in cases
@@ -157,7 +169,20 @@ def _result_rows(f: GroupFacts) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def _handover_row(f: GroupFacts, method: str) -> Handover:
+def _handed_over(row: Handover | None) -> HandedOver | None:
+    if row is None:
+        return None
+    return HandedOver(
+        method=row.method,
+        collector=row.collector,
+        agent_name=row.agent_name,
+        agent_id_masked=row.agent_id_masked,
+        carrier=row.carrier,
+        tracking_no=row.tracking_no or "",
+    )
+
+
+def _handover_row(f: GroupFacts, method: str) -> HandedOver:
     h = f.handover
     if h is None or h.method != method:
         zh, en = ("领取", "collected") if method == "collect" else ("邮寄", "mailed")
@@ -191,7 +216,7 @@ def _delivery(f: GroupFacts, doc: PaperDocument) -> PaperDocument:
         title="送达回证",
         table=_result_rows(f),
         paragraphs=(f"办件 {f.key} 的下列办理结果以邮寄方式送达受送达人。",),
-        extra={"送达方式": f"邮寄（{h.carrier}）", "邮寄单号": h.tracking_no or ""},
+        extra={"送达方式": f"邮寄（{h.carrier}）", "邮寄单号": h.tracking_no},
     )
 
 

@@ -8,31 +8,34 @@ and the applicant's notification included — and returns frozen results.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from clerk_app.documents.paper_data import DocumentKind
-from clerk_app.documents.signing import sign_payload
+from clerk_app.documents.paper_data import DocumentKind, PaperDocument
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.task_states import OPEN, TaskState
 from clerk_app.errors import ValidationError
-from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services import audit
 from clerk_app.services.base import Service
-from clerk_app.services.cases.lookup import case_by_no, cases_by_no
+from clerk_app.services.cases.lookup import cases_by_no
 from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemRequest, MaterialCheck
 from clerk_app.services.cases.views import Context
 from clerk_app.services.documents.fit import parse_kind
+from clerk_app.services.documents.planning import latest_original, plan_print, versions_unchanged
 from clerk_app.services.documents.results import PrintedDocument
-from clerk_app.services.documents.secret import ensure_key
-from clerk_app.services.documents.snapshots import content_sha256, to_snapshot
+from clerk_app.services.documents.secret import ensure_key, read_key
+from clerk_app.services.documents.service import (
+    PLAN_ATTEMPTS,
+    draw,
+    print_conflict,
+    record_print,
+)
 from clerk_app.services.journey import acceptance, handover, outbox, packages, tasks, visits
-from clerk_app.services.journey.paper import build, gather
+from clerk_app.services.journey.paper import GroupFacts, build, gather
 from clerk_app.services.journey.queries import case_journeys, task_infos
 from clerk_app.services.journey.results import (
     CaseJourney,
@@ -240,66 +243,40 @@ class JourneyService(Service):
 
     # --- paper ----------------------------------------------------------------------------
     def print_paper(self, kind: DocumentKind | str, bundle_no: str) -> PrintedDocument:
-        """Draws the group's document of ``kind`` and records the print with its audit row."""
+        """Draws the group's document of ``kind`` and records the print with its audit row.
+
+        As a case's documents are printed (``documents.planning``): read, draw with no
+        transaction open, then one short write that re-checks every case of the group and
+        records the print; printing it again is a 补打 of the original unless what the paper
+        says has changed."""
         self.actor.require(Permission.PRINT_DOCUMENTS)
         wanted = parse_kind(kind)
-        from clerk_app.documents.paper.render import render_paper  # reportlab: at first use
+        for _attempt in range(PLAN_ATTEMPTS):
+            with self._read(Permission.VIEW_CASES) as (s, now):
+                ctx = Context.load(s, now)
+                facts = gather(s, ctx, bundle_no)
+                cases = handover.group(s, facts.key)
+                versions = {c.id: c.version for c in cases}
+                [first_id] = [c.id for c in cases if c.case_no == facts.key]
+                original = latest_original(s, first_id, wanted)
+                key = read_key(s)
+            if key is None:
+                with self._write(Permission.VIEW_CASES) as (s, now):
+                    key = ensure_key(s, now)
 
-        with self._write(Permission.VIEW_CASES) as (s, now):
-            ctx = Context.load(s, now)
-            facts = gather(s, ctx, bundle_no)
-            # Signed as every document is: the hall's key of now, over what the paper says.
-            unsigned = build(wanted, facts, issued_on=ctx.today, qr_payload="")
-            key = ensure_key(s, now)
-            payload = sign_payload(
-                wanted,
-                facts.key,
-                ctx.today,
-                key.secret,
-                key_id=key.key_id,
-                printed=content_sha256(unsigned),
-            )
-            doc = build(wanted, facts, issued_on=ctx.today, qr_payload=payload)
-            pdf = render_paper(doc)
-            row = PrintRow(
-                case_id=case_by_no(s, facts.key).id,
-                case_no=facts.key,
-                kind=wanted.value,
-                title=doc.title,
-                issued_on=doc.issued_on,
-                printed_at=now,
-                user_id=self.actor.user_id,
-                printed_by=self.actor.username,
-                counter_no=self.actor.counter_no,
-                reprint=False,
-                reprint_of=None,
-                content=to_snapshot(doc),
-                content_sha256=content_sha256(doc),
-                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-            )
-            s.add(row)
-            s.flush()
-            audit.record(
-                s,
-                at=now,
-                actor=self.actor.username,
-                action="document_printed",
-                target=f"case:{facts.key}",
-                after={"kind": wanted.value, "title": doc.title, "record_id": row.id},
-            )
-            return PrintedDocument(
-                kind=wanted,
-                case_no=facts.key,
-                title=doc.title,
-                reprint=False,
-                record_id=row.id,
-                original_id=None,
-                issued_on=doc.issued_on,
-                printed_at=now,
-                pdf=pdf,
-                pdf_sha256=row.pdf_sha256,
-                document=doc,
-            )
+            def build_paper(
+                issued_on: date, qr_payload: str, facts: GroupFacts = facts
+            ) -> PaperDocument:
+                return build(wanted, facts, issued_on=issued_on, qr_payload=qr_payload)
+
+            chosen = plan_print(wanted, facts.key, original, ctx.today, key, build_paper, draw)
+            pdf = draw(chosen.document)
+            with self._write(Permission.VIEW_CASES) as (s, now):
+                if versions_unchanged(s, wanted, first_id, versions, original):
+                    return record_print(
+                        s, self.actor, wanted, first_id, facts.key, chosen, pdf, now
+                    )
+        raise print_conflict(bundle_no)
 
     # --- units of work -------------------------------------------------------------------
     @contextmanager
