@@ -31,6 +31,7 @@ from ui.dashboard.dashboard_screen import DashboardScreen
 from ui.display.announcer import Announcer
 from ui.display.hall_display_window import HallDisplayWindow
 from ui.evaluator.evaluator_window import EvaluatorWindow
+from ui.handover.handover_dialog import HandoverDialog
 from ui.kiosk.kiosk_window import KioskWindow
 from ui.login.login_dialog import LoginDialog, public_counters
 from ui.main_window import MainWindow
@@ -45,7 +46,10 @@ PUBLIC_SIZE = (1920, 1080)  # kiosk and hall display
 LOGIN_WIDTH = 480
 CLERK_COUNTER = 1
 SCREEN_FILES = ("login", "counter", "paper", "dashboard", "admin", "kiosk", "display")
+JOURNEY_FILES = ("review", "handover", "kiosk-progress")
 PAPER_SIZE = (1100, 768)
+HANDOVER_SIZE = (1000, 720)
+REVIEWER = "review_sw"  # the tax bureau's reviewer: its inbox holds decided and open tasks
 
 
 #: Harmless notices of the offscreen platform, printed once per window otherwise.
@@ -76,6 +80,24 @@ def grab(widget: QWidget, size: tuple[int, int], path: Path) -> Path:
     widget.close()
     widget.deleteLater()
     return path
+
+
+def _grab_journey(hall: Hall, out_dir: Path) -> list[Path]:
+    """The case journey: a department reviewer's inbox; 出件 of the demo's partly denied
+    package, at the window; and the kiosk's 市民之窗 for that package's receipt."""
+    reviewer = hall.login(REVIEWER, DEMO_PASSWORD)
+    paths = [grab(MainWindow(reviewer, hall.name), STAFF_SIZE, out_dir / "review.png")]
+    clerk = hall.login(demo_username("clerk"), DEMO_PASSWORD, counter=CLERK_COUNTER)
+    denied = [c for c in clerk.cases.list_cases(CaseState.DENIED.value) if c.bundle_no]
+    bundle = denied[0].bundle_no or ""
+    dialog = HandoverDialog(clerk)
+    dialog.load(bundle)
+    paths.append(grab(dialog, HANDOVER_SIZE, out_dir / "handover.png"))
+    receipt = clerk.journey.print_paper(DocumentKind.PACKAGE_RECEIPT, bundle)
+    kiosk = KioskWindow(hall.kiosk(), hall.name)
+    kiosk.show_progress(receipt.document.qr_payload)
+    paths.append(grab(kiosk, PUBLIC_SIZE, out_dir / "kiosk-progress.png"))
+    return paths
 
 
 def grab_paper(session: StaffSession, path: Path) -> Path:
@@ -114,8 +136,9 @@ def size_name(screen: str, size: tuple[int, int]) -> str:
 def take_screenshots(
     hall: Hall, out_dir: Path, public_sizes: Sequence[tuple[int, int]] = HALL_SIZES
 ) -> list[Path]:
-    """Write login.png, counter.png, paper.png, dashboard.png, admin.png, kiosk.png and
-    display.png (1920×1080), and kiosk-, display- and evaluator-WxH.png at each public size."""
+    """Write login.png, counter.png, paper.png, dashboard.png, admin.png, review.png,
+    handover.png, kiosk.png, kiosk-progress.png and display.png (1920×1080), and kiosk-,
+    display- and evaluator-WxH.png at each public size."""
     out_dir.mkdir(parents=True, exist_ok=True)
     quiet_offscreen_notices()
     previous = set_runner(run_inline)
@@ -155,6 +178,7 @@ def _grab_all(hall: Hall, out_dir: Path, public_sizes: Sequence[tuple[int, int]]
             # Closing the window signed the clerk off; the dashboard shows the counter online.
             hall.login(demo_username(role), DEMO_PASSWORD, counter=counter)
 
+    paths.extend(_grab_journey(hall, out_dir))
     paths.append(grab(KioskWindow(hall.kiosk(), hall.name), PUBLIC_SIZE, out_dir / "kiosk.png"))
     for size in public_sizes:
         kiosk = KioskWindow(hall.kiosk(), hall.name)

@@ -18,6 +18,9 @@ SCREENS = {
     "paper.png": (1100, 768),
     "dashboard.png": (1366, 768),
     "admin.png": (1366, 768),
+    "review.png": (1366, 768),
+    "handover.png": (1000, 720),
+    "kiosk-progress.png": (1920, 1080),
     "kiosk.png": (1920, 1080),
     "display.png": (1920, 1080),
     **{
