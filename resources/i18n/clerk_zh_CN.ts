@@ -2069,12 +2069,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover/handover_dialog.py" line="+90"/>
+        <location filename="../../ui/handover/handover_dialog.py" line="+88"/>
         <source>Result to the window</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Case %1 has no department tasks: open it in the acceptance panel (F9).</source>
         <translation>办件 %1 没有部门任务：请在调取办件（F9）中打开。</translation>
     </message>
@@ -2153,8 +2153,11 @@ served %3 · no-shows %4</source>
         <source>Valid</source>
         <translation>校验通过</translation>
     </message>
+</context>
+<context>
+    <name>HandoverPaper</name>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/handover/handover_paper.py" line="+50"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>

@@ -41,7 +41,6 @@ from clerk_app.errors import ClerkError, ValidationError
 from clerk_app.hall_time import to_local
 from clerk_app.services.cases import checklist
 from clerk_app.services.journey.results import CollectorInput, HandoverInfo, VisitReason
-from ui.common.tasks import run_task
 from ui.common.widgets import restyle, show_message
 from ui.handover.handover_model import (
     HandoverRow,
@@ -51,6 +50,7 @@ from ui.handover.handover_model import (
     read_group,
     returned,
 )
+from ui.handover.handover_paper import HandoverPaper
 from ui.handover.handover_view import HandoverView, reason_label
 
 if TYPE_CHECKING:
@@ -79,17 +79,17 @@ class HandoverDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self._ticket = ticket
-        self._printers = printers
         self.bundle_no = ""
         self.visit_asked = False  # the ticket is a later visit: its reason is asked
         self.visit_recorded = False
         self.paper_kind: DocumentKind | None = None
         self.last_handover: HandoverInfo | None = None
         self.last_outcome: PrintOutcome | None = None
-        self._printing = False
         self.setWindowTitle(self.tr("Result to the window"))
         self.setMinimumWidth(760)
         self.view = HandoverView(self)
+        self.paper = HandoverPaper(session, self.view.print_label, printers, self)
+        self.paper.printed.connect(self._printed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -471,43 +471,12 @@ class HandoverDialog(QDialog):
             self._print(DocumentKind.PARTIAL_DENIAL)
 
     def _print(self, kind: DocumentKind) -> None:
-        bundle = self.bundle_no
-        if not bundle or self._printing:
-            return
-        from ui.printing.print_job import print_through_service  # Qt's PDF modules: on use
-
-        target = self._counter_printers().target(None, f"{bundle}-{kind.value}")
-        journey = self._session.journey
-        self._printing = True
-        self.view.print_label.setText(self.tr("Printing…"))
-        run_task(
-            lambda: print_through_service(lambda: journey.print_paper(kind, bundle), target),
-            self._printed,
-            self._print_failed,
-            owner=self,
-        )
-
-    def _counter_printers(self) -> CounterPrinters:
-        if self._printers is None:
-            from ui.printing.printers import CounterPrinters
-
-            self._printers = CounterPrinters(self._session.actor.counter_no)
-        return self._printers
+        self.paper.print_group(kind, self.bundle_no)
 
     def _printed(self, outcome: PrintOutcome) -> None:
-        self._printing = False
         self.last_outcome = outcome
-        show_message(self.view.print_label, outcome.message(), error=bool(outcome.error))
         self._update()
         self.printed.emit(outcome)
-
-    def _print_failed(self, error: BaseException) -> None:
-        from ui.printing.pdf_printing import PrintFailed
-
-        self._printing = False
-        if not isinstance(error, ClerkError | PrintFailed):
-            raise error
-        show_message(self.view.print_label, str(error), error=True)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         show_message(self.view.message_label, text, error=error)
