@@ -27,7 +27,7 @@ from clerk_app.persistence.models import AuditLog, Base, Case, SigningKey, Ticke
 from clerk_app.persistence.models import PrintedDocument as PrintRow
 from clerk_app.services.documents.service import PLAN_ATTEMPTS
 from clerk_app.services.queue.results import TicketInfo
-from tests.support.acceptance import clerk
+from tests.support.acceptance import clerk, firm
 
 K = DocumentKind
 # How long the stopped renderer waits for the other connection's action. On the old code the
@@ -136,6 +136,35 @@ def test_a_call_next_on_another_pc_completes_while_a_print_is_drawn(
     assert print_audits(printing, case_no) == ["document_printed"]
     with calling.db.read() as s:
         assert s.scalar(select(Ticket.status).where(Ticket.id == called[0].id)) == "serving"
+
+
+def test_a_call_next_completes_while_a_packages_paper_is_drawn(
+    two_halls: tuple[Hall, Hall], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 一件事受理回执 (a group's paper, issue 17) is drawn outside the write too; printed
+    again, it is a 补打 of the original."""
+    printing, calling = two_halls
+    desk = clerk(printing, 2)
+    done = desk.journey.accept_package("KBQY", firm())
+    calling.kiosk().queue.take_ticket("A")
+    counter = clerk(calling, 1)
+    called: list[TicketInfo] = []
+
+    def call_next_meanwhile() -> None:
+        ticket = in_thread(counter.queue.call_next)
+        assert ticket is not None
+        called.append(ticket)
+
+    renderer = StoppedRenderer(call_next_meanwhile)
+    monkeypatch.setattr(render, "render_paper", renderer)
+    printed = desk.journey.print_paper(K.PACKAGE_RECEIPT, done.bundle_no)
+
+    assert called and renderer.calls == 1  # the call completed while the PDF was drawn
+    assert printed.pdf.startswith(b"%PDF") and not printed.reprint
+    again = desk.journey.print_paper(K.PACKAGE_RECEIPT, done.bundle_no)
+    assert (again.reprint, again.original_id) == (True, printed.record_id)
+    assert prints(printing, done.bundle_no) == [(False, None), (True, printed.record_id)]
+    assert print_audits(printing, done.bundle_no) == ["document_printed", "document_reprinted"]
 
 
 def test_two_counters_printing_at_once_make_one_original_and_one_reprint(
