@@ -25,6 +25,7 @@ from clerk_app.persistence.pii import APPOINTMENT_IDENTITY, pii_of
 from clerk_app.persistence.sequences import next_value
 from clerk_app.services import audit
 from clerk_app.services.base import Service
+from clerk_app.services.paper_text import printable
 from clerk_app.services.queue.board import find_category
 from clerk_app.services.settings import load_policy
 
@@ -104,6 +105,7 @@ class AppointmentService(Service):
             name = typed_text(
                 applicant_name, "申请人姓名", "Applicant name", max_len=100, required=True
             )
+            printable(name, "申请人姓名", "Applicant name")
         with on_field("identity"):
             identity_value = _identity(identity, today)
         phone = phone.strip()

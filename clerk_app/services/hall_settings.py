@@ -24,6 +24,7 @@ from clerk_app.i18n import pick
 from clerk_app.persistence.models import HallSetting, QueueCategory
 from clerk_app.services import audit, settings
 from clerk_app.services.base import Service
+from clerk_app.services.paper_text import printable
 
 Check = Callable[[Session, Any], Any]
 
@@ -64,7 +65,7 @@ def _text(zh: str, en: str, max_len: int, *, required: bool = False) -> Check:
     def check(_s: Session, value: Any) -> str:
         if not isinstance(value, str):
             raise ValidationError(f"{zh}应为文字。", f"{en} must be text.")
-        return typed_text(value, zh, en, max_len=max_len, required=required)
+        return printable(typed_text(value, zh, en, max_len=max_len, required=required), zh, en)
 
     return check
 

@@ -368,10 +368,19 @@ def test_unknown_kind_and_roles(desk: Hall) -> None:
 
 
 def test_unprintable_text_records_nothing(desk: Hall) -> None:
+    """A name the fonts cannot print is refused at entry (``services.paper_text``); one stored
+    before (another font, an old version) makes its print fail whole, recording nothing."""
+    from sqlalchemy import update
+
     from clerk_app.documents.fonts import UnprintableText
 
     s = clerk(desk)
-    [case] = s.cases.accept(person(name="王\U0002a6a5"), [ItemRequest(FOOD)])  # a rare character
+    rare = "王\U0002a6a5"  # a rare character (CJK Extension C) the paper fonts lack
+    with pytest.raises(UnprintableText):
+        s.cases.accept(person(name=rare), [ItemRequest(FOOD)])
+    [case] = s.cases.accept(person(name="王五"), [ItemRequest(FOOD)])
+    with desk.db.write() as db:
+        db.execute(update(Case).where(Case.case_no == case.case_no).values(applicant_name=rare))
     before = records(desk)
     with pytest.raises(UnprintableText):
         s.documents.print_document(K.RECEIPT, case.case_no)

@@ -262,16 +262,36 @@ def test_document_rows_count_prints_and_reprints(clerk_qapp: QApplication) -> No
 
 
 def test_a_name_no_font_can_print_is_refused_with_the_character_named(
-    qtbot: QtBot, panel: AcceptancePanel
+    qtbot: QtBot, panel: AcceptancePanel, hall: Hall
 ) -> None:
-    """生僻字: the case is accepted, but its paper is refused (never printed with a hole) and the
-    clerk is told which character; nothing is recorded."""
+    """生僻字: typed in, the name is refused at entry with the character named (no case whose
+    paper could never print). A case stored before (another font, an old version) keeps its
+    name; its paper is refused, never printed with a hole, and nothing is recorded."""
+    from sqlalchemy import update
+
+    from clerk_app.documents.fonts import UnprintableText
+    from clerk_app.persistence.models import Case
+
     session = panel._session
     rare = "\U00030edc"  # 𰻜 (biáng, CJK Extension G): in no font this machine has
+    person = PERSONS[2].resident_id
+    before = session.cases.list_cases()
+    with pytest.raises(UnprintableText) as refused:
+        session.cases.accept(
+            ApplicantInput(name=f"李{rare}", id_kind="resident_id", id_value=person),
+            [ItemRequest("440500-SCJG-005")],
+        )
+    assert "U+30EDC" in refused.value.zh and "申请人名称" in refused.value.zh
+    assert session.cases.list_cases() == before
+
     case = session.cases.accept(
-        ApplicantInput(name=f"李{rare}", id_kind="resident_id", id_value=PERSONS[2].resident_id),
+        ApplicantInput(name="李彪", id_kind="resident_id", id_value=person),
         [ItemRequest("440500-SCJG-005")],
     )[0]
+    with hall.db.write() as s:  # as stored before names were checked at entry
+        s.execute(
+            update(Case).where(Case.case_no == case.case_no).values(applicant_name=f"李{rare}")
+        )
     panel.case_edit.setFocus()
     type_text(qtbot, panel.case_edit, case.case_no)
     key(qtbot, panel, ENTER)

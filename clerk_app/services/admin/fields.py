@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
+from clerk_app.services.paper_text import printable
 
 
 @contextmanager
@@ -32,7 +33,8 @@ def text(
 ) -> str:
     """``typed_text`` of ``value``, its refusal naming ``field``."""
     with on_field(field):
-        return typed_text(value, zh, en, max_len=max_len, required=required, lines=lines)
+        typed = typed_text(value, zh, en, max_len=max_len, required=required, lines=lines)
+        return printable(typed, zh, en)  # names, titles and notes of the hall reach its paper
 
 
 def whole_number(value: int, field: str, zh: str, en: str, *, low: int, high: int) -> int:

@@ -34,6 +34,7 @@ from clerk_app.services.cases.results import (
     ToleranceCheck,
 )
 from clerk_app.services.credit import credit_status
+from clerk_app.services.paper_text import printable
 
 Checks = dict[int, MaterialCheck]
 Pairs = list[tuple[ServiceItem, Checks]]
@@ -45,17 +46,22 @@ BODY_MAX_LEN = 100  # the competent body's name (cases.competent_body is String(
 
 
 def decision_text(text: str, field_zh: str, field_en: str, max_len: int) -> str:
-    """A reason or legal basis as typed (several lines allowed), or ``ValidationError``."""
-    return typed_text(text, field_zh, field_en, max_len=max_len, lines=True)
+    """A reason or legal basis as typed (several lines allowed, printable on the notice), or
+    ``ValidationError``."""
+    typed = typed_text(text, field_zh, field_en, max_len=max_len, lines=True)
+    return printable(typed, field_zh, field_en)
 
 
 def normalize_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
     """Validated and normalized, or ``ValidationError``/``InvalidIdentifier`` naming the fault."""
     name = typed_text(applicant.name, "申请人名称", "Applicant's name", max_len=200, required=True)
+    printable(name, "申请人名称", "The applicant's name")
     representative = typed_text(
         applicant.legal_representative, "法定代表人", "Legal representative", max_len=100
     )
+    printable(representative, "法定代表人", "The legal representative")
     agent_name = typed_text(applicant.agent_name, "经办人姓名", "Agent's name", max_len=100)
+    printable(agent_name, "经办人姓名", "The agent's name")
     scanned = applicant.id_value.strip().strip("\x00")  # ID-card readers pad with NUL
     if applicant.id_kind == "resident_id":
         id_value = validate_resident_id(scanned, today=today)
@@ -99,12 +105,10 @@ def _checks(item: ServiceItem, request: ItemRequest) -> Checks:
             raise ValidationError(
                 f"材料状态“{check.status}”无效。", f"Invalid material status {check.status!r}."
             )
-        note = typed_text(
-            check.note,
-            f"材料“{names[check.material_id]}”的说明",
-            f"The note on {names[check.material_id]}",
-            max_len=NOTE_MAX_LEN,
-        )
+        field_zh = f"材料“{names[check.material_id]}”的说明"
+        field_en = f"The note on {names[check.material_id]}"
+        note = typed_text(check.note, field_zh, field_en, max_len=NOTE_MAX_LEN)
+        printable(note, field_zh, field_en)
         checks[check.material_id] = replace(check, note=note)
     return checks
 

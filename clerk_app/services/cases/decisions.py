@@ -45,6 +45,7 @@ from clerk_app.services.cases.results import (
     missing_materials_error,
 )
 from clerk_app.services.cases.views import Context
+from clerk_app.services.paper_text import printable
 from clerk_app.services.settings import load_road_rules
 
 
@@ -157,6 +158,7 @@ def reject(
     body = typed_text(
         competent_body, "有权受理机关", "The competent body", max_len=checklist.BODY_MAX_LEN
     )
+    printable(body, "有权受理机关", "The competent body")
     if not reason or not legal_basis:
         raise ValidationError(
             "不予受理须写明理由和法律依据。",

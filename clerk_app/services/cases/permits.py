@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
+from clerk_app.services.paper_text import printable
 
 __all__ = ["ROAD_FIELDS", "check_period", "normalize_permit_details", "parse_day"]
 
@@ -34,6 +35,7 @@ def normalize_permit_details(
     for key, value in clean.items():
         # Conditions may run over several lines; every other detail is one line on the permit.
         typed_text(key, "证照信息名称", "A permit detail's name", max_len=40)
+        printable(key, "证照信息名称", "A permit detail's name")
         typed_text(
             value,
             f"证照信息“{key}”",
@@ -41,6 +43,7 @@ def normalize_permit_details(
             max_len=10_000,
             lines=key == "conditions",
         )
+        printable(value, f"证照信息“{key}”", f"Permit detail {key!r}")
         limit = _MAX_TEXT * 3 if key == "conditions" else _MAX_TEXT
         if not key or len(key) > 40 or len(value) > limit:
             raise ValidationError(

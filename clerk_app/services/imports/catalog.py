@@ -154,6 +154,7 @@ def _parse_row(
         DEPARTMENT_NAME,
         max_len=100,
         required=True,
+        printed=True,
     )
     seen = parsed.departments.get(code)
     if seen is not None and seen[1] != name:
@@ -195,7 +196,13 @@ def _parse_row(
 def _item(src: SourceRow, headers: dict[str, str], department: str, code: str) -> ItemRow:
     f: dict[str, Any] = {
         "name": v.at(
-            ITEM_NAME, v.text, _cell(src, ITEM_NAME), ITEM_NAME, max_len=200, required=True
+            ITEM_NAME,
+            v.text,
+            _cell(src, ITEM_NAME),
+            ITEM_NAME,
+            max_len=200,
+            required=True,
+            printed=True,
         ),
         "kind": v.at(KIND, v.choice, _cell(src, KIND), KIND, KINDS),
         "statutory_days": v.at(
@@ -213,13 +220,16 @@ def _item(src: SourceRow, headers: dict[str, str], department: str, code: str) -
             LEGAL_BASIS,
             max_len=v.LONG_TEXT,
             lines=True,
+            printed=True,
         )
     if TOLERANT.key in headers:
         f["tolerant_accept_allowed"] = v.at(
             TOLERANT, v.boolean, _cell(src, TOLERANT), TOLERANT, default=False
         )
     if AUTHORITY.key in headers:
-        f["authority"] = v.at(AUTHORITY, v.text, _cell(src, AUTHORITY), AUTHORITY, max_len=100)
+        f["authority"] = v.at(
+            AUTHORITY, v.text, _cell(src, AUTHORITY), AUTHORITY, max_len=100, printed=True
+        )
     if FEE.key in headers:
         f["fee_cents"] = v.at(FEE, _fee_cents, _cell(src, FEE))
     if STATUS.key in headers:
@@ -237,7 +247,7 @@ def _item(src: SourceRow, headers: dict[str, str], department: str, code: str) -
             CATEGORY.key,
         )
     category_name = v.at(
-        CATEGORY_NAME, v.text, _cell(src, CATEGORY_NAME), CATEGORY_NAME, max_len=50
+        CATEGORY_NAME, v.text, _cell(src, CATEGORY_NAME), CATEGORY_NAME, max_len=50, printed=True
     )
     return ItemRow(src.number, code, department, f, prefix, category_name)
 
@@ -265,11 +275,21 @@ def _fee_cents(value: str) -> int:
 
 def _material(src: SourceRow) -> MaterialRow:
     return MaterialRow(
-        name=v.at(MATERIAL, v.text, _cell(src, MATERIAL), MATERIAL, max_len=200, required=True),
+        name=v.at(
+            MATERIAL,
+            v.text,
+            _cell(src, MATERIAL),
+            MATERIAL,
+            max_len=200,
+            required=True,
+            printed=True,
+        ),
         core=v.at(CORE, v.boolean, _cell(src, CORE), CORE),
         form=v.at(FORM, v.choice, _cell(src, FORM), FORM, FORMS, default="original"),
         copies=v.at(COPIES, v.integer, _cell(src, COPIES), COPIES, low=1, high=99, default=1),
-        requirement=v.at(NOTES, v.text, _cell(src, NOTES), NOTES, max_len=v.LONG_TEXT, lines=True),
+        requirement=v.at(
+            NOTES, v.text, _cell(src, NOTES), NOTES, max_len=v.LONG_TEXT, lines=True, printed=True
+        ),
     )
 
 

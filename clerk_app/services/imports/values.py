@@ -14,6 +14,7 @@ from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
 from clerk_app.services.imports.report import RowProblem
 from clerk_app.services.imports.table import Column
+from clerk_app.services.paper_text import printable
 
 #: What a long free-text cell (legal basis, reason, notes) may hold: a page, not a book.
 LONG_TEXT = 2000
@@ -45,10 +46,19 @@ def at(col: Column, fn: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def text(
-    value: str, col: Column, *, max_len: int, required: bool = False, lines: bool = False
+    value: str,
+    col: Column,
+    *,
+    max_len: int,
+    required: bool = False,
+    lines: bool = False,
+    printed: bool = False,
 ) -> str:
+    """The cell as typed text; ``printed``: it reaches the hall's paper (an item's or a
+    material's name …), so a character the paper fonts lack is refused too."""
     try:
-        return typed_text(value, col.zh, col.en, max_len=max_len, required=required, lines=lines)
+        typed = typed_text(value, col.zh, col.en, max_len=max_len, required=required, lines=lines)
+        return printable(typed, col.zh, col.en) if printed else typed
     except ValidationError as e:
         raise RowProblem(e.zh, e.en) from None
 

@@ -33,6 +33,7 @@ from clerk_app.services.cases.versions import bump
 from clerk_app.services.cases.views import Context
 from clerk_app.services.journey import outbox, visits
 from clerk_app.services.journey.results import CollectorInput, HandoverInfo, VisitReason
+from clerk_app.services.paper_text import printable
 
 _TRACKING = re.compile(r"^[A-Z0-9-]{6,40}$")
 _HANDED = (CaseState.CERTIFICATE_ISSUED, CaseState.DENIED)
@@ -111,6 +112,7 @@ def collect(
         name = typed_text(
             who.agent_name, "代领人姓名", "The agent's name", max_len=100, required=True
         ).strip()
+        printable(name, "代领人姓名", "The agent's name")
         if not who.authorisation_letter:
             raise ValidationError(
                 "代领须提交申请人签署的授权委托书；未领取。",
@@ -159,6 +161,7 @@ def deliver(
             f"The tracking number {number} is already recorded (case {used}); nothing was changed.",
         )
     post = typed_text(carrier, "寄递企业", "The carrier", max_len=40).strip() or "EMS"
+    printable(post, "寄递企业", "The carrier")
     cases = _handable(s, bundle_no)
     for case in cases:
         _hand(s, case, now)

@@ -30,6 +30,7 @@ from clerk_app.services.journey.results import (
     PackageItemInfo,
     SharedMaterialInfo,
 )
+from clerk_app.services.paper_text import printable
 
 CODE_MAX_LEN, NAME_MAX_LEN = 32, 100
 
@@ -83,6 +84,7 @@ def save(s: Session, actor: Actor, now: datetime, data: PackageInput) -> Package
     """Creates the package of ``data.code`` or replaces what it holds (items, shared materials)."""
     code = typed_text(data.code, "一件事编码", "The package code", max_len=CODE_MAX_LEN).strip()
     name = typed_text(data.name, "一件事名称", "The package name", max_len=NAME_MAX_LEN).strip()
+    printable(name, "一件事名称", "The package name")
     if not code or not name:
         raise ValidationError("请填写一件事的编码和名称。", "Give the package a code and a name.")
     items = _items(s, data.item_codes)
@@ -175,6 +177,7 @@ def _shared(
     used: set[int] = set()
     for name, pairs in shared:
         label = typed_text(name, "共享材料", "A shared material", max_len=200).strip()
+        printable(label, "共享材料", "A shared material")
         materials = []
         for code, material_name in pairs:
             item = by_code.get(code)

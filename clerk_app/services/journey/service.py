@@ -204,10 +204,10 @@ class JourneyService(Service):
         """Counts a visit (a ticket) for the case, or for every case of a group in one
         transaction (all or none); a second visit must say why. Returns the number of visits
         now (the most of the group's cases)."""
-        numbers = [case_nos] if isinstance(case_nos, str) else list(case_nos)
-        if not numbers:
-            raise ValidationError("请指明本次来访的办件。", "Name the cases of this visit.")
-        with self._write(Permission.ACCEPT_CASES) as (s, now):
+        with self._write(Permission.ACCEPT_CASES) as (s, now):  # the actor first
+            numbers = [case_nos] if isinstance(case_nos, str) else list(case_nos)
+            if not numbers:
+                raise ValidationError("请指明本次来访的办件。", "Name the cases of this visit.")
             counts = []
             for case in cases_by_no(s, numbers):
                 if visits.record(s, case, ticket_id, reason, now, note):
