@@ -211,3 +211,46 @@ def test_a_package_taken_out_of_use_leaves_the_counters_choice(
     keys.press(KEY.Key_D, CTRL)  # and back in use
     assert page.current_row().active is True
     assert [p.code for p in PackageChoice(counter.journey).matching("存量房")] == ["CLFZR"]
+
+
+def test_the_page_reads_chinese_at_a_chinese_desk(
+    qtbot: QtBot, clerk_qapp: QApplication, desk: Hall
+) -> None:
+    from ui.app import create_application
+
+    create_application(lang="zh_CN")  # clerk_qapp switches back to English afterwards
+    page = PackagesPage(desk.login("admin", "demo"))
+    qtbot.addWidget(page)
+    page.reload()
+    assert page.page_title() == "一件事"
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers == ["编码", "一件事", "承诺时限（工作日）", "包含事项", "共享材料", "状态"]
+    page.select_where(lambda row: row.code == "KBQY")
+    page.edit_current()
+    dialog = page.dialog
+    assert isinstance(dialog, PackageDialog) and dialog.windowTitle() == "一件事"
+    # the demo's 开办企业 opens with its five items and its shared materials, pair by pair
+    assert len(dialog.item_codes) == 5 and dialog.promised_spin.value() == 2
+    assert [len(s.pairs) for s in dialog.shared] == [4, 4, 3]
+    dialog.reject()
+
+
+def test_tab_walks_the_form_in_order(qtbot: QtBot, clerk_qapp: QApplication, desk: Hall) -> None:
+    keys, page = open_page(qtbot, desk)
+    keys.press(KEY.Key_N, CTRL)
+    dialog = keys.wait_for(page.dialog)
+    assert isinstance(dialog, PackageDialog)
+    walked = [QApplication.focusWidget()]
+    for _ in range(7):
+        keys.tab()
+        walked.append(QApplication.focusWidget())
+    assert walked == [
+        dialog.code_edit,
+        dialog.name_edit,
+        dialog.promised_spin,
+        dialog.filter_edit,
+        dialog.catalog_list,
+        dialog.chosen_list,
+        dialog.shared_list,
+        dialog.save_button,  # the list buttons are left out: their keys are on them
+    ]

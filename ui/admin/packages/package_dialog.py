@@ -54,6 +54,7 @@ def _button(text: str, keys: str, slot: Callable[[], object]) -> QPushButton:
         f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
     )
     button.setAutoDefault(False)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its keys are on it: Tab walks the fields
     button.clicked.connect(lambda _checked=False: slot())
     return button
 
