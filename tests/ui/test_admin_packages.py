@@ -254,3 +254,33 @@ def test_tab_walks_the_form_in_order(qtbot: QtBot, clerk_qapp: QApplication, des
         dialog.shared_list,
         dialog.save_button,  # the list buttons are left out: their keys are on them
     ]
+
+
+def test_an_item_unticked_leaves_its_shared_materials_and_the_core_refuses_what_remains(
+    qtbot: QtBot, clerk_qapp: QApplication, desk: Hall
+) -> None:
+    keys, page = open_page(qtbot, desk)
+    before = stored(desk)
+    dialog = new_package(keys, page)
+    tick(keys, dialog, "SW-101")  # Space again: 发票申领 unticked
+    assert dialog.item_codes == [SEAL]
+    assert [(s.name, s.pairs) for s in dialog.shared] == [(LICENCE, [(SEAL, LICENCE)])]
+    keys.press(KEY.Key_Return)
+    assert dialog.isVisible() and "two items or more" in dialog.error_text()
+    assert stored(desk) == before
+
+    # F2 on the shared material opens it with its name and ticks; Delete removes it
+    dialog.shared_list.setFocus()
+    dialog.shared_list.setCurrentRow(0)
+    keys.press(KEY.Key_F2)
+    shared = keys.wait_for(dialog.shared_dialog)
+    assert shared.fields["name"].text() == LICENCE  # type: ignore[attr-defined]
+    keys.press(KEY.Key_Escape)
+    assert not shared.isVisible() and len(dialog.shared) == 1
+    dialog.shared_list.setFocus()
+    keys.press(KEY.Key_Delete)
+    assert dialog.shared == []
+    keys.press(KEY.Key_Return)  # one item, no shared material: a package all the same
+    assert not dialog.isVisible(), dialog.error_text()
+    saved = desk.login("admin", "demo").journey.get_package("YZFP")
+    assert [i.item_code for i in saved.items] == [SEAL] and saved.shared == ()

@@ -71,7 +71,7 @@ class PackageDialog(FormDialog):
             self.tr("New one-thing package") if package is None else self.tr("One-thing package"),
             parent,
         )
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(760)
         self._journey, self._catalog, self._package = journey, catalog, package
         self._names: dict[str, str] = {}  # item code -> its name
         self._materials: dict[str, list[tuple[int | None, str]]] = {}  # code -> (id, name)
@@ -347,9 +347,10 @@ class SharedDialog(FormDialog):
             self.tr("New shared material") if shared is None else self.tr("Shared material"),
             parent,
         )
+        self.setMinimumWidth(620)
         self.name_edit = QLineEdit(shared.name if shared else "")
         self.material_list = QListWidget()
-        self.material_list.setMinimumHeight(140)
+        self.material_list.setMinimumHeight(220)
         kept = set(shared.pairs) if shared else set()
         for pair, label in choices:
             row = QListWidgetItem(label)
