@@ -256,6 +256,10 @@ def test_bad_inputs_are_refused_and_change_nothing(hall: Hall) -> None:
     )
     refused = unchanged(hall, lambda: admin.journey.save_package(over), ValidationError)
     assert "企业设立登记" in refused.zh and "statutory" in refused.en  # type: ignore[attr-defined]
+    # a new package never replaces one of the same code (the admin page's "new package")
+    taken = PackageInput("KBQY", "另一件事", 1, over.item_codes)
+    again = unchanged(hall, lambda: admin.journey.save_package(taken, new=True), ValidationError)
+    assert again.field == "code" and "KBQY" in again.en  # type: ignore[attr-defined]
 
     s = desk(hall)
     done = s.journey.accept_package("KBQY", FIRM)

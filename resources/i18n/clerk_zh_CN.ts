@@ -3101,6 +3101,145 @@ Sign in at this counter all the same?</source>
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../ui/admin/packages/package_dialog.py" line="+70"/>
+        <source>New one-thing package</source>
+        <translation>新建一件事</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One-thing package</source>
+        <translation>一件事</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Filter the catalog by code or name</source>
+        <translation>按编码或名称筛选事项目录</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Package code</source>
+        <translation>一件事编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promised limit (working days)</source>
+        <translation>承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items (Space ticks)</source>
+        <translation>包含事项（空格键勾选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order of the items</source>
+        <translation>事项顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared materials</source>
+        <translation>共享材料</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PackageModel</name>
+    <message>
+        <location filename="../../ui/admin/packages/models.py" line="+17"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package</source>
+        <translation>一件事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised (working days)</source>
+        <translation>承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>包含事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared materials</source>
+        <translation>共享材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <location filename="../../ui/admin/packages/page.py" line="+28"/>
+        <source>New package</source>
+        <translation>新建一件事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take out of use / restore</source>
+        <translation>停用 / 恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One-thing packages</source>
+        <translation>一件事</translation>
+    </message>
+</context>
+<context>
     <name>PaperWords</name>
     <message>
         <location filename="../../ui/acceptance/preview.py" line="+43"/>
@@ -3866,6 +4005,29 @@ Sign in at this counter all the same?</source>
         <location line="+3"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDialog</name>
+    <message>
+        <location filename="../../ui/admin/packages/package_dialog.py" line="+177"/>
+        <source>New shared material</source>
+        <translation>新建共享材料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shared material</source>
+        <translation>共享材料</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stands for (Space ticks; two items or more)</source>
+        <translation>代表的事项材料（空格键勾选；至少两个事项）</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage("counters", "ui.admin.counters.page:CountersPage"),
     AdminPage("departments", "ui.admin.catalog.page:DepartmentsPage"),
     AdminPage("items", "ui.admin.catalog.page:ItemsPage"),
+    AdminPage("packages", "ui.admin.packages.page:PackagesPage"),
     AdminPage("credit", "ui.admin.credit.credit_page:CreditPage"),
     AdminPage("calendar", "ui.admin.calendar.calendar_page:CalendarPage"),
     AdminPage("appointments", "ui.admin.appointments.appointments_page:AppointmentsPage"),

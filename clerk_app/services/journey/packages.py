@@ -80,8 +80,11 @@ def list_all(s: Session) -> list[PackageInfo]:
     return [info(load(s, code)) for code in codes]
 
 
-def save(s: Session, actor: Actor, now: datetime, data: PackageInput) -> PackageInfo:
-    """Creates the package of ``data.code`` or replaces what it holds (items, shared materials)."""
+def save(
+    s: Session, actor: Actor, now: datetime, data: PackageInput, *, new: bool = False
+) -> PackageInfo:
+    """Creates the package of ``data.code`` or replaces what it holds (items, shared materials).
+    ``new``: the admin meant a new package, so a code already taken is refused (never replaced)."""
     code = typed_text(data.code, "一件事编码", "The package code", max_len=CODE_MAX_LEN).strip()
     name = typed_text(data.name, "一件事名称", "The package name", max_len=NAME_MAX_LEN).strip()
     printable(name, "一件事名称", "The package name")
@@ -91,6 +94,12 @@ def save(s: Session, actor: Actor, now: datetime, data: PackageInput) -> Package
     check_limit(data.promised_days, [PackageItemLimit(i.name, i.statutory_days) for i in items])
     shared = _shared(items, data.shared)
     package = s.scalar(select(Package).where(Package.code == code))
+    if new and package is not None:
+        raise ValidationError(
+            f"已有编码为 {code} 的一件事（{package.name}）；请换一个编码。",
+            f"The code {code} is already the package {package.name}; choose another code.",
+            field="code",
+        )
     before = None
     if package is None:
         package = Package(

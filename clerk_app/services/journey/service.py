@@ -62,11 +62,12 @@ class JourneyService(Service):
         with self._read(Permission.VIEW_CATALOG) as (s, _now):
             return packages.info(packages.load(s, code))
 
-    def save_package(self, data: PackageInput) -> PackageInfo:
+    def save_package(self, data: PackageInput, *, new: bool = False) -> PackageInfo:
         """Creates or replaces a package; refused whole (nothing changed) when its promised
-        limit exceeds an item's statutory limit."""
+        limit exceeds an item's statutory limit. ``new``: refused when the code is taken (the
+        admin page's "new package" never replaces one)."""
         with self._write(Permission.MANAGE_CATALOG) as (s, now):
-            return packages.save(s, self.actor, now, data)
+            return packages.save(s, self.actor, now, data, new=new)
 
     def set_package_active(self, code: str, active: bool) -> PackageInfo:
         with self._write(Permission.MANAGE_CATALOG) as (s, now):

@@ -1,0 +1,1 @@
+"""The 一件事 (one-thing packages) page of the admin window."""
