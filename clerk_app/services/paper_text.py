@@ -10,8 +10,6 @@ when it is registered), so it costs nothing; other text loads the fonts at its f
 
 from __future__ import annotations
 
-from clerk_app.documents.fonts import FALLBACK_FONTS_ENV, FONT_ENV, UnprintableText
-
 __all__ = ["printable"]
 
 
@@ -20,7 +18,13 @@ def printable(text: str, field_zh: str, field_en: str) -> str:
     draw (nothing is saved by the caller)."""
     if text.isascii():
         return text
-    from clerk_app.documents.fonts import missing_in_all
+    # reportlab: at the first text that is not ASCII, never at a PC's start
+    from clerk_app.documents.fonts import (
+        FALLBACK_FONTS_ENV,
+        FONT_ENV,
+        UnprintableText,
+        missing_in_all,
+    )
     from clerk_app.documents.paper.typefaces import PaperFonts
 
     missing = missing_in_all(text, PaperFonts.load().all_fonts)
