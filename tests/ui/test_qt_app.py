@@ -58,3 +58,21 @@ def test_imports_leave_no_module_sources_in_memory() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert int(kept) < 1_000_000  # characters; PySide6's check kept about 10 million
+
+
+def test_a_new_application_is_made_with_the_fusion_style_and_the_staff_sheet() -> None:
+    """A fresh process (the suite's application already exists): the style is chosen as the
+    application is made (``-style Fusion``), not set afterwards (issue 11)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from ui.app import create_application; "
+        "from ui.common.theme import STAFF_STYLE; app = create_application(['x'], 'zh_CN'); "
+        "sheet = app.styleSheet() == STAFF_STYLE; app.setStyleSheet(''); "  # the style beneath
+        "print(app.style().name(), sheet)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert out.stdout.split() == ["fusion", "True"], out.stderr
