@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from clerk_app.i18n import language
 from ui.app import FONT_PATHS, PREFERRED_FAMILY, create_application, load_cjk_font
@@ -76,3 +77,26 @@ def test_a_new_application_is_made_with_the_fusion_style_and_the_staff_sheet() -
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert out.stdout.split() == ["fusion", "True"], out.stderr
+
+
+def test_restyle_styles_a_label_before_and_after_it_is_first_shown(
+    qtbot: QtBot, clerk_qapp: QApplication
+) -> None:
+    """Before its first polish a widget only takes the name (its first polish reads it; asking
+    for its style earlier cost a counter's start the QStyle type); once shown it is polished
+    again at once."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from ui.common.theme import ACCENT, PRIMARY_DARK
+    from ui.common.widgets import restyle
+
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    restyle(label, "ErrorText")  # not yet shown
+    label.show()
+    qtbot.waitExposed(label)
+    colour = label.palette().color(QPalette.ColorRole.WindowText)
+    assert colour == QColor(ACCENT)
+    restyle(label, "InfoText")  # shown: polished again now
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor(PRIMARY_DARK)
