@@ -44,6 +44,10 @@ def run_once(*args: str) -> tuple[float, float]:
 
 
 def prepare_hall(folder: Path) -> str:
+    # The hall is made by the code under test (the probes run it through PYTHONPATH), not by
+    # whatever clerk_app this interpreter has installed: another copy may know other migrations.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from clerk_app.api import open_hall
 
     url = f"sqlite:///{folder / 'hall.db'}"

@@ -60,9 +60,7 @@ from clerk_app.persistence.pii import (
     unrecorded,
 )
 from clerk_app.services.auth import authenticate, session_check
-from clerk_app.services.calendar import CalendarService
 from clerk_app.services.catalog import CatalogService
-from clerk_app.services.credit import CreditService
 from clerk_app.services.queue.service import QueueService
 
 if TYPE_CHECKING:  # loaded when first used: a counter shows its window without them
@@ -73,6 +71,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
     from clerk_app.services.admin.counters import CounterAdminService
     from clerk_app.services.appointments import AppointmentService
     from clerk_app.services.audit_log import AuditService
+    from clerk_app.services.calendar import CalendarService
     from clerk_app.services.cases.results import (
         ApplicantInput,
         CaseInfo,
@@ -81,6 +80,7 @@ if TYPE_CHECKING:  # loaded when first used: a counter shows its window without 
         ToleranceRefused,
     )
     from clerk_app.services.cases.service import CaseService
+    from clerk_app.services.credit import CreditService
     from clerk_app.services.documents.service import DocumentService
     from clerk_app.services.evaluations.service import EvaluationService
     from clerk_app.services.hall_settings import HallSettingsService
@@ -106,8 +106,6 @@ class StaffSession:
         self._db = db
         self._clock = clock
         self.catalog = CatalogService(db, actor, clock)
-        self.credit = CreditService(db, actor, clock)
-        self.calendar = CalendarService(db, actor, clock)
         self.queue = QueueService(db, actor, clock)
 
     def end_overdue_cases(self) -> None:
@@ -122,6 +120,20 @@ class StaffSession:
 
     # The services below are built (and their modules imported) when first used, so a counter
     # PC does not load administration, 好差评 or the paper before its window is up.
+    @cached_property
+    def credit(self) -> CreditService:
+        """The credit list (信用): its check at acceptance, its entries (admins)."""
+        from clerk_app.services.credit import CreditService
+
+        return CreditService(self._db, self.actor, self._clock)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        """The working-day override table (admins, ``clerk calendar``)."""
+        from clerk_app.services.calendar import CalendarService
+
+        return CalendarService(self._db, self.actor, self._clock)
+
     @cached_property
     def cases(self) -> CaseService:
         from clerk_app.services.cases.service import CaseService

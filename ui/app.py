@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from clerk_app.i18n import set_language
-from ui.common.theme import apply_staff_style
+from ui.common.theme import STYLE_NAME, apply_staff_style
 
 log = logging.getLogger(__name__)
 
@@ -94,13 +94,15 @@ def create_application(
 ) -> QApplication:
     """Create (or reuse) the QApplication and set it up for ``lang`` ("zh_CN" or "en")."""
     app = QApplication.instance()
+    created = not isinstance(app, QApplication)
     if not isinstance(app, QApplication):
-        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+        args = list(argv) if argv is not None else sys.argv[:1]
+        app = QApplication([*args, "-style", STYLE_NAME])
     app.setApplicationName(APP_NAME)
     set_language(lang)
     QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)
-    apply_staff_style(app)
+    apply_staff_style(app, style_set=created)
     family = load_cjk_font()
     if family is not None:
         font = QFont(family)

@@ -24,8 +24,6 @@ from functools import cache
 from itertools import accumulate
 from types import MappingProxyType
 
-import chinese_calendar
-
 from clerk_app.errors import ClerkError, ValidationError
 
 __all__ = [
@@ -110,6 +108,8 @@ def _package_year(year: int) -> frozenset[date] | None:
 
     The package's data never changes while the program runs, so this is cached for good.
     """
+    import chinese_calendar  # its tables load when a year is first asked (issue 11: not at start)
+
     try:
         return frozenset(chinese_calendar.get_workdays(date(year, 1, 1), date(year, 12, 31)))
     except NotImplementedError:

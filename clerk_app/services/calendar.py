@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-import chinese_calendar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -54,6 +53,8 @@ def load_overrides(s: Session) -> WorkdayOverrides:
 
 
 def package_knows(year: int) -> bool:
+    import chinese_calendar  # loaded when first asked, not at every PC's start (issue 11)
+
     try:
         chinese_calendar.is_workday(date(year, 6, 1))
     except NotImplementedError:

@@ -202,3 +202,27 @@ def test_f9_puts_the_cursor_in_open_case_and_scan_fields_take_no_input_method(
         assert not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
         assert field.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly
     assert page.name_edit.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)  # 中文姓名
+
+
+def test_the_filter_follows_the_focus_and_leaves_it_while_the_window_is_hidden(
+    qtbot: QtBot, screen: CounterScreen
+) -> None:
+    """The filter sits on the focused widget, not on the application (every event of the PC
+    would pass through Python; issue 11's cold start): a scan into a field the clerk moved to
+    after the window came up is still recognised, and a hidden window watches no field."""
+    case_no = a_case(screen, "accepted")
+    page = screen.acceptance.applicant_page
+    qtbot.keyClick(screen, Qt.Key.Key_F1)
+    page.name_edit.setFocus()
+    page.id_edit.setFocus()  # the focus moves on; the filter with it
+    assert focused() is page.id_edit
+
+    scan(case_no)
+
+    assert screen.scan_filter.scans == 1
+    assert screen.acceptance.stack.currentIndex() == PREVIEW
+    window = screen.window()
+    window.hide()
+    assert screen.scan_filter._watched is None
+    window.show()
+    qtbot.waitUntil(lambda: screen.scan_filter._watched is QApplication.focusWidget())

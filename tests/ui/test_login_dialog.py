@@ -234,6 +234,65 @@ def test_a_counter_starts_and_signs_in_without_loading_cryptography(hall: Hall) 
     assert out.stdout.split()[-2:] == ["False", "True"], out.stdout + out.stderr
 
 
+#: What a signed-in counter window, shown and idle, has not loaded (issue 11's cold start): the
+#: screens and dialogs a clerk opens later (loaded by the action that opens them; their keys
+#: are registered at start), the journey's models and services, the paper and the libraries
+#: of other screens and other databases.
+NOT_AT_A_COUNTER_START = (
+    "cryptography",
+    "reportlab",
+    "openpyxl",
+    "pypinyin",
+    "pyqtgraph",
+    "alembic",
+    "chinese_calendar",
+    "sqlalchemy.dialects.postgresql",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+    "clerk_app.persistence.models_journey",
+    "clerk_app.services.journey",
+    "clerk_app.services.credit",
+    "clerk_app.services.calendar",
+    "clerk_app.services.cases.service",
+    "clerk_app.services.documents.service",
+    "ui.review",
+    "ui.handover",
+    "ui.printing",
+    "ui.acceptance.items_page",
+    "ui.acceptance.package_choice",
+    "ui.counter.verify_dialog",
+    "ui.counter.transfer_dialog",
+    "ui.counter.call_ticket_dialog",
+)
+
+
+def test_a_counter_window_up_and_idle_has_loaded_nothing_the_clerk_has_not_opened(
+    hall: Hall,
+) -> None:
+    """The sign-in and the window as ``bench/start_probe.py`` times them, in a fresh
+    interpreter; the overdue sweep, which runs on a worker once the window is up (and loads
+    the case service), is left out so the check does not race it."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.path.insert(0, 'bench'); import start_probe, ui.launcher; "
+        "ui.launcher.sweep_after_sign_in = lambda session, window: None; "
+        f"start_probe.counter({hall.db.url!r}); "
+        "print('loaded:', *(m for m in sys.modules if m.split('.')[0] in ('ui', 'clerk_app') "
+        f"or m in {NOT_AT_A_COUNTER_START!r}))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    loaded = out.stdout.split("loaded:")[-1].split()
+    assert "ui.counter.counter_screen" in loaded  # the probe did reach the counter window
+    packages = set(NOT_AT_A_COUNTER_START)
+    early = [m for m in loaded if m in packages or any(m.startswith(p + ".") for p in packages)]
+    assert early == [], early
+
+
 def test_a_counter_sign_in_sweeps_overdue_cases_once_the_window_is_up(
     qtbot: QtBot, clerk_qapp: QApplication, hall: Hall, monkeypatch: pytest.MonkeyPatch
 ) -> None:

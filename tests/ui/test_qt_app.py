@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from clerk_app.i18n import language
 from ui.app import FONT_PATHS, PREFERRED_FAMILY, create_application, load_cjk_font
@@ -58,3 +59,44 @@ def test_imports_leave_no_module_sources_in_memory() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert int(kept) < 1_000_000  # characters; PySide6's check kept about 10 million
+
+
+def test_a_new_application_is_made_with_the_fusion_style_and_the_staff_sheet() -> None:
+    """A fresh process (the suite's application already exists): the style is chosen as the
+    application is made (``-style Fusion``), not set afterwards (issue 11)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from ui.app import create_application; "
+        "from ui.common.theme import STAFF_STYLE; app = create_application(['x'], 'zh_CN'); "
+        "sheet = app.styleSheet() == STAFF_STYLE; app.setStyleSheet(''); "  # the style beneath
+        "print(app.style().name(), sheet)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert out.stdout.split() == ["fusion", "True"], out.stderr
+
+
+def test_restyle_styles_a_label_before_and_after_it_is_first_shown(
+    qtbot: QtBot, clerk_qapp: QApplication
+) -> None:
+    """Before its first polish a widget only takes the name (its first polish reads it; asking
+    for its style earlier cost a counter's start the QStyle type); once shown it is polished
+    again at once."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from ui.common.theme import ACCENT, PRIMARY_DARK
+    from ui.common.widgets import restyle
+
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    restyle(label, "ErrorText")  # not yet shown
+    label.show()
+    qtbot.waitExposed(label)
+    colour = label.palette().color(QPalette.ColorRole.WindowText)
+    assert colour == QColor(ACCENT)
+    restyle(label, "InfoText")  # shown: polished again now
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor(PRIMARY_DARK)

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.identity import validate_resident_id, validate_uscc
 from clerk_app.errors import ClerkError
-from clerk_app.services.credit import CreditInfo
 from ui.common.widgets import restyle, show_message
 
 if TYPE_CHECKING:
     from clerk_app.services.cases.results import ApplicantInput
+    from clerk_app.services.credit import CreditInfo  # the service loads at the first check
 
 _CODE_LENGTH = 18
 

@@ -89,6 +89,15 @@ QStatusBar {{ background: #e9eef6; color: {MUTED}; }}
 """
 
 
-def apply_staff_style(app: QApplication) -> None:
-    app.setStyle("Fusion")
+#: The widget style under the style sheet, the same on every PC.
+STYLE_NAME = "Fusion"
+
+
+def apply_staff_style(app: QApplication, *, style_set: bool = False) -> None:
+    """The style sheet over Fusion; ``style_set``: the application was made with
+    ``-style Fusion`` (``ui.app.create_application``), so ``setStyle`` is not needed: it
+    hands back the style object, for which PySide builds the ``QStyle`` type and its
+    enums, a few ms of every start (issue 11)."""
+    if not style_set:
+        app.setStyle(STYLE_NAME)
     app.setStyleSheet(STAFF_STYLE)

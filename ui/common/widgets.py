@@ -87,10 +87,14 @@ def read_only_table(parent: QWidget | None = None) -> QTableView:
 
 def restyle(widget: QWidget, object_name: str) -> None:
     """Give ``widget`` the theme's style for ``object_name`` now (Qt reads a stylesheet's
-    object-name selectors only when a widget is polished, so polish it again)."""
+    object-name selectors only when a widget is polished, so polish it again). A widget not
+    yet polished (not yet shown) reads the name at its first polish: asking it for its style
+    before then made PySide build the ``QStyle`` type at a counter's start (issue 11)."""
     widget.setObjectName(object_name)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
 
 
 def show_message(label: QLabel, text: str, *, error: bool = False) -> None:

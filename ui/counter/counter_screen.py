@@ -73,12 +73,15 @@ class CounterScreen(QWidget):
         self.view.ticket_panel.handover_button.clicked.connect(lambda: self.open_handover())
         QShortcut(QKeySequence(HANDOVER_KEY), self).activated.connect(self._handover_key)
         self._prepare_scans()
-        self._show_header(hall_name, self._own_counter())
         self.desk.start()
+        # The counter's name as the desk's first read found it (the whole counter list, read
+        # again at Reload, is one more query at the start; issue 11).
+        self._show_header(hall_name, self.desk.counter_name)
 
     def reload(self) -> None:
         """Read the counter, its queue and the item list afresh from the core."""
-        self._show_header(self._hall_name, self._own_counter())
+        own = self._own_counter()
+        self._show_header(self._hall_name, own.name if own is not None else "")
         self.desk.poller.poll_now()
 
     def shutdown(self) -> None:
@@ -92,12 +95,12 @@ class CounterScreen(QWidget):
             return None
         return next((c for c in self._session.catalog.list_counters() if c.number == number), None)
 
-    def _show_header(self, hall_name: str, counter: CounterInfo | None) -> None:
+    def _show_header(self, hall_name: str, counter_name: str) -> None:
         actor = self._session.actor
         number = actor.counter_no
         title = counter_label(number) if number is not None else self.tr("No counter")
-        if counter is not None and counter.name:
-            title = f"{title} · {counter.name}"
+        if number is not None and counter_name:
+            title = f"{title} · {counter_name}"
         self.view.header.title_label.setText(title)
         self.view.header.subtitle_label.setText(hall_name)
         self.view.clerk_badge.setText(f"{actor.display_name} · {role_label(actor.role)}")

@@ -30,13 +30,13 @@ from clerk_app.services.queue.results import CounterState, TicketInfo
 from ui.common.polling import Poller
 from ui.common.tasks import run_task
 from ui.counter import ticket_panel as keys
-from ui.counter.call_ticket_dialog import CallTicketDialog
-from ui.counter.transfer_dialog import TransferDialog
 from ui.counter.waiting_model import minutes_between
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
+    from ui.counter.call_ticket_dialog import CallTicketDialog
     from ui.counter.counter_view import CounterView
+    from ui.counter.transfer_dialog import TransferDialog
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,8 @@ class QueueDesk(QObject):
         self._view = view
         self._panel = view.ticket_panel
         self.current: TicketInfo | None = None
+        #: This counter's name as the last read of its desk found it ("" until read).
+        self.counter_name = ""
         self.paused = False
         # Bumped by every key press; a poll result of an older generation is dropped.
         self._generation = 0
@@ -163,6 +165,7 @@ class QueueDesk(QObject):
         self._poll_error = ""
         self._set_current(snapshot.current, snapshot.now)
         if snapshot.counter is not None:
+            self.counter_name = snapshot.counter.name
             self._set_paused(snapshot.counter.paused)
         self._view.waiting_model.set_queue(snapshot.waiting, snapshot.now)
         self._show_summary(snapshot)
@@ -282,6 +285,8 @@ class QueueDesk(QObject):
     def ask_transfer(self) -> None:
         if self.current is None:
             return
+        from ui.counter.transfer_dialog import TransferDialog  # (its module) on the first F4
+
         dialog = TransferDialog(
             self.current.number,
             self._catalog.list_categories(),
@@ -318,6 +323,8 @@ class QueueDesk(QObject):
         self._leaving(lambda: self.ask_call_ticket(number))()
 
     def ask_call_ticket(self, number: str = "") -> None:
+        from ui.counter.call_ticket_dialog import CallTicketDialog  # on the first F7 or slip
+
         dialog = CallTicketDialog(self._screen, number=number)
         dialog.accepted.connect(lambda: self.call_ticket(dialog.number(), dialog.reason()))
         dialog.finished.connect(dialog.deleteLater)

@@ -23,7 +23,11 @@ event filter that tells a scan from typing and takes it away from the field:
 
 Only keys typed into the counter's own window count; while a dialog of it is open (验真 reads its
 own scans, the call-a-number dialog its own number), its keys are its own. The filter sees a key
-press at the focused widget only, once (not again as it propagates to the parents).
+press at the focused widget only, once (not again as it propagates to the parents): it is
+installed on the focused widget and follows the focus (``QApplication.focusChanged``), not on
+the whole application, through which every event of the PC (each paint, each mouse move) would
+pass a Python call, and the first of each kind of event would make PySide build its Python type
+and enums (~40 ms of the counter's first paint, issue 11).
 
 A Chinese input method composes a scanner's letters into candidates before any key event is
 seen, so the fields meant for scans switch it off (``scan_field``); digits, which pass an input
@@ -32,6 +36,7 @@ method uncomposed, are recognised in any field.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,24 +115,40 @@ class ScanFilter(QObject):
         self._chars: list[str] = []
         self._last_ms = 0.0
         self._snapshot: _Snapshot | None = None
+        self._listening = False
+        self._watched: QWidget | None = None  # the focused widget, which this filter is on
         self.scans = 0  # codes recognised so far (for tests and the curious)
 
     def install(self) -> None:
-        """Listens to the application's keys while the screen is shown, and only then: every
-        event of the PC passes an application filter, so a hidden or closed window (which may
-        live on) leaves the application's list until it is shown again."""
+        """Listens to the focused widget's keys while the screen is shown, and only then: a
+        hidden or closed window (which may live on) follows the focus no more until it is shown
+        again."""
         self._screen.installEventFilter(self)  # its Show and Hide
         if self._screen.isVisible():
             self._listen(True)
 
     def _listen(self, on: bool) -> None:
         app = QApplication.instance()
-        if app is None:
+        if not isinstance(app, QApplication) or on == self._listening:
             return
+        self._listening = on
         if on:
-            app.installEventFilter(self)  # once: installing again moves it, never doubles it
+            app.focusChanged.connect(self._follow_focus)
+            self._follow_focus(None, QApplication.focusWidget())
         else:
-            app.removeEventFilter(self)
+            app.focusChanged.disconnect(self._follow_focus)
+            self._follow_focus(None, None)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Moves the filter to the widget that has the focus now (``None``: to none)."""
+        old, self._watched = self._watched, new
+        if old is new:
+            return
+        if old is not None and old is not self._screen:  # the screen's Show/Hide stay watched
+            with contextlib.suppress(RuntimeError):  # a widget gone took its filters along
+                old.removeEventFilter(self)
+        if new is not None:
+            new.installEventFilter(self)  # once: installing again moves it, never doubles it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

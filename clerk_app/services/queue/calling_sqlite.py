@@ -8,6 +8,7 @@ and ``calling.call_in`` writes the call with prebuilt Core statements.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import BindParameter, Connection, Table, and_, bindparam, case, or_, select
@@ -29,8 +30,11 @@ from clerk_app.services.queue.results import TicketInfo
 from clerk_app.services.settings import DEFAULTS
 
 
+@cache
 def _claim_statement() -> Any:
-    """The serve order of ``domain.queue_order`` as one ``ORDER BY``, head first."""
+    """The serve order of ``domain.queue_order`` as one ``ORDER BY``, head first. Built at
+    the first call-next, not at import: at import it configured every ORM mapper before the
+    counter's start needed them (issue 11)."""
     cc = aliased(CounterCategory)
     at = Ticket.queue_position_at
     counter_no: BindParameter[int] = bindparam("counter_no")
@@ -60,7 +64,6 @@ def _claim_statement() -> Any:
     )
 
 
-_CLAIM = _claim_statement()
 _SETTINGS = HallSetting.__table__
 assert isinstance(_SETTINGS, Table)
 _MAX_WAIT = select(_SETTINGS.c.value).where(_SETTINGS.c.key == "queue.max_normal_wait_minutes")
@@ -85,7 +88,7 @@ class SqliteCallNext:
             "today": today,
             "cutoff": now - max_wait,
         }
-        row = conn.execute(_CLAIM, params).first()
+        row = conn.execute(_claim_statement(), params).first()
         return None if row is None else Claimed(*row)
 
     def call_in(
