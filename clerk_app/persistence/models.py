@@ -647,13 +647,6 @@ class CalendarYear(Base):
     declared_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
-def load_all() -> type[Base]:
-    """``Base`` with every table in its metadata, for what needs the whole schema (the
-    migrations' environment, schema comparisons). The journey's tables (packages, tasks,
-    handovers, notifications, visits; ``models_journey``) are mapped when their services are
-    first imported: a counter's start has no use for them, and mapping them cost it ~20 ms
-    (issue 11). Tables mapped after a database was opened get its partial-index predicates
-    then (``dialects.refresh_partial_predicates``)."""
-    from clerk_app.persistence import models_journey  # noqa: F401
-
-    return Base
+# The journey's tables (packages, tasks, handovers, notifications, visits) live in their own
+# module; importing it here puts them in ``Base.metadata`` wherever the models are loaded.
+from clerk_app.persistence import models_journey as _models_journey  # noqa: E402, F401

@@ -18,7 +18,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clerk_app.persistence.dialects import refresh_partial_predicates
 from clerk_app.persistence.models import Base, Material, ServiceItem, partial_index
 
 
@@ -172,8 +171,3 @@ class CaseVisit(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     reason: Mapped[str] = mapped_column(String(16))  # accept | supplement | collect | other
     note: Mapped[str] = mapped_column(Text, default="")
-
-
-# Mapped on first use (``models.load_all``), perhaps after a database was opened: its partial
-# indexes get that database's predicates as the hall's other tables did.
-refresh_partial_predicates(Base)
