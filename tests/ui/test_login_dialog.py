@@ -236,7 +236,7 @@ def test_a_counter_starts_and_signs_in_without_loading_cryptography(hall: Hall) 
 
 #: What a signed-in counter window, shown and idle, has not loaded (issue 11's cold start): the
 #: screens and dialogs a clerk opens later (loaded by the action that opens them; their keys
-#: are registered at start), the journey's models and services, the paper and the libraries
+#: are registered at start), the journey's services, the paper and the libraries
 #: of other screens and other databases.
 NOT_AT_A_COUNTER_START = (
     "cryptography",
@@ -249,7 +249,6 @@ NOT_AT_A_COUNTER_START = (
     "sqlalchemy.dialects.postgresql",
     "PySide6.QtPdf",
     "PySide6.QtPrintSupport",
-    "clerk_app.persistence.models_journey",
     "clerk_app.services.journey",
     "clerk_app.services.credit",
     "clerk_app.services.calendar",
