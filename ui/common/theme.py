@@ -100,4 +100,8 @@ def apply_staff_style(app: QApplication, *, style_set: bool = False) -> None:
     enums, a few ms of every start (issue 11)."""
     if not style_set:
         app.setStyle(STYLE_NAME)
-    app.setStyleSheet(STAFF_STYLE)
+    if app.styleSheet() != STAFF_STYLE:
+        # Setting a sheet re-polishes every widget; the same sheet again would only do that
+        # (an application made again in one process: the tests, which once crashed when the
+        # garbage collector deleted an old window in the middle of it).
+        app.setStyleSheet(STAFF_STYLE)
