@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from clerk_app.domain.roles import Role
 from clerk_app.errors import ClerkError, DatabaseUnavailable
 from ui.common.errors import install_excepthook, show_error
-from ui.common.tasks import run_task
+from ui.common.tasks import finish_background_work, run_task
 
 if TYPE_CHECKING:
     from clerk_app.api import Hall, StaffSession
@@ -237,7 +237,7 @@ def run_gui(options: Options, app: QApplication) -> int:
     if options.kiosk or options.display or options.evaluator_counter is not None:
         starter = PublicStarter(options, app)
         QTimer.singleShot(0, starter.try_open)
-        return app.exec()
+        return _exec(app)
     try:
         hall = open_configured_hall(options)
     except ClerkError as error:
@@ -247,4 +247,12 @@ def run_gui(options: Options, app: QApplication) -> int:
     app.setQuitOnLastWindowClosed(False)
     shell = StaffShell(hall, app, options.counter, options.fullscreen)
     QTimer.singleShot(0, shell.sign_in)
-    return app.exec()
+    return _exec(app)
+
+
+def _exec(app: QApplication) -> int:
+    """The event loop, then the background work still running (``finish_background_work``)."""
+    status = app.exec()
+    if not finish_background_work():
+        log.warning("background work still running at exit")
+    return status

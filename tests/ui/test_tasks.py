@@ -103,3 +103,38 @@ def test_a_poll_is_skipped_while_the_previous_one_still_runs(qapp: QApplication)
     finally:
         set_runner(previous)
     assert results == [7]
+
+
+def test_a_worker_finishing_after_its_delivery_was_deleted_drops_the_result_quietly(
+    qapp: QApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    # At exit the interpreter may delete the delivery object while a worker still runs (the
+    # sign-in's overdue sweep, a print); the emit raised "Signal source has been deleted".
+    release = threading.Event()
+    runner = ThreadPoolRunner()
+
+    def work() -> int:
+        release.wait(5)
+        return 1
+
+    calls: list[object] = []
+    runner(work, calls.append, calls.append)
+    [delivery] = list(runner._pending)
+    shiboken6.delete(delivery)
+    with caplog.at_level("DEBUG", logger="ui.common.tasks"):
+        release.set()
+        assert tasks.finish_background_work(5000)
+    assert calls == []
+    assert "after its screen was gone" in caplog.text
+
+
+def test_exit_waits_for_the_work_still_running(qapp: QApplication) -> None:
+    recorded: list[str] = []
+
+    def work() -> None:
+        threading.Event().wait(0.2)  # a write that takes a moment
+        recorded.append("written")
+
+    ThreadPoolRunner()(work, lambda _none: None, lambda _e: None)
+    assert tasks.finish_background_work(5000) is True
+    assert recorded == ["written"]

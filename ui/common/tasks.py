@@ -92,9 +92,22 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as error:
-            self._delivery.finished.emit(None, error)
+            self._deliver(None, error)
             return
-        self._delivery.finished.emit(result, None)
+        self._deliver(result, None)
+
+    def _deliver(self, result: object, error: BaseException | None) -> None:
+        """Hands the outcome to the GUI thread, unless nothing is left to take it: at exit the
+        interpreter may delete the delivery object while a worker still runs (``run_gui``
+        waits for the pool, a test or a script may not). The core's work is done either way;
+        only its report to a screen that is gone is dropped."""
+        if not shiboken6.isValid(self._delivery):
+            log.debug("background task finished after its screen was gone: %r", error)
+            return
+        try:
+            self._delivery.finished.emit(result, error)
+        except RuntimeError:  # deleted between the check and the emit
+            log.debug("background task finished after its screen was gone: %r", error)
 
 
 class ThreadPoolRunner:
@@ -113,6 +126,13 @@ class ThreadPoolRunner:
 
 
 _runner: Runner = ThreadPoolRunner()
+
+
+def finish_background_work(timeout_ms: int = 15_000) -> bool:
+    """At exit, before the interpreter tears down: waits for the workers still running (a print
+    being recorded, the sign-in's overdue sweep), so a write already begun ends in its own
+    transaction instead of being cut off. False if one was still running at the timeout."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def set_runner(runner: Runner) -> Runner:
