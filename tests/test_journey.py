@@ -14,15 +14,16 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
+from clerk_app.documents.paper.bodies import paper_text
 from clerk_app.documents.paper.text import cn_date
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.task_states import TaskState
 from clerk_app.errors import Conflict, PermissionDenied, ValidationError
-from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, User
+from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, SigningKey, User
 from clerk_app.persistence.models_journey import (
     CaseVisit,
     Handover,
@@ -409,3 +410,31 @@ def test_a_groups_paper_printed_again_is_a_reprint_of_its_original(hall: Hall) -
     receipt = s.journey.print_paper("collection", done.bundle_no)
     assert not receipt.reprint and receipt.document.title == "领证回执"
     assert s.journey.print_paper("collection", done.bundle_no).original_id == receipt.record_id
+
+
+def test_a_groups_paper_is_previewed_as_it_would_print_and_nothing_is_written(
+    hall: Hall,
+) -> None:
+    """The preview of a 一件事受理回执 says what the print then says and writes nothing: no
+    print, no audit row, not even the hall's document key where it is missing; after the print,
+    the preview shows the 补打 that printing again would be."""
+    s = desk(hall)
+    done = s.journey.accept_package("KBQY", FIRM, contact_phone=PHONE)
+    with hall.db.write() as db:  # a hall whose key is gone: a preview must not make one
+        db.execute(delete(SigningKey))
+    before = snapshot(hall)
+
+    preview = s.journey.draw_paper_preview("package_receipt", done.bundle_no)
+    lines = s.journey.preview_paper_text("package_receipt", done.bundle_no)
+    assert snapshot(hall) == before
+    with hall.db.read() as db:
+        assert db.scalar(select(func.count()).select_from(SigningKey)) == 0
+    assert not preview.document.reprint and preview.document.title == "一件事受理回执"
+    assert done.bundle_no in pdf_text(preview.pdf)
+    assert "汕头市龙湖区测试创业有限公司" in pdf_text(preview.pdf)
+
+    printed = s.journey.print_paper("package_receipt", done.bundle_no)
+    assert paper_text(printed.document) == lines
+    after = snapshot(hall)
+    again = s.journey.preview_paper("package_receipt", done.bundle_no)
+    assert again.reprint and snapshot(hall) == after

@@ -49,7 +49,7 @@
         <translation>Alt+→ 下一步 · Alt+← 上一步 · Alt+1…5 跳转 · Ctrl+N 新申请</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>Enter: preview · Ctrl+P: print what is due (then a reprint) · Ctrl+N: next</source>
         <translation>Enter：预览 · Ctrl+P：打印应交付的文书（再按为补打）· Ctrl+N：下一位申请人</translation>
     </message>
@@ -1134,7 +1134,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/counter_screen.py" line="+98"/>
+        <location filename="../../ui/counter/counter_screen.py" line="+101"/>
         <source>No counter</source>
         <translation>未选择窗口</translation>
     </message>
@@ -1825,7 +1825,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+81"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+82"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -1840,12 +1840,7 @@ served %3 · no-shows %4</source>
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+95"/>
-        <source>%1 has no preview: Ctrl+P prints it.</source>
-        <translation>%1 无预览：按 Ctrl+P 打印。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+102"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
@@ -3103,7 +3098,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../ui/admin/packages/package_dialog.py" line="+70"/>
+        <location filename="../../ui/admin/packages/package_dialog.py" line="+71"/>
         <source>New one-thing package</source>
         <translation>新建一件事</translation>
     </message>
@@ -3237,14 +3232,6 @@ Sign in at this counter all the same?</source>
         <location line="+4"/>
         <source>One-thing packages</source>
         <translation>一件事</translation>
-    </message>
-</context>
-<context>
-    <name>PaperWords</name>
-    <message>
-        <location filename="../../ui/acceptance/preview.py" line="+43"/>
-        <source>%1 of %2: the core draws it when it prints (Ctrl+P).</source>
-        <translation>%2 的%1：打印时生成（Ctrl+P）。</translation>
     </message>
 </context>
 <context>
@@ -3545,12 +3532,13 @@ Sign in at this counter all the same?</source>
 <context>
     <name>QueueDesk</name>
     <message>
-        <location filename="../../ui/counter/queue_desk.py" line="+129"/>
+        <location filename="../../ui/counter/queue_desk.py" line="+131"/>
         <source>%1 is still in service at this window from an earlier session: finish it (F6) or put it back in the queue.</source>
+        <extracomment>This counter&apos;s name as the last read of its desk found it (&quot;&quot; until read).</extracomment>
         <translation>%1 是本窗口上次登录留下的办理中号票：请办结（F6）或放回队列。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Queue · %1 waiting</source>
         <translation>排队 · %1 人等候</translation>
     </message>
@@ -3591,12 +3579,12 @@ Sign in at this counter all the same?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>Called %1.</source>
         <translation>已叫号 %1。</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>Called %1 again (recall %2).</source>
         <translation>已重呼 %1（第 %2 次）。</translation>
     </message>
@@ -3626,7 +3614,7 @@ Sign in at this counter all the same?</source>
         <translation>已恢复服务。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转至%2。</translation>
     </message>
@@ -4020,7 +4008,7 @@ Sign in at this counter all the same?</source>
         <translation>共享材料</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>

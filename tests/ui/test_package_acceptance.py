@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_acceptance_panel import ALT, ENTER, enter_firm, enter_person, key, type_text
+from test_document_printing import activate
 from test_print_preview import pdf_text
 
 from clerk_app.api import Hall, StaffSession
@@ -117,6 +118,47 @@ def test_a_business_start_package_accepted_once_with_one_receipt(
     kinds = [r.kind for r in session.documents.history(bundle_no)]
     assert kinds == [DocumentKind.PACKAGE_RECEIPT]
     assert "一件事受理回执" in panel.preview.toPlainText()  # the printed paper's words
+
+
+def test_a_packages_receipt_is_read_and_previewed_before_it_is_printed(
+    qtbot: QtBot, counter: CounterScreen, local_settings: Path
+) -> None:
+    """Step 5 of a 一件事: the words view says the receipt as the core would print it, Enter
+    shows the core's PDF without recording anything, and Ctrl+P in the preview prints it
+    through the core (then a second print is the 补打 the preview now shows)."""
+    session = counter._session
+    panel = call(qtbot, counter)
+    enter_firm(qtbot, panel, HONGDA)
+    choose_package(qtbot, panel, "开办企业")
+    key(qtbot, panel, Qt.Key.Key_Right, ALT)
+    key(qtbot, panel, Qt.Key.Key_A, ALT)
+    assert panel.stack.currentIndex() == PREVIEW
+    [row] = panel.documents.model.rows()
+    bundle_no = row.case_no
+    qtbot.waitUntil(lambda: bundle_no in panel.preview.toPlainText())
+    assert "一件事受理回执" in panel.preview.toPlainText()
+    for name in SETUP_ITEMS:
+        assert name in panel.preview.toPlainText()
+
+    docs = panel.documents
+    docs.focus_list()
+    key(qtbot, docs.view, ENTER)
+    qtbot.waitUntil(lambda: docs.preview_dialog is not None)
+    dialog = docs.preview_dialog
+    assert dialog is not None and dialog.document.pageCount() >= 1
+    assert "一件事受理回执" in dialog.windowTitle() and bundle_no in dialog.windowTitle()
+    assert session.documents.history(bundle_no) == []  # a preview records nothing
+
+    activate(qtbot, dialog)  # the offscreen platform activates no window by itself
+    with qtbot.waitSignal(dialog.printed) as signal:
+        qtbot.keyClick(dialog, Qt.Key.Key_P, CTRL)
+    first = signal.args[0]
+    assert not first.error and not first.printed.reprint
+    assert [r.kind for r in session.documents.history(bundle_no)] == [DocumentKind.PACKAGE_RECEIPT]
+    text = "".join(pdf_text(Path(first.target.pdf_path).read_bytes()).split())
+    assert Path(first.target.pdf_path).parent == local_settings
+    assert bundle_no in text and "一件事受理回执" in text
+    qtbot.waitUntil(lambda: "补打" in panel.preview.toPlainText())  # printing again would be
 
 
 def test_a_package_with_a_cross_city_item_prints_its_transfer_slip(

@@ -208,12 +208,11 @@ class AcceptancePanel(QWidget):
         from ui.acceptance.preview import PaperWords
 
         self._identity = IdentityReveal(self._session)
-        self._preview = PaperWords(self._session.documents)
+        self._preview = PaperWords(self._session.documents, self._session.journey)
         self._documents = DocumentsPanel(
             self._session.documents, self._counter_printers(), journey=self._session.journey
         )
         self._documents.chosen.connect(self._preview.show_row)
-        self._documents.printed.connect(self._preview.show_printed)
         return self._preview_page()
 
     def _preview_page(self) -> QWidget:

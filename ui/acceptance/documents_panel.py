@@ -1,13 +1,14 @@
 """Step 5 of acceptance: the paper. The documents that fit each decided case, to preview and print.
 
-Keys: ↑/↓ choose a document (the decision's main one is chosen first), Enter previews it (the
-preview dialog prints with Ctrl+P); the host page binds Ctrl+P to ``print_button``, which
-prints at once on the counter's printer every document the decision hands over that is not
-printed yet (``handover``), or, when all are, the chosen one again (a 补打). A 一件事's paper
-(``set_group``) is the group's, printed by its bundle number through ``JourneyService.print_paper``.
-Every print goes through the core, which records it and marks a second print of the same
-document 补打; the list shows how often each was printed. ``chosen`` tells the host which
-document the cursor is on (again after each refresh), so it can show that document's words.
+Keys: ↑/↓ choose a document (the decision's main one is chosen first), Enter previews it, a
+一件事's paper too (the preview dialog prints with Ctrl+P); the host page binds Ctrl+P to
+``print_button``, which prints at once on the counter's printer every document the decision
+hands over that is not printed yet (``handover``), or, when all are, the chosen one again (a
+补打). A 一件事's paper (``set_group``) is the group's, previewed and printed by its bundle
+number through ``JourneyService``. Every print goes through the core, which records it and
+marks a second print of the same document 补打; the list shows how often each was printed.
+``chosen`` tells the host which document the cursor is on (again after each refresh), so it
+can show that document's words.
 """
 
 from __future__ import annotations
@@ -183,15 +184,13 @@ class DocumentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        if row.kind in GROUP_KINDS:
-            self.show_status(
-                self.tr("%1 has no preview: Ctrl+P prints it.").replace("%1", row.label)
-            )
-            return
-        documents = self._documents
+        documents, journey = self._documents, self._journey
 
         def draw() -> tuple[PaperDocument, bytes]:  # on a worker: one read, then the drawing
-            drawn = documents.draw_preview(row.kind, row.case_no)
+            if row.kind in GROUP_KINDS and journey is not None:
+                drawn = journey.draw_paper_preview(row.kind, row.case_no)
+            else:
+                drawn = documents.draw_preview(row.kind, row.case_no)
             return drawn.document, drawn.pdf
 
         self.show_status(self.tr("Drawing %1…").replace("%1", row.label))
@@ -204,7 +203,7 @@ class DocumentsPanel(QWidget):
             paper.title,
             row.case_no,
             reprint=paper.reprint,
-            print_document=lambda: self._documents.print_document(row.kind, row.case_no),
+            print_document=self._fetch(row),
             printers=self.printers,
             parent=self,
         )

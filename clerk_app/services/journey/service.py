@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from clerk_app.documents.paper.bodies import paper_text
 from clerk_app.documents.paper_data import DocumentKind, PaperDocument
+from clerk_app.documents.signing import new_secret
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.task_states import OPEN, TaskState
 from clerk_app.errors import ValidationError
@@ -25,9 +28,15 @@ from clerk_app.services.cases.lookup import cases_by_no
 from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemRequest, MaterialCheck
 from clerk_app.services.cases.views import Context
 from clerk_app.services.documents.fit import parse_kind
-from clerk_app.services.documents.planning import latest_original, plan_print, versions_unchanged
-from clerk_app.services.documents.results import PrintedDocument
-from clerk_app.services.documents.secret import ensure_key, read_key
+from clerk_app.services.documents.planning import (
+    Original,
+    Plan,
+    latest_original,
+    plan_print,
+    versions_unchanged,
+)
+from clerk_app.services.documents.results import DocumentPreview, PrintedDocument
+from clerk_app.services.documents.secret import DocumentKey, ensure_key, read_key
 from clerk_app.services.documents.service import (
     PLAN_ATTEMPTS,
     draw,
@@ -48,6 +57,18 @@ from clerk_app.services.journey.results import (
     TaskInfo,
     VisitReason,
 )
+
+
+@dataclass(frozen=True)
+class _GroupSeen:
+    """Step 1 of a group's paper (``print_paper``, ``preview_paper``): what was read."""
+
+    facts: GroupFacts
+    today: date
+    first_id: int
+    versions: dict[int, int]
+    original: Original | None
+    key: DocumentKey | None
 
 
 class JourneyService(Service):
@@ -243,6 +264,29 @@ class JourneyService(Service):
             return result
 
     # --- paper ----------------------------------------------------------------------------
+    def preview_paper(self, kind: DocumentKind | str, bundle_no: str) -> PaperDocument:
+        """What ``print_paper`` would draw now (a 补打 shows its mark); writes nothing.
+
+        One read, as ``DocumentService.preview``: a hall whose document key is missing is
+        previewed with a throwaway key (no preview is a valid document; the first print
+        creates the real key)."""
+        self.actor.require(Permission.PRINT_DOCUMENTS)
+        wanted = parse_kind(kind)
+        with self._read(Permission.VIEW_CASES) as (s, now):
+            seen = self._read_group(s, now, wanted, bundle_no)
+        key = seen.key or DocumentKey("K0", new_secret())  # a throwaway: no preview is genuine
+        return self._plan(wanted, seen, key).document
+
+    def preview_paper_text(self, kind: DocumentKind | str, bundle_no: str) -> list[str]:
+        """The lines ``preview_paper`` says, in reading order: what a screen shows."""
+        return paper_text(self.preview_paper(kind, bundle_no))
+
+    def draw_paper_preview(self, kind: DocumentKind | str, bundle_no: str) -> DocumentPreview:
+        """``preview_paper`` drawn as PDF, the very bytes a print would send (nothing
+        recorded): the counter's print preview shows it."""
+        doc = self.preview_paper(kind, bundle_no)
+        return DocumentPreview(document=doc, pdf=draw(doc))
+
     def print_paper(self, kind: DocumentKind | str, bundle_no: str) -> PrintedDocument:
         """Draws the group's document of ``kind`` and records the print with its audit row.
 
@@ -254,30 +298,45 @@ class JourneyService(Service):
         wanted = parse_kind(kind)
         for _attempt in range(PLAN_ATTEMPTS):
             with self._read(Permission.VIEW_CASES) as (s, now):
-                ctx = Context.load(s, now)
-                facts = gather(s, ctx, bundle_no)
-                cases = handover.group(s, facts.key)
-                versions = {c.id: c.version for c in cases}
-                [first_id] = [c.id for c in cases if c.case_no == facts.key]
-                original = latest_original(s, first_id, wanted)
-                key = read_key(s)
+                seen = self._read_group(s, now, wanted, bundle_no)
+            key = seen.key
             if key is None:
                 with self._write(Permission.VIEW_CASES) as (s, now):
                     key = ensure_key(s, now)
-
-            def build_paper(
-                issued_on: date, qr_payload: str, facts: GroupFacts = facts
-            ) -> PaperDocument:
-                return build(wanted, facts, issued_on=issued_on, qr_payload=qr_payload)
-
-            chosen = plan_print(wanted, facts.key, original, ctx.today, key, build_paper, draw)
+            chosen = self._plan(wanted, seen, key)
             pdf = draw(chosen.document)
             with self._write(Permission.VIEW_CASES) as (s, now):
-                if versions_unchanged(s, wanted, first_id, versions, original):
+                if versions_unchanged(s, wanted, seen.first_id, seen.versions, seen.original):
                     return record_print(
-                        s, self.actor, wanted, first_id, facts.key, chosen, pdf, now
+                        s, self.actor, wanted, seen.first_id, seen.facts.key, chosen, pdf, now
                     )
         raise print_conflict(bundle_no)
+
+    @staticmethod
+    def _read_group(s: Session, now: datetime, wanted: DocumentKind, bundle_no: str) -> _GroupSeen:
+        """Step 1 of a group's paper: what it says and what was printed of it before."""
+        ctx = Context.load(s, now)
+        facts = gather(s, ctx, bundle_no)
+        cases = handover.group(s, facts.key)
+        [first_id] = [c.id for c in cases if c.case_no == facts.key]
+        return _GroupSeen(
+            facts=facts,
+            today=ctx.today,
+            first_id=first_id,
+            versions={c.id: c.version for c in cases},
+            original=latest_original(s, first_id, wanted),
+            key=read_key(s),
+        )
+
+    @staticmethod
+    def _plan(wanted: DocumentKind, seen: _GroupSeen, key: DocumentKey) -> Plan:
+        """Step 2 (no transaction): the paper to print, a 补打 where nothing has changed."""
+        facts = seen.facts
+
+        def build_paper(issued_on: date, qr_payload: str) -> PaperDocument:
+            return build(wanted, facts, issued_on=issued_on, qr_payload=qr_payload)
+
+        return plan_print(wanted, facts.key, seen.original, seen.today, key, build_paper, draw)
 
     # --- units of work -------------------------------------------------------------------
     @contextmanager
