@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clerk_app.api import open_hall
+from bench_halls import copy_hall, keys_of, move_hall, open_bench_hall
 
 
 class Clock:
@@ -33,7 +33,7 @@ class Clock:
 
 
 def build_history(path: Path, history: int) -> None:
-    hall = open_hall(f"sqlite:///{path}")
+    hall = open_bench_hall(path)
     hall.seed_demo()
     hall.close()
     import sqlite3
@@ -87,10 +87,10 @@ def _insert(con, rows) -> None:  # type: ignore[no-untyped-def]
 def history_file(history: int) -> Path:
     """The seeded demo hall plus ``history`` finished tickets, built once into /tmp."""
     cache = Path(tempfile.gettempdir()) / f"clerk-bench-history-{history}.db"
-    if not cache.exists():
+    if not cache.exists() or not keys_of(cache).exists():
         t0 = time.perf_counter()
         build_history(cache.with_suffix(".tmp"), history)
-        cache.with_suffix(".tmp").rename(cache)
+        move_hall(cache.with_suffix(".tmp"), cache)
         print(f"built {history:,} historical tickets in {time.perf_counter() - t0:.1f} s")
     return cache
 
@@ -106,9 +106,9 @@ def measure(history: int, waiting: int, calls: int) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp())
     try:
         work = folder / "hall.db"
-        shutil.copy(cache, work)
+        copy_hall(cache, work)
         clock = Clock()
-        hall = open_hall(f"sqlite:///{work}", clock=clock)
+        hall = open_bench_hall(work, clock=clock)
         kiosk = hall.kiosk().queue
         rng = random.Random(1)
         counters = [hall.login(f"clerk{n:02d}", "demo", counter=n).queue for n in range(1, 9)]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sqlite3
 import statistics
 import sys
@@ -31,9 +30,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import chinese_calendar
+from bench_halls import copy_hall, keys_of, move_hall, open_bench_hall
 from sqlalchemy import insert, select
 
-from clerk_app.api import Hall, open_hall
+from clerk_app.api import Hall
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.deadlines import due_date, running_deadline
 from clerk_app.domain.workdays import WorkdayOverrides, add_workdays, workdays_between
@@ -57,17 +57,18 @@ _RUNNING = [
 
 def hall_file(cases: int) -> Path:
     path = Path(tempfile.gettempdir()) / f"clerk_bench_cases_{cases}.sqlite"
-    if not path.exists():
+    if not path.exists() or not keys_of(path).exists():
         started = time.perf_counter()
         build(path.with_suffix(".building"), cases)
-        path.with_suffix(".building").rename(path)
+        move_hall(path.with_suffix(".building"), path)
         print(f"built {cases:,} cases in {time.perf_counter() - started:.1f} s: {path}")
     return path
 
 
 def build(path: Path, cases: int) -> None:
     path.unlink(missing_ok=True)
-    hall = open_hall(f"sqlite:///{path}", clock=lambda: to_utc(NOW))
+    keys_of(path).unlink(missing_ok=True)
+    hall = open_bench_hall(path, clock=lambda: to_utc(NOW))
     hall.seed_demo()
     with hall.db.read() as s:
         items = [(i.id, i.promised_days) for i in s.scalars(select(ServiceItem))]
@@ -206,7 +207,7 @@ def main() -> int:
     args = parser.parse_args()
     path = hall_file(args.cases)
     print(f"hall of {args.cases:,} cases, SQLite, now {NOW:%Y-%m-%d %H:%M}")
-    hall = open_hall(f"sqlite:///{path}", clock=lambda: to_utc(NOW))
+    hall = open_bench_hall(path, clock=lambda: to_utc(NOW))
     try:
         print(f"as the schema stands ({NEWEST_INDEX}: the newest cases read from the index):")
         bench_listing(hall, args.list, args.runs)
@@ -214,10 +215,10 @@ def main() -> int:
         hall.close()
     with tempfile.TemporaryDirectory() as tmp:
         unindexed = Path(tmp) / "unindexed.sqlite"
-        shutil.copy(path, unindexed)
+        copy_hall(path, unindexed)
         with sqlite3.connect(unindexed) as con:
             con.execute(f"DROP INDEX {NEWEST_INDEX}")
-        hall = open_hall(f"sqlite:///{unindexed}", clock=lambda: to_utc(NOW), migrate=False)
+        hall = open_bench_hall(unindexed, clock=lambda: to_utc(NOW), migrate=False)
         try:
             print(f"without {NEWEST_INDEX} (before migration 0009: SQLite sorts every case):")
             bench_listing(hall, args.list, args.runs)

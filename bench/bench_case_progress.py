@@ -20,9 +20,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from bench_halls import open_bench_hall
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clerk_app.api import open_hall
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.services.cases.results import ApplicantInput
 
@@ -52,7 +53,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        hall = open_hall(f"sqlite:///{Path(tmp) / 'hall.db'}")
+        hall = open_bench_hall(Path(tmp) / "hall.db")
         try:
             hall.seed_demo()
             desk = hall.login("clerk01", "demo", counter=1)

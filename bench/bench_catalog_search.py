@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from clerk_app.api import open_hall
+from bench_halls import open_bench_hall
+
 from clerk_app.services.seed import seed_large_catalog
 
 TYPED = ("lszycsdlxk", "qysldj", "bdcdj", "临时占用", "不动产登记", "440500-D1", "scjg")
@@ -27,7 +28,7 @@ def keystrokes() -> list[str]:
 
 def measure(rounds: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        hall = open_hall(f"sqlite:///{Path(tmp) / 'hall.db'}")
+        hall = open_bench_hall(Path(tmp) / "hall.db")
         hall.seed_demo()
         seed_large_catalog(hall.db)
         catalog = hall.login("clerk01", "demo", counter=1).catalog

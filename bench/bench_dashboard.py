@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_case_list import FIRST_DAY, NOW, hall_file, ms, per_call
+from bench_halls import copy_hall, keys_of, move_hall, open_bench_hall
 from sqlalchemy import insert, select, update
 
-from clerk_app.api import open_hall
 from clerk_app.domain.roles import Actor, Role
 from clerk_app.domain.workdays import is_workday
 from clerk_app.hall_time import to_utc
@@ -50,18 +50,18 @@ WAITING_TODAY = 40
 
 def dashboard_file(tickets: int, cases: int) -> Path:
     path = Path(tempfile.gettempdir()) / f"clerk_bench_dashboard_{tickets}_{cases}.sqlite"
-    if not path.exists():
+    if not path.exists() or not keys_of(path).exists():
         building = path.with_suffix(".building")
-        shutil.copy(hall_file(cases), building)
+        copy_hall(hall_file(cases), building)
         started = time.perf_counter()
         add_tickets(building, tickets)
-        building.rename(path)
+        move_hall(building, path)
         print(f"added {tickets:,} tickets in {time.perf_counter() - started:.1f} s: {path}")
     return path
 
 
 def add_tickets(path: Path, tickets: int) -> None:
-    hall = open_hall(f"sqlite:///{path}", clock=lambda: to_utc(NOW))
+    hall = open_bench_hall(path, clock=lambda: to_utc(NOW))
     with hall.db.read() as s:
         cats = [(c.id, c.prefix) for c in s.scalars(select(QueueCategory))]
         counters = list(s.scalars(select(Counter.id).order_by(Counter.number)))
@@ -140,9 +140,9 @@ def measure(tickets: int, cases: int, runs: int, verbose: bool = True) -> dict[s
     path = dashboard_file(tickets, cases)
     folder = Path(tempfile.mkdtemp())
     copy = folder / "hall.sqlite"
-    shutil.copy(path, copy)  # WAL and statistics of this run stay out of the cached file
+    copy_hall(path, copy)  # WAL and statistics of this run stay out of the cached file
     try:
-        hall = open_hall(f"sqlite:///{copy}", clock=lambda: to_utc(NOW) + timedelta(seconds=30))
+        hall = open_bench_hall(copy, clock=lambda: to_utc(NOW) + timedelta(seconds=30))
         service = SupervisionService(
             hall.db, Actor(Role.SUPERVISOR, "supervisor", "值班长"), hall.clock
         )

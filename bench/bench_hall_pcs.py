@@ -19,6 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_halls import own_keys
+
 from clerk_app.persistence import database
 from tests.support.hall_pcs import HallMix, prepare, run_hall
 from tests.support.pg_cluster import PgCluster, find_pg_bin
@@ -33,16 +35,20 @@ def main() -> None:
     bin_dir = find_pg_bin()
     if bin_dir is None:
         sys.exit("no PostgreSQL binaries (install postgresql)")
-    mix = HallMix.of(args.pcs)
+    with own_keys():  # the halls' ID keys are the bench's own, not this PC's
+        run_mix(bin_dir, HallMix.of(args.pcs), args.seconds, baseline=not args.no_baseline)
+
+
+def run_mix(bin_dir: Path, mix: HallMix, seconds: float, *, baseline: bool) -> None:
     cluster = PgCluster(bin_dir, server_defaults=True).start()
     try:
         print(
             f"{mix.pcs} PCs: {mix.counters} counters, {mix.kiosks} kiosks, {mix.displays} "
-            f"displays, {mix.evaluators} evaluators; {args.seconds:.0f} s; server defaults "
+            f"displays, {mix.evaluators} evaluators; {seconds:.0f} s; server defaults "
             "(max_connections 100)"
         )
         runs = [("idle release", database.PG_IDLE_RELEASE_S)]
-        if not args.no_baseline:
+        if baseline:
             runs.append(("no idle release (baseline)", 1e9))
         for i, (label, release_s) in enumerate(runs):
             database.PG_IDLE_RELEASE_S = release_s
@@ -50,7 +56,7 @@ def main() -> None:
             cluster.admin_execute(f"CREATE DATABASE {name}")
             url = cluster.url(name)
             prepare(url, mix.counters)
-            run = run_hall(url, url.replace("+psycopg", ""), name, mix, args.seconds)
+            run = run_hall(url, url.replace("+psycopg", ""), name, mix, seconds)
             mean = statistics.fmean(run.samples) if run.samples else 0.0
             print(
                 f"{label:>28}: peak {run.peak_connections} connections, mean {mean:.1f}; "

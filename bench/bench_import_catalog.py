@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_halls import open_bench_hall
+
 from clerk_app.api import open_hall
 from clerk_app.services.seed import seed_large_catalog
 
@@ -36,7 +38,7 @@ def main() -> None:
     parser.add_argument("--db", help="URL of an empty database to import into (default SQLite)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        source = open_hall(f"sqlite:///{Path(tmp) / 'source.db'}")
+        source = open_bench_hall(Path(tmp) / "source.db")
         seed_large_catalog(source.db)
         files = [Path(tmp) / "catalog.xlsx", Path(tmp) / "catalog.csv"]
         for path in files:
@@ -50,11 +52,11 @@ def main() -> None:
         source.close()
         for path in files:
             default = f"sqlite:///{Path(tmp) / path.suffix[1:]}.db"
-            _import(path, args.db if args.db and path.suffix == ".xlsx" else default)
+            _import(path, args.db if args.db and path.suffix == ".xlsx" else default, Path(tmp))
 
 
-def _import(path: Path, url: str) -> None:
-    hall = open_hall(url)
+def _import(path: Path, url: str, folder: Path) -> None:
+    hall = open_hall(url, pii_keys=folder / f"{path.suffix[1:]}.keys")
     imports = hall.system().imports
     first = _timed(
         f"import {path.suffix} into a fresh {hall.db.dialect}", lambda: imports.import_catalog(path)

@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_case_list import FIRST_DAY, NOW, hall_file
+from bench_halls import copy_hall, keys_of, move_hall, open_bench_hall
 from sqlalchemy import insert, select
 
-from clerk_app.api import open_hall
 from clerk_app.domain.roles import Role
 from clerk_app.hall_time import to_utc
 from clerk_app.persistence.models import (
@@ -45,18 +45,18 @@ BATCH = 20_000
 
 def report_hall(cases: int, tickets: int) -> Path:
     path = Path(tempfile.gettempdir()) / f"clerk_bench_report_{cases}_{tickets}.sqlite"
-    if not path.exists():
+    if not path.exists() or not keys_of(path).exists():
         started = time.perf_counter()
         building = path.with_suffix(".building")
-        shutil.copy(hall_file(cases), building)
+        copy_hall(hall_file(cases), building)
         add_tickets(building, tickets)
-        building.rename(path)
+        move_hall(building, path)
         print(f"built {tickets:,} tickets in {time.perf_counter() - started:.1f} s: {path}")
     return path
 
 
 def add_tickets(path: Path, count: int) -> None:
-    hall = open_hall(f"sqlite:///{path}", clock=lambda: to_utc(NOW))
+    hall = open_bench_hall(path, clock=lambda: to_utc(NOW))
     with hall.db.read() as s:
         categories = list(s.scalars(select(QueueCategory.id)))
         counters = list(s.execute(select(Counter.id, Counter.number)))
@@ -145,7 +145,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     path = report_hall(args.cases, args.tickets)
-    hall = open_hall(f"sqlite:///{path}", clock=lambda: to_utc(NOW))
+    hall = open_bench_hall(path, clock=lambda: to_utc(NOW))
     reports = hall.system(Role.SUPERVISOR).reports
     last = NOW.date()
     first = last - timedelta(days=29)

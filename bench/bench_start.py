@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_halls import own_keys
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = ROOT / "bench" / "start_probe.py"
 
@@ -43,7 +45,7 @@ def run_once(*args: str) -> tuple[float, float]:
     return float(shown_at) - start, float(rss)
 
 
-def prepare_hall(folder: Path) -> str:
+def prepare_hall(folder: Path, keys: Path) -> str:
     # The hall is made by the code under test (the probes run it through PYTHONPATH), not by
     # whatever clerk_app this interpreter has installed: another copy may know other migrations.
     if str(ROOT) not in sys.path:
@@ -51,15 +53,15 @@ def prepare_hall(folder: Path) -> str:
     from clerk_app.api import open_hall
 
     url = f"sqlite:///{folder / 'hall.db'}"
-    hall = open_hall(url)
+    hall = open_hall(url, pii_keys=keys)
     hall.seed_demo()
     hall.close()
     return url
 
 
 def measure(runs: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        url = prepare_hall(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp, own_keys() as keys:  # the probes inherit them
+        url = prepare_hall(Path(tmp), keys)
         run_once("bare")
         run_once("counter", url)  # warm-up: bytecode caches, the page cache
         bare, counter, rss, bare_rss = [], [], [], []

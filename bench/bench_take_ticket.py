@@ -28,10 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_call_next import Clock, history_file, percentile
+from bench_halls import copy_hall, open_bench_hall
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from clerk_app.api import open_hall
+from clerk_app.domain.audit_chain import GENESIS, canonical, link
 
 
 def measure(history: int, tickets: int) -> dict[str, float]:
@@ -39,8 +40,8 @@ def measure(history: int, tickets: int) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp())
     try:
         work = folder / "hall.db"
-        shutil.copy(cache, work)
-        hall = open_hall(f"sqlite:///{work}", clock=Clock())
+        copy_hall(cache, work)
+        hall = open_bench_hall(work, clock=Clock())
         desks = [hall.login(f"clerk{n:02d}", "demo", counter=n).queue for n in range(1, 9)]
         kiosk = hall.kiosk().queue
         held: list[float] = []
@@ -88,7 +89,7 @@ def measure(history: int, tickets: int) -> dict[str, float]:
 
 
 def raw_take(path: Path, tickets: int) -> list[float]:
-    """The same writes as a take-ticket in raw sqlite3: sequence, ticket, audit row."""
+    """The same writes as a take-ticket in raw sqlite3: sequence, ticket, chained audit row."""
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=NORMAL")
@@ -114,9 +115,35 @@ def raw_take(path: Path, tickets: int) -> list[float]:
             " VALUES (?,?,?,?,?,?,?,?,0,1)",
             ("2026-11-26", cats[prefix], seq, f"R{prefix}{seq:04d}", "normal", "waiting", at, at),
         )
+        # The audit row chained as the service chains it (issue 16): the head, then SM3.
+        head = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        last, prev_hash = head if head is not None else (0, GENESIS)
+        row = {
+            "at": now,
+            "actor": "kiosk",
+            "role": "kiosk",
+            "counter": None,
+            "action": "ticket_taken",
+            "target": f"ticket:{cur.lastrowid}",
+            "before": None,
+            "after": {"n": seq},
+            "request_id": None,
+        }
+        digest = link(prev_hash, canonical(seq=last + 1, **row))
         con.execute(
-            "INSERT INTO audit_log (at, actor, action, target, after) VALUES (?,?,?,?,?)",
-            (at, "kiosk", "ticket_taken", f"ticket:{cur.lastrowid}", json.dumps({"n": seq})),
+            "INSERT INTO audit_log (at, actor, role, action, target, after, seq, prev_hash, hash)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                at,
+                "kiosk",
+                "kiosk",
+                "ticket_taken",
+                row["target"],
+                json.dumps(row["after"]),
+                last + 1,
+                prev_hash,
+                digest,
+            ),
         )
         con.execute("COMMIT")
         latencies.append((time.perf_counter() - t0) * 1000)

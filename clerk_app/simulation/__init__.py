@@ -134,9 +134,9 @@ def run_days(
     if demand.tickets < 1 or demand.open_seconds <= 0:
         raise ValidationError("号票数应至少为 1。", "At least one ticket is needed.")
     _check_categories(plans)  # before any database is opened: a bad plan changes nothing
-    with _scratch(database_url) as url:
+    with _scratch(database_url) as (url, keys):
         clock = SimClock(to_utc(datetime.combine(FIRST_DAY, time(7, 0))))
-        hall = open_hall(url, clock=clock)
+        hall = open_hall(url, clock=clock, pii_keys=keys)
         try:
             require_empty(hall)
             started = perf.perf_counter()
@@ -186,9 +186,13 @@ def _next_weekday(day: date) -> date:
 
 
 @contextmanager
-def _scratch(database_url: str | None) -> Iterator[str]:
+def _scratch(database_url: str | None) -> Iterator[tuple[str, Path | None]]:
+    """The simulated hall's database URL and its ID key file: the URL given (with the PC's
+    configured keys, as any hall there), else a new temporary SQLite file with keys of its own
+    beside it. A scratch hall never takes or creates the PC's key file: one created there would
+    later be refused by the PC's real hall as not its own."""
     if database_url is not None:
-        yield database_url
+        yield database_url, None
         return
     with tempfile.TemporaryDirectory(prefix="clerk-sim-") as folder:
-        yield f"sqlite:///{Path(folder) / 'simulated-hall.db'}"
+        yield f"sqlite:///{Path(folder) / 'simulated-hall.db'}", Path(folder) / "simulated.keys"
