@@ -38,7 +38,8 @@ from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.deadlines import due_date, running_deadline
 from clerk_app.domain.workdays import WorkdayOverrides, add_workdays, workdays_between
 from clerk_app.hall_time import to_utc
-from clerk_app.persistence.models import Case, ServiceItem
+from clerk_app.persistence.models import ServiceItem
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.pii import CASE_APPLICANT_ID
 
 NEWEST_INDEX = "ix_cases_created_at_id"  # "newest first" read from an index (migration 0009)

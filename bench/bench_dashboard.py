@@ -40,7 +40,8 @@ from sqlalchemy import insert, select, update
 from clerk_app.domain.roles import Actor, Role
 from clerk_app.domain.workdays import is_workday
 from clerk_app.hall_time import to_utc
-from clerk_app.persistence.models import Case, Counter, QueueCategory, Ticket
+from clerk_app.persistence.models import Counter, QueueCategory, Ticket
+from clerk_app.persistence.models_cases import Case
 from clerk_app.services.supervision.service import SupervisionService
 
 SERVING_COUNTERS = 8

@@ -31,14 +31,8 @@ from sqlalchemy import insert, select
 
 from clerk_app.domain.roles import Role
 from clerk_app.hall_time import to_utc
-from clerk_app.persistence.models import (
-    AuditLog,
-    Counter,
-    Evaluation,
-    QueueCategory,
-    Ticket,
-    User,
-)
+from clerk_app.persistence.models import AuditLog, Counter, QueueCategory, Ticket, User
+from clerk_app.persistence.models_evaluations import Evaluation
 
 BATCH = 20_000
 

@@ -15,7 +15,8 @@ from clerk_app.domain.case_states import IllegalTransition
 from clerk_app.domain.credit_gate import GateReason
 from clerk_app.domain.deadlines import DeadlineWarning
 from clerk_app.errors import Conflict, PermissionDenied, ValidationError
-from clerk_app.persistence.models import AuditLog, Case
+from clerk_app.persistence.models import AuditLog
+from clerk_app.persistence.models_cases import Case
 from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.results import CaseInfo, ItemRequest, MaterialCheck, ToleranceRefused
 from clerk_app.services.cases.versions import bump

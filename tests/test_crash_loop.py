@@ -22,7 +22,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from clerk_app.api import open_hall
-from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, Ticket
+from clerk_app.persistence.models import AuditLog, Ticket
+from clerk_app.persistence.models_cases import Case, PrintedDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = {"sqlite": 15, "postgresql": 6}

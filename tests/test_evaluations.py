@@ -14,7 +14,8 @@ from clerk_app.api import Hall
 from clerk_app.domain.evaluation import Level, Reason, RectificationState
 from clerk_app.errors import NotFound, PermissionDenied, ValidationError
 from clerk_app.i18n import set_language
-from clerk_app.persistence.models import AuditLog, Evaluation, HallSetting, Rectification
+from clerk_app.persistence.models import AuditLog, HallSetting
+from clerk_app.persistence.models_evaluations import Evaluation, Rectification
 from clerk_app.services.evaluations.results import EvaluationInfo
 from tests.support.acceptance import FOOD, ROAD, SETUP, MovableClock, at, clerk
 from tests.support.calendar import MAKEUP_2027, NOTICE_2027

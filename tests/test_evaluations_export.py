@@ -17,7 +17,7 @@ from sqlalchemy import select
 from clerk_app.api import Hall, open_hall
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import set_language
-from clerk_app.persistence.models import EvaluationExport
+from clerk_app.persistence.models_evaluations import EvaluationExport
 from tests.support.acceptance import FOOD, ROAD
 from tests.support.evaluations import serve
 

@@ -23,7 +23,8 @@ from clerk_app.documents.paper.text import cn_date
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.task_states import TaskState
 from clerk_app.errors import Conflict, PermissionDenied, ValidationError
-from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, SigningKey, User
+from clerk_app.persistence.models import AuditLog, User
+from clerk_app.persistence.models_cases import Case, PrintedDocument, SigningKey
 from clerk_app.persistence.models_journey import (
     CaseVisit,
     Handover,

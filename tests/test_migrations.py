@@ -19,7 +19,7 @@ from clerk_app.persistence.migrate import (
     is_current,
     upgrade,
 )
-from clerk_app.persistence.models import Base
+from clerk_app.persistence.models import load_all
 
 
 def test_upgrade_from_empty_reaches_head_and_matches_models(db_url: str) -> None:
@@ -30,8 +30,8 @@ def test_upgrade_from_empty_reaches_head_and_matches_models(db_url: str) -> None
     with db.read_engine.connect() as conn:
         assert current_revision(conn) == head_revision()
         tables = set(inspect(conn).get_table_names())
-        assert set(Base.metadata.tables) <= tables
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert set(load_all().metadata.tables) <= tables
+        diff = compare_metadata(MigrationContext.configure(conn), load_all().metadata)
         assert diff == [], diff
     db.dispose()
 

@@ -14,7 +14,8 @@ from clerk_app.api import Hall
 from clerk_app.demo.credit_cases import make_resident_id
 from clerk_app.documents.fonts import UnprintableText
 from clerk_app.errors import ValidationError
-from clerk_app.persistence.models import Case, ServiceItem
+from clerk_app.persistence.models import ServiceItem
+from clerk_app.persistence.models_cases import Case
 from clerk_app.services.cases.results import ApplicantInput, ItemRequest
 from clerk_app.services.paper_text import printable
 from tests.support.acceptance import FOOD

@@ -25,7 +25,8 @@ from clerk_app.errors import ValidationError
 from clerk_app.i18n import language, set_language
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrate import current_revision, upgrade
-from clerk_app.persistence.models import Appointment, Case, Ticket
+from clerk_app.persistence.models import Appointment, Ticket
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.pii import PiiKeyError, create_keys, load_keys
 from clerk_app.services.cases.results import ApplicantInput, CaseInfo, ItemRequest
 from tests.imports.samples import write_csv

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from clerk_app.api import ApplicantInput, Hall, ItemRequest, MaterialCheck, ValidationError
 from clerk_app.demo.credit_cases import make_resident_id
 from clerk_app.domain.typed_text import forbidden_character, typed_text
-from clerk_app.persistence.models import Case, User
+from clerk_app.persistence.models import User
+from clerk_app.persistence.models_cases import Case
 
 BAD = ["\x1b[31m", "\x07", "\x00", "\n", "\r", "\u202e", "\u2066", "\x9b"]
 

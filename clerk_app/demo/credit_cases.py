@@ -18,15 +18,8 @@ from clerk_app.domain.deadlines import DEFAULT_SUPPLEMENT_DAYS, supplement_days
 from clerk_app.domain.identity import resident_id_check_char, uscc_check_char
 from clerk_app.domain.workdays import CalendarNotCovered, is_workday
 from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import (
-    Case,
-    Counter,
-    CreditListEntry,
-    HallSetting,
-    ServiceItem,
-    Submission,
-    User,
-)
+from clerk_app.persistence.models import Counter, HallSetting, ServiceItem, User
+from clerk_app.persistence.models_cases import Case, CreditListEntry, Submission
 from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, pii_of
 from clerk_app.persistence.sequences import next_value
 

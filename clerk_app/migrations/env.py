@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from clerk_app.persistence.models import Base
+from clerk_app.persistence.models import load_all
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +13,7 @@ if connection is None:  # pragma: no cover - the desk always passes its connecti
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=load_all().metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

@@ -25,10 +25,19 @@ def upsert(session: Session, table: Any) -> Any:
 def use_partial_predicates(base: type[DeclarativeBase], dialect_name: str) -> None:
     """Hands each partial index's predicate (``info["where"]``, see
     ``models.partial_index``) to the dialect in use, as ``postgresql_where`` or
-    ``sqlite_where``. Idempotent; the migrations create the same predicates."""
+    ``sqlite_where``. Idempotent; the migrations create the same predicates. The dialect is
+    remembered for tables mapped later (``refresh_partial_predicates``)."""
+    base.metadata.info.setdefault("partial_dialects", set()).add(dialect_name)
     for table in base.metadata.tables.values():
         assert isinstance(table, Table)
         for index in table.indexes:
             where = index.info.get("where")
             if where is not None:
                 index.dialect_options[dialect_name]["where"] = text(where)
+
+
+def refresh_partial_predicates(base: type[DeclarativeBase]) -> None:
+    """The predicates of every dialect in use so far, for tables mapped since (a module of
+    models imported on first use, after a database was opened)."""
+    for dialect_name in sorted(base.metadata.info.get("partial_dialects", ())):
+        use_partial_predicates(base, dialect_name)

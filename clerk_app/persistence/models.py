@@ -1,4 +1,7 @@
-"""The hall's tables as SQLAlchemy 2 typed models (names from shared/GLOSSARY.md).
+"""The hall's tables as SQLAlchemy 2 typed models (names from shared/GLOSSARY.md): the base,
+and the tables of the hall, its catalog, its people and its queue, which every PC reads from its
+first screen. The others are in ``models_cases``, ``models_journey``, ``models_evaluations`` and
+``models_calendar`` (see ``load_all``).
 
 The schema changes only through Alembic migrations in ``clerk_app/migrations``; a test checks
 that the models and the migrated schema agree.
@@ -60,20 +63,6 @@ class HallSetting(Base):
     __tablename__ = "hall_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
-
-
-class SigningKey(Base):
-    """A key of the documents' QR signatures (HMAC), by id; the newest signs, all verify.
-
-    Its own table, not a hall setting: on PostgreSQL the kiosk's and the display's database
-    roles have no grant on it (``resources/db_roles.sql``), so a kiosk PC cannot sign paper.
-    Never printed, logged or put in an audit row. ``clerk keys rotate`` adds the next one.
-    """
-
-    __tablename__ = "signing_keys"
-    key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
-    secret: Mapped[str] = mapped_column(String(128))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Department(Base):
@@ -340,256 +329,6 @@ class DailySequence(Base):
     last_value: Mapped[int] = mapped_column(Integer)
 
 
-class Case(Base):
-    """An application (办件) from acceptance to delivery; filled by the acceptance feature."""
-
-    __tablename__ = "cases"
-    # The case lists read newest first (``services.cases.queries``) from this index, not a sort
-    # of every case of the hall (348 -> 27 ms for 500 of 200,000 in bench_case_list.py).
-    __table_args__ = (Index("ix_cases_created_at_id", "created_at", "id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_no: Mapped[str] = mapped_column(String(40), unique=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("service_items.id"))
-    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
-    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
-    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    # 一件事: the cases of one bundle share the case number of its first case.
-    bundle_no: Mapped[str | None] = mapped_column(String(40), index=True)
-    applicant_name: Mapped[str] = mapped_column(String(200))
-    applicant_id_kind: Mapped[str] = mapped_column(String(16))  # resident_id | uscc
-    # The applicant's ID (a USCC too, to keep one rule) sealed, and its lookup hash
-    # (persistence/pii.py): never in clear; search and visit counts use the hash.
-    applicant_id_enc: Mapped[bytes] = mapped_column(LargeBinary)
-    applicant_id_hash: Mapped[str] = mapped_column(String(64), index=True)
-    legal_representative: Mapped[str] = mapped_column(String(100), default="")
-    agent_name: Mapped[str] = mapped_column(String(100), default="")
-    # The agent's resident ID, sealed, and its lookup hash.
-    agent_id_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
-    agent_id_hash: Mapped[str | None] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(24), index=True)
-    accepted_on: Mapped[date | None] = mapped_column(Date)  # hall-local date of the decision
-    due_date: Mapped[date | None] = mapped_column(Date)  # promised limit, in working days
-    supplement_due: Mapped[date | None] = mapped_column(Date)
-    commitment_signed: Mapped[bool] = mapped_column(Boolean, default=False)  # 容缺受理承诺书
-    # 不予受理 / 不予办结: why, on which legal basis, and who is competent instead.
-    decision_reason: Mapped[str] = mapped_column(Text, default="")
-    decision_basis: Mapped[str] = mapped_column(Text, default="")
-    competent_body: Mapped[str] = mapped_column(String(200), default="")
-    permit_no: Mapped[str | None] = mapped_column(String(64), unique=True)
-    # What an instant permit states (临时占用城市道路: location, area, period …); string values.
-    permit_details: Mapped[dict[str, str] | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
-    # Optimistic concurrency: every change is UPDATE … WHERE version = <the version seen>.
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    # 一件事: the package the case was accepted in (its cases share ``bundle_no``) and the
-    # package's due date as promised on its receipt (working days of the package's limit).
-    package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"), index=True)
-    package_due: Mapped[date | None] = mapped_column(Date)
-    # 通办: the hall that accepted the case and the body that decides it (the item's 实施主体
-    # when accepted; empty when the catalog does not say).
-    receiving_hall: Mapped[str] = mapped_column(String(100), default="", server_default="")
-    authority: Mapped[str] = mapped_column(String(100), default="", server_default="")
-    # Where the applicant's notifications (SMS) go; empty: none are sent.
-    contact_phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
-
-    item: Mapped[ServiceItem] = relationship()
-    counter: Mapped[Counter | None] = relationship()
-    submissions: Mapped[list[Submission]] = relationship(
-        order_by="Submission.id", cascade="all, delete-orphan"
-    )
-
-
-class Submission(Base):
-    """A material handed in (or missing) for a case."""
-
-    __tablename__ = "submissions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id"))
-    status: Mapped[str] = mapped_column(String(16))  # received | missing | wrong | supplemented
-    note: Mapped[str] = mapped_column(Text, default="")
-    received_at: Mapped[datetime | None] = mapped_column(DateTime)
-    # What the status was before it became "supplemented" (missing | wrong), for the file.
-    initial_status: Mapped[str] = mapped_column(String(16), default="")
-
-    material: Mapped[Material] = relationship()
-
-
-class PrintedDocument(Base):
-    """Every print of a document (首次打印 and 补打), with the snapshot that redraws it exactly.
-
-    ``content`` is the JSON snapshot of the ``PaperDocument``; ``content_sha256`` hashes its
-    substance (everything but the issue date, the signed QR payload, the reprint mark and the
-    hall header), so a changed case issues a new original. A reprint row points to its original.
-    """
-
-    __tablename__ = "printed_documents"
-    __table_args__ = (Index("ix_printed_documents_case_kind", "case_id", "kind"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
-    case_no: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(16))  # a DocumentKind value
-    title: Mapped[str] = mapped_column(String(100))
-    issued_on: Mapped[date] = mapped_column(Date)  # the hall-local date printed on the paper
-    printed_at: Mapped[datetime] = mapped_column(DateTime)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    printed_by: Mapped[str] = mapped_column(String(64))
-    counter_no: Mapped[int | None] = mapped_column(Integer)
-    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
-    reprint_of: Mapped[int | None] = mapped_column(ForeignKey("printed_documents.id"))
-    content: Mapped[Any] = mapped_column(JSON)
-    content_sha256: Mapped[str] = mapped_column(String(64))
-    pdf_sha256: Mapped[str] = mapped_column(String(64))
-
-
-class CreditListEntry(Base):
-    """An entry of the credit red/black list, keyed by USCC; filled by the acceptance feature."""
-
-    __tablename__ = "credit_list_entries"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uscc: Mapped[str] = mapped_column(String(18), index=True)
-    list_type: Mapped[str] = mapped_column(String(24))  # red_list | black_list | broken_commitment
-    reason: Mapped[str] = mapped_column(Text, default="")
-    source_department: Mapped[str] = mapped_column(String(100), default="")
-    valid_from: Mapped[date] = mapped_column(Date)
-    valid_to: Mapped[date | None] = mapped_column(Date)  # last day in force (inclusive)
-    repaired: Mapped[bool] = mapped_column(Boolean, default=False)
-    enterprise_name: Mapped[str] = mapped_column(String(200), default="")
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))  # a broken commitment's
-    created_at: Mapped[datetime | None] = mapped_column(DateTime)
-    created_by: Mapped[str] = mapped_column(String(64), default="")
-    repaired_at: Mapped[datetime | None] = mapped_column(DateTime)
-    repair_note: Mapped[str] = mapped_column(Text, default="")
-    # The admin ended the entry (失效): from this day on it no longer counts; the row is kept.
-    expired_on: Mapped[date | None] = mapped_column(Date)
-    expire_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-
-
-class EvaluationExport(Base):
-    """A batch of evaluations reported to the province (the outbox), claimed then marked.
-
-    ``exported_at`` is NULL while the batch is claimed but its file not yet confirmed written:
-    the next export writes the same batch again instead of claiming a new one.
-    """
-
-    __tablename__ = "evaluation_exports"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    batch_no: Mapped[str] = mapped_column(String(40), unique=True)
-    since: Mapped[date] = mapped_column(Date)  # hall-local day the claimed ratings start from
-    claimed_at: Mapped[datetime] = mapped_column(DateTime)
-    claimed_by: Mapped[str] = mapped_column(String(64))
-    record_count: Mapped[int] = mapped_column(Integer)
-    exported_at: Mapped[datetime | None] = mapped_column(DateTime)
-    exported_by: Mapped[str] = mapped_column(String(64), default="")
-    out_path: Mapped[str] = mapped_column(Text, default="")
-    sha256: Mapped[str] = mapped_column(String(64), default="")
-
-
-class Evaluation(Base):
-    """A 好差评 rating of one service (a ticket served at a counter): at most one per ticket.
-
-    What the province needs is copied here when the rating is made (clerk, counter, the
-    service's cases in ``EvaluationCase``), so a later rename or transfer never changes a
-    record already rated or reported. ``level`` 1 非常满意 … 5 非常不满意; ``defaulted`` marks a
-    service left unrated that counts as 基本满意 (``domain.evaluation``).
-    """
-
-    __tablename__ = "evaluations"
-    __table_args__ = (
-        # The export claims what is not yet in a batch, by rating time.
-        partial_index(
-            "ix_evaluations_unexported",
-            "rated_at",
-            where="export_id IS NULL",
-        ),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
-    ticket_number: Mapped[str] = mapped_column(String(8))
-    service_date: Mapped[date] = mapped_column(Date)
-    counter_number: Mapped[int] = mapped_column(Integer, index=True)
-    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
-    clerk_username: Mapped[str] = mapped_column(String(64), default="")
-    clerk_name: Mapped[str] = mapped_column(String(64), default="")
-    level: Mapped[int] = mapped_column(Integer)
-    reasons: Mapped[list[str]] = mapped_column(JSON)  # ``domain.evaluation.Reason`` values
-    comment: Mapped[str] = mapped_column(Text, default="")
-    channel: Mapped[str] = mapped_column(String(32))  # window_evaluator
-    defaulted: Mapped[bool] = mapped_column(Boolean, default=False)
-    served_at: Mapped[datetime | None] = mapped_column(DateTime)
-    finished_at: Mapped[datetime] = mapped_column(DateTime)
-    rated_at: Mapped[datetime] = mapped_column(DateTime)
-    rated_by: Mapped[str] = mapped_column(String(64))
-    export_id: Mapped[int | None] = mapped_column(ForeignKey("evaluation_exports.id"), index=True)
-
-    cases: Mapped[list[EvaluationCase]] = relationship(
-        order_by="EvaluationCase.id", cascade="all, delete-orphan"
-    )
-
-
-class EvaluationCase(Base):
-    """A case (办件) of a rated service, as it was when rated: case number, item, kind."""
-
-    __tablename__ = "evaluation_cases"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluations.id"), index=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
-    case_no: Mapped[str] = mapped_column(String(40))
-    item_code: Mapped[str] = mapped_column(String(64))
-    item_name: Mapped[str] = mapped_column(String(200))
-    item_kind: Mapped[str] = mapped_column(String(16))  # instant | promised
-
-
-class Rectification(Base):
-    """差评整改: the follow-up of one bad review (``domain.evaluation`` has the states).
-
-    ``deadline`` is a hall-local date in working days; NULL while the calendar does not cover
-    it yet (the sweep fills it in once the admin entered the year).
-    """
-
-    __tablename__ = "rectifications"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluations.id"), unique=True)
-    state: Mapped[str] = mapped_column(String(16), index=True)
-    opened_at: Mapped[datetime] = mapped_column(DateTime)
-    deadline: Mapped[date | None] = mapped_column(Date)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime)
-    started_by: Mapped[str] = mapped_column(String(64), default="")
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    closed_by: Mapped[str] = mapped_column(String(64), default="")
-    resolution: Mapped[str] = mapped_column(Text, default="")  # measures, or why impossible
-    contested_at: Mapped[datetime | None] = mapped_column(DateTime)
-    contested_by: Mapped[str] = mapped_column(String(64), default="")
-    contest_reason: Mapped[str] = mapped_column(Text, default="")
-    contest_decided_at: Mapped[datetime | None] = mapped_column(DateTime)
-    contest_decided_by: Mapped[str] = mapped_column(String(64), default="")
-    contest_decision: Mapped[str] = mapped_column(String(16), default="")  # approved | rejected
-    contest_note: Mapped[str] = mapped_column(Text, default="")
-    follow_up_level: Mapped[int | None] = mapped_column(Integer)
-    follow_up_at: Mapped[datetime | None] = mapped_column(DateTime)
-    follow_up_by: Mapped[str] = mapped_column(String(64), default="")
-
-    evaluation: Mapped[Evaluation] = relationship()
-    callbacks: Mapped[list[RectificationCallback]] = relationship(
-        order_by="RectificationCallback.id", cascade="all, delete-orphan"
-    )
-
-
-class RectificationCallback(Base):
-    """回访: one call to the applicant about a bad review — who called, when, what was said."""
-
-    __tablename__ = "rectification_callbacks"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    rectification_id: Mapped[int] = mapped_column(ForeignKey("rectifications.id"), index=True)
-    called_at: Mapped[datetime] = mapped_column(DateTime)
-    caller: Mapped[str] = mapped_column(String(64))  # the username who recorded the call
-    caller_name: Mapped[str] = mapped_column(String(64))
-    reached: Mapped[bool] = mapped_column(Boolean, default=True)
-    summary: Mapped[str] = mapped_column(Text)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
-
-
 class PiiKeyRecord(Base):
     """A check value of each ID key (persistence/pii.py), never the key: key 0 is the lookup
     key, 1… the sealing keys. A PC whose key file does not match is refused at start."""
@@ -625,28 +364,22 @@ class AuditLog(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-class WorkdayOverride(Base):
-    """One day of the admin's working-day override table (工作日调整表).
+def load_all() -> type[Base]:
+    """``Base`` with every table of the hall in its metadata, for what needs the whole schema
+    (the migrations' environment, schema comparisons, table-by-table test snapshots).
 
-    ``is_workday`` True: a make-up working day (调休上班); False: a day off (放假).
-    """
+    The tables a counter does not read to show its window live in modules of their own, mapped
+    when their services are first imported (issue 11): ``models_cases`` (cases, their
+    materials, prints, the signing keys and the credit list), ``models_journey`` (packages,
+    tasks, handovers, notifications, visits), ``models_evaluations`` (好差评 and rectification)
+    and ``models_calendar`` (the working-day overrides). No table here refers to theirs, so a
+    hall works on these alone until one is needed; each of those modules loads the ones its
+    foreign keys name."""
+    from clerk_app.persistence import (  # noqa: F401
+        models_calendar,
+        models_cases,
+        models_evaluations,
+        models_journey,
+    )
 
-    __tablename__ = "workday_overrides"
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    is_workday: Mapped[bool] = mapped_column(Boolean)
-    note: Mapped[str] = mapped_column(String(200), default="")
-
-
-class CalendarYear(Base):
-    """A year whose holiday notice the admin declared fully entered into the override table."""
-
-    __tablename__ = "calendar_years"
-    year: Mapped[int] = mapped_column(Integer, primary_key=True)
-    complete: Mapped[bool] = mapped_column(Boolean, default=False)
-    declared_by: Mapped[str] = mapped_column(String(64), default="")
-    declared_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-
-# The journey's tables (packages, tasks, handovers, notifications, visits) live in their own
-# module; importing it here puts them in ``Base.metadata`` wherever the models are loaded.
-from clerk_app.persistence import models_journey as _models_journey  # noqa: E402, F401
+    return Base

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from clerk_app.persistence.dialects import refresh_partial_predicates
 from clerk_app.persistence.models import Base, Material, ServiceItem, partial_index
 
 
@@ -171,3 +172,11 @@ class CaseVisit(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     reason: Mapped[str] = mapped_column(String(16))  # accept | supplement | collect | other
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+# Every journey table refers to cases: the cases' module must be mapped by the first flush
+# (it imports this one in turn; both are complete by the time either import returns).
+from clerk_app.persistence import models_cases as _models_cases  # noqa: E402, F401
+
+# Tables mapped after a database was opened get its partial-index predicates now.
+refresh_partial_predicates(Base)

@@ -20,7 +20,7 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.domain.workdays import WorkdayOverrides
 from clerk_app.errors import ValidationError
-from clerk_app.persistence.models import CalendarYear, WorkdayOverride
+from clerk_app.persistence.models_calendar import CalendarYear, WorkdayOverride
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 

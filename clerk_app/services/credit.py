@@ -16,7 +16,7 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import NotFound, ValidationError, on_field
 from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import Case, CreditListEntry
+from clerk_app.persistence.models_cases import Case, CreditListEntry
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 

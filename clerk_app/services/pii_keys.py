@@ -17,7 +17,8 @@ from sqlalchemy import Table, bindparam, select, update
 from clerk_app.clock import Clock
 from clerk_app.domain.roles import Actor, Permission
 from clerk_app.persistence.database import Database
-from clerk_app.persistence.models import Appointment, Case, Ticket
+from clerk_app.persistence.models import Appointment, Ticket
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.pii import (
     APPOINTMENT_IDENTITY,
     CASE_AGENT_ID,

@@ -18,7 +18,6 @@ from clerk_app.api import Hall
 from clerk_app.demo.credit_cases import make_uscc
 from clerk_app.errors import ValidationError
 from clerk_app.persistence.models import (
-    Case,
     Counter,
     CounterCategory,
     HallSetting,
@@ -26,6 +25,7 @@ from clerk_app.persistence.models import (
     Ticket,
     User,
 )
+from clerk_app.persistence.models_cases import Case
 from clerk_app.services import audit
 from clerk_app.services.passwords import hash_password
 from clerk_app.simulation.demand import CatalogItem

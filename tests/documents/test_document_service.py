@@ -18,8 +18,9 @@ from clerk_app.documents.paper import render_paper
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import ForgedPayload, new_secret, sign_payload
 from clerk_app.errors import PermissionDenied, ValidationError
-from clerk_app.persistence.models import AuditLog, Case, SigningKey
-from clerk_app.persistence.models import PrintedDocument as PrintRow
+from clerk_app.persistence.models import AuditLog
+from clerk_app.persistence.models_cases import Case, SigningKey
+from clerk_app.persistence.models_cases import PrintedDocument as PrintRow
 from clerk_app.services.cases.results import CaseInfo, ItemRequest
 from clerk_app.services.documents.snapshots import from_snapshot
 from tests.support.acceptance import (

@@ -15,7 +15,8 @@ from clerk_app.api import Hall, StaffSession
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.documents.signing import ForgedPayload, content_hash, new_secret, sign_payload
 from clerk_app.errors import PermissionDenied
-from clerk_app.persistence.models import AuditLog, SigningKey
+from clerk_app.persistence.models import AuditLog
+from clerk_app.persistence.models_cases import SigningKey
 from clerk_app.services.cases.results import ItemRequest
 from clerk_app.services.documents.snapshots import content_sha256
 from tests.support.acceptance import ROAD, MovableClock, at, clerk, person

@@ -23,8 +23,9 @@ from clerk_app.documents.paper_data import DocumentKind, PaperDocument
 from clerk_app.documents.signing import ForgedPayload
 from clerk_app.errors import Conflict
 from clerk_app.persistence.database import Database
-from clerk_app.persistence.models import AuditLog, Base, Case, SigningKey, Ticket
-from clerk_app.persistence.models import PrintedDocument as PrintRow
+from clerk_app.persistence.models import AuditLog, Ticket, load_all
+from clerk_app.persistence.models_cases import Case, SigningKey
+from clerk_app.persistence.models_cases import PrintedDocument as PrintRow
 from clerk_app.services.documents.service import PLAN_ATTEMPTS
 from clerk_app.services.queue.results import TicketInfo
 from tests.support.acceptance import clerk, firm
@@ -254,7 +255,7 @@ def every_row(hall: Hall) -> dict[str, list[tuple[Any, ...]]]:
             table.name: sorted(
                 (tuple(map(repr, row)) for row in s.execute(select(table))), key=repr
             )
-            for table in Base.metadata.sorted_tables
+            for table in load_all().metadata.sorted_tables
         }
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from clerk_app.api import Hall
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
-from clerk_app.persistence.models import Base
+from clerk_app.persistence.models import load_all
 
 CREDIT_HEADER = [
     "统一社会信用代码",
@@ -117,6 +117,6 @@ def snapshot(hall: Hall) -> dict[str, list[str]]:
     """Every table's rows, sorted, as text: equal snapshots mean an unchanged database."""
     out: dict[str, list[str]] = {}
     with hall.db.read() as s:
-        for name, table in Base.metadata.tables.items():
+        for name, table in load_all().metadata.tables.items():
             out[name] = sorted(repr(tuple(row)) for row in s.execute(select(table)))
     return out

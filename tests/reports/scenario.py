@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from clerk_app.api import Hall
 from clerk_app.domain.evaluation import Reason
-from clerk_app.persistence.models import Case, Counter, Evaluation, ServiceItem, Ticket
+from clerk_app.persistence.models import Counter, ServiceItem, Ticket
+from clerk_app.persistence.models_cases import Case
+from clerk_app.persistence.models_evaluations import Evaluation
 from clerk_app.services.cases.results import ItemRequest
 from tests.support.acceptance import (
     FOOD,

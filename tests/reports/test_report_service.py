@@ -13,7 +13,9 @@ from sqlalchemy import func, select, update
 from clerk_app.api import Hall
 from clerk_app.errors import PermissionDenied, ValidationError
 from clerk_app.i18n import set_language
-from clerk_app.persistence.models import AuditLog, Case, Counter, Evaluation, Ticket
+from clerk_app.persistence.models import AuditLog, Counter, Ticket
+from clerk_app.persistence.models_cases import Case
+from clerk_app.persistence.models_evaluations import Evaluation
 from clerk_app.services.reports.results import Dimension, Figures
 from tests.reports.scenario import DAY1, DAY2, Built, build, count_rows
 from tests.support.acceptance import clerk

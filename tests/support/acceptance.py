@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from clerk_app.api import Hall, StaffSession
 from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.hall_time import to_utc
-from clerk_app.persistence.models import AuditLog, Case, CreditListEntry, DailySequence
+from clerk_app.persistence.models import AuditLog, DailySequence
+from clerk_app.persistence.models_cases import Case, CreditListEntry
 from clerk_app.services.cases.results import ApplicantInput, ItemRequest, MaterialCheck
 
 # Thursday 26 November 2026, 10:00 in the hall.

@@ -270,7 +270,7 @@ def test_a_name_no_font_can_print_is_refused_with_the_character_named(
     from sqlalchemy import update
 
     from clerk_app.documents.fonts import UnprintableText
-    from clerk_app.persistence.models import Case
+    from clerk_app.persistence.models_cases import Case
 
     session = panel._session
     rare = "\U00030edc"  # 𰻜 (biáng, CJK Extension G): in no font this machine has

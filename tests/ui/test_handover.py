@@ -24,7 +24,8 @@ from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.task_states import TaskState
 from clerk_app.hall_time import to_local
-from clerk_app.persistence.models import AuditLog, Case, PrintedDocument, User
+from clerk_app.persistence.models import AuditLog, User
+from clerk_app.persistence.models_cases import Case, PrintedDocument
 from clerk_app.persistence.models_journey import CaseVisit, Handover, Notification, Task
 from clerk_app.services.cases.results import ApplicantInput
 from clerk_app.services.journey.results import VisitReason

@@ -250,6 +250,11 @@ NOT_AT_A_COUNTER_START = (
     "PySide6.QtPdf",
     "PySide6.QtPrintSupport",
     "clerk_app.services.journey",
+    # the tables a counter does not read to show its window (``models.load_all``)
+    "clerk_app.persistence.models_cases",
+    "clerk_app.persistence.models_journey",
+    "clerk_app.persistence.models_evaluations",
+    "clerk_app.persistence.models_calendar",
     "clerk_app.services.credit",
     "clerk_app.services.calendar",
     "clerk_app.services.cases.service",

@@ -19,7 +19,8 @@ from clerk_app.demo.credit_cases import make_resident_id, make_uscc
 from clerk_app.demo.hall_data import DEMO_PASSWORD
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.task_states import TaskState
-from clerk_app.persistence.models import AuditLog, Case
+from clerk_app.persistence.models import AuditLog
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.models_journey import Notification, Task
 from clerk_app.services.cases.results import ApplicantInput
 from clerk_app.services.journey.results import PackageAcceptance, TaskInfo

@@ -19,13 +19,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound, ValidationError
-from clerk_app.persistence.models import (
-    Department,
-    Material,
-    QueueCategory,
-    ServiceItem,
-    Submission,
-)
+from clerk_app.persistence.models import Department, Material, QueueCategory, ServiceItem
+from clerk_app.persistence.models_cases import Submission
 from clerk_app.services import audit
 from clerk_app.services.admin.catalog_forms import (
     COPIES_MAX,

@@ -27,7 +27,8 @@ from clerk_app.domain.roles import Actor
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ClerkError, ValidationError
 from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import Case, ServiceItem, Submission
+from clerk_app.persistence.models import ServiceItem
+from clerk_app.persistence.models_cases import Case, Submission
 from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, pii_of
 from clerk_app.services import audit
 from clerk_app.services.cases import checklist, lookup

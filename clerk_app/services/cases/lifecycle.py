@@ -27,7 +27,8 @@ from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import supplement_last_day
 from clerk_app.domain.roles import Actor
 from clerk_app.errors import Conflict, ValidationError
-from clerk_app.persistence.models import Case, CreditListEntry, ServiceItem
+from clerk_app.persistence.models import ServiceItem
+from clerk_app.persistence.models_cases import Case, CreditListEntry
 from clerk_app.persistence.pii import CASE_APPLICANT_ID, pii_of
 from clerk_app.services import audit
 from clerk_app.services.cases.lookup import cases_by_no

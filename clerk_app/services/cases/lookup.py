@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 from clerk_app.domain.numbers import INT64_MAX, whole_number
 from clerk_app.domain.scans import Scan, ScanKind, read_scan
 from clerk_app.errors import NotFound, ValidationError
-from clerk_app.persistence.models import Case, Counter, ServiceItem, Submission, Ticket
+from clerk_app.persistence.models import Counter, ServiceItem, Ticket
+from clerk_app.persistence.models_cases import Case, Submission
 from clerk_app.services.cases.numbers import normalize_case_no
 
 # What a case view needs, loaded with the case in a few queries instead of one per case.

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.roles import Actor
-from clerk_app.persistence.models import Case, CreditListEntry
+from clerk_app.persistence.models_cases import Case, CreditListEntry
 from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, pii_of
 from clerk_app.services import audit
 from clerk_app.services.cases.lookup import case_by_no

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.numbers import whole_number
 from clerk_app.errors import Conflict
-from clerk_app.persistence.models import Case
+from clerk_app.persistence.models_cases import Case
 
 
 def _stale(case: Case) -> Conflict:

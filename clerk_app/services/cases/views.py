@@ -19,7 +19,8 @@ from clerk_app.domain.catalog import ItemKind
 from clerk_app.domain.deadlines import WarningThresholds, deadline_status
 from clerk_app.domain.workdays import WorkdayOverrides
 from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import Case, Counter, Department, ServiceItem, Submission
+from clerk_app.persistence.models import Counter, Department, ServiceItem
+from clerk_app.persistence.models_cases import Case, Submission
 from clerk_app.persistence.pii import CASE_AGENT_ID, CASE_APPLICANT_ID, Pii, pii_of
 from clerk_app.services.calendar import load_overrides
 from clerk_app.services.cases.results import CaseInfo, SubmissionInfo

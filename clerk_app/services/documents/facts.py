@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper_data import HallHeader
-from clerk_app.persistence.models import Case, HallSetting
+from clerk_app.persistence.models import HallSetting
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.pii import CASE_APPLICANT_ID, pii_of
 from clerk_app.services.cases.results import CaseInfo
 from clerk_app.services.documents.builders import CaseFacts

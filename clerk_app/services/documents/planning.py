@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 
 from clerk_app.documents.paper_data import DocumentKind, PaperDocument
 from clerk_app.documents.signing import sign_payload
-from clerk_app.persistence.models import Case
-from clerk_app.persistence.models import PrintedDocument as PrintRow
+from clerk_app.persistence.models_cases import Case
+from clerk_app.persistence.models_cases import PrintedDocument as PrintRow
 from clerk_app.services.calendar import load_overrides
 from clerk_app.services.cases.lookup import case_by_no
 from clerk_app.services.cases.views import to_info

@@ -1,11 +1,11 @@
 """The hall's document keys: the HMAC keys of the QR payloads, by key id (``K1``, ``K2`` …).
 
-They live in ``signing_keys`` (see ``persistence.models.SigningKey`` for why there): the newest
-signs, every one verifies, so paper printed before a rotation stays genuine. A print whose read
-finds none creates ``K1`` in a tiny write of its own (``ensure_key``: insert-if-absent, then
-re-read, so two counters printing at once end up with the same key); a preview never writes, and
-draws without a key (see ``DocumentService.preview``). ``rotate`` adds the next key. A key is
-never printed, logged or put in an audit row.
+They live in ``signing_keys`` (see ``persistence.models_cases.SigningKey`` for why there):
+the newest signs, every one verifies, so paper printed before a rotation stays genuine. A print
+whose read finds none creates ``K1`` in a tiny write of its own (``ensure_key``:
+insert-if-absent, then re-read, so two counters printing at once end up with the same key); a
+preview never writes, and draws without a key (see ``DocumentService.preview``). ``rotate`` adds
+the next key. A key is never printed, logged or put in an audit row.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.documents.signing import new_secret
 from clerk_app.persistence.dialects import upsert
-from clerk_app.persistence.models import SigningKey
+from clerk_app.persistence.models_cases import SigningKey
 
 __all__ = ["DocumentKey", "all_keys", "ensure_key", "read_key", "rotate"]
 

@@ -37,8 +37,8 @@ from clerk_app.domain.case_states import CaseState, state_label
 from clerk_app.domain.roles import Actor, Permission
 from clerk_app.errors import Conflict
 from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import Case
-from clerk_app.persistence.models import PrintedDocument as PrintRow
+from clerk_app.persistence.models_cases import Case
+from clerk_app.persistence.models_cases import PrintedDocument as PrintRow
 from clerk_app.services import audit
 from clerk_app.services.base import Service
 from clerk_app.services.calendar import load_overrides

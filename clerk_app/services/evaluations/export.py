@@ -60,7 +60,7 @@ from sqlalchemy.orm import Session, selectinload
 from clerk_app.domain.evaluation import Level, Reason, level_labels, reason_labels
 from clerk_app.errors import ClerkError
 from clerk_app.hall_time import to_local
-from clerk_app.persistence.models import Evaluation, EvaluationExport
+from clerk_app.persistence.models_evaluations import Evaluation, EvaluationExport
 from clerk_app.services import audit
 from clerk_app.services.evaluations.records import finished_before
 from clerk_app.services.evaluations.results import WINDOW_EVALUATOR

@@ -22,17 +22,9 @@ from clerk_app.domain.evaluation import (
 from clerk_app.domain.workdays import CalendarNotCovered, add_workdays
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import local_date, to_local, to_utc
-from clerk_app.persistence.models import (
-    AuditLog,
-    Case,
-    Counter,
-    Evaluation,
-    EvaluationCase,
-    Rectification,
-    ServiceItem,
-    Ticket,
-    User,
-)
+from clerk_app.persistence.models import AuditLog, Counter, ServiceItem, Ticket, User
+from clerk_app.persistence.models_cases import Case
+from clerk_app.persistence.models_evaluations import Evaluation, EvaluationCase, Rectification
 from clerk_app.services import audit
 from clerk_app.services.calendar import load_overrides
 from clerk_app.services.evaluations.results import (

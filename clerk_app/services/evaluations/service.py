@@ -36,13 +36,11 @@ from clerk_app.domain.numbers import whole_number
 from clerk_app.domain.roles import Permission
 from clerk_app.errors import NotFound, ValidationError
 from clerk_app.hall_time import local_date, to_local, to_utc
-from clerk_app.persistence.models import (
-    Counter,
+from clerk_app.persistence.models import Counter, Ticket, User
+from clerk_app.persistence.models_evaluations import (
     Evaluation,
     Rectification,
     RectificationCallback,
-    Ticket,
-    User,
 )
 from clerk_app.services import audit
 from clerk_app.services.base import Service

@@ -9,13 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from clerk_app.persistence.models import (
-    Department,
-    Material,
-    QueueCategory,
-    ServiceItem,
-    Submission,
-)
+from clerk_app.persistence.models import Department, Material, QueueCategory, ServiceItem
+from clerk_app.persistence.models_cases import Submission
 from clerk_app.services.catalog import fee_text
 from clerk_app.services.imports.catalog import (
     CATEGORY,

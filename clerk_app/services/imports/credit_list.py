@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.identity import InvalidIdentifier, validate_uscc
-from clerk_app.persistence.models import CreditListEntry
+from clerk_app.persistence.models_cases import CreditListEntry
 from clerk_app.services.imports import values as v
 from clerk_app.services.imports.report import ImportReport, Problem, RowProblem
 from clerk_app.services.imports.table import Column, SourceRow

@@ -23,7 +23,7 @@ from clerk_app.domain.roles import Actor
 from clerk_app.domain.task_states import TaskState, outcome
 from clerk_app.domain.typed_text import typed_text
 from clerk_app.errors import ValidationError
-from clerk_app.persistence.models import Case
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.models_journey import Handover, Task
 from clerk_app.persistence.pii import pii_of
 from clerk_app.services import audit

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.errors import ValidationError
 from clerk_app.hall_time import to_local
-from clerk_app.persistence.models import Case
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.models_journey import Notification
 from clerk_app.services.journey.results import OutboxExport
 

@@ -27,14 +27,8 @@ from clerk_app.domain.task_states import TaskState, task_state_label
 from clerk_app.errors import PermissionDenied
 from clerk_app.hall_time import local_date
 from clerk_app.i18n import pick
-from clerk_app.persistence.models import (
-    Case,
-    Counter,
-    Department,
-    Material,
-    ServiceItem,
-    Submission,
-)
+from clerk_app.persistence.models import Counter, Department, Material, ServiceItem
+from clerk_app.persistence.models_cases import Case, Submission
 from clerk_app.persistence.models_journey import Handover, Package, Task
 from clerk_app.services.base import Service
 from clerk_app.services.cases.lookup import no_such_case

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, aliased
 from clerk_app.domain.deadlines import deadline_warning
 from clerk_app.domain.task_states import OPEN, TaskState
 from clerk_app.domain.workdays import CalendarNotCovered, workdays_between
-from clerk_app.persistence.models import Case, Department, ServiceItem, User
+from clerk_app.persistence.models import Department, ServiceItem, User
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.models_journey import CaseVisit, Package, Task
 from clerk_app.persistence.pii import CASE_APPLICANT_ID, Pii, pii_of
 from clerk_app.services.cases.views import Context

@@ -20,7 +20,8 @@ from clerk_app.domain.case_states import CaseEvent, CaseState, next_state
 from clerk_app.domain.roles import Actor, Role
 from clerk_app.domain.task_states import TaskEvent, TaskState, next_task_state, outcome
 from clerk_app.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from clerk_app.persistence.models import Case, Department
+from clerk_app.persistence.models import Department
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.models_journey import Task
 from clerk_app.services import audit
 from clerk_app.services.cases import checklist

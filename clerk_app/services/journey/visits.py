@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.errors import ValidationError
-from clerk_app.persistence.models import Case
+from clerk_app.persistence.models_cases import Case
 from clerk_app.persistence.models_journey import CaseVisit
 from clerk_app.services.journey.results import VisitReason
 

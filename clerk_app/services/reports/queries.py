@@ -21,17 +21,15 @@ from clerk_app.domain.catalog import ItemKind
 from clerk_app.hall_time import local_date, to_utc
 from clerk_app.persistence.models import (
     AuditLog,
-    Case,
     Counter,
     Department,
-    Evaluation,
-    EvaluationCase,
     QueueCategory,
     ServiceItem,
-    Submission,
     Ticket,
     User,
 )
+from clerk_app.persistence.models_cases import Case, Submission
+from clerk_app.persistence.models_evaluations import Evaluation, EvaluationCase
 from clerk_app.services.reports.figures import (
     CaseFact,
     CaseVisit,

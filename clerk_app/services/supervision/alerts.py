@@ -37,13 +37,9 @@ from clerk_app.domain.workdays import (
     workdays_between,
 )
 from clerk_app.hall_time import local_date
-from clerk_app.persistence.models import (
-    Case,
-    Counter,
-    Evaluation,
-    Rectification,
-    ServiceItem,
-)
+from clerk_app.persistence.models import Counter, ServiceItem
+from clerk_app.persistence.models_cases import Case
+from clerk_app.persistence.models_evaluations import Evaluation, Rectification
 from clerk_app.services.calendar import load_overrides
 from clerk_app.services.settings import load_policy
 from clerk_app.services.supervision.figures import Today, minutes_between

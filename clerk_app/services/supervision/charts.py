@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from clerk_app.domain.evaluation import Level, satisfaction_rate, validate_scores
 from clerk_app.domain.ticket_status import TicketStatus
 from clerk_app.hall_time import local_date, to_local
-from clerk_app.persistence.models import Counter, Evaluation, Ticket
+from clerk_app.persistence.models import Counter, Ticket
+from clerk_app.persistence.models_evaluations import Evaluation
 from clerk_app.services.settings import get_setting
 from clerk_app.services.supervision.results import (
     Charts,
