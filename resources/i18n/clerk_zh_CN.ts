@@ -2064,12 +2064,12 @@ served %3 · no-shows %4</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover/handover_dialog.py" line="+88"/>
+        <location filename="../../ui/handover/handover_dialog.py" line="+84"/>
         <source>Result to the window</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Case %1 has no department tasks: open it in the acceptance panel (F9).</source>
         <translation>办件 %1 没有部门任务：请在调取办件（F9）中打开。</translation>
     </message>
@@ -2099,27 +2099,27 @@ served %3 · no-shows %4</source>
         <translation>尚有部门未作出决定。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../ui/handover/handover_returns.py" line="+71"/>
         <source>Ticket %1 is visit %2 of this case: why did the applicant come?</source>
         <translation>号票 %1 是本办件的第 %2 次来访：申请人为何再次前来？</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Visit %1 recorded: %2.</source>
         <translation>已记录第 %1 次来访：%2。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>%1 returned %2 (%3) for a supplement: %4</source>
         <translation>%1退回%2（%3）要求补正：%4</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Supplement for %1 recorded: the task is back in the inbox of %2.</source>
         <translation>办件 %1 的补正已收取：任务已回到%2的待办。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../ui/handover/handover_dialog.py" line="+68"/>
         <source>The result of %1 is at the window.</source>
         <translation>办件 %1 已出证，办理结果已送达窗口。</translation>
     </message>

@@ -36,10 +36,8 @@ from PySide6.QtWidgets import (
 from clerk_app.documents.paper_data import DocumentKind
 from clerk_app.domain.case_states import CaseState
 from clerk_app.domain.identity import mask_identifier, validate_resident_id
-from clerk_app.domain.typed_text import typed_text
-from clerk_app.errors import ClerkError, ValidationError
+from clerk_app.errors import ClerkError
 from clerk_app.hall_time import to_local
-from clerk_app.services.cases import checklist
 from clerk_app.services.journey.results import CollectorInput, HandoverInfo, VisitReason
 from ui.common.widgets import restyle, show_message
 from ui.handover.handover_model import (
@@ -48,10 +46,10 @@ from ui.handover.handover_model import (
     may_hand_over,
     may_make_ready,
     read_group,
-    returned,
 )
 from ui.handover.handover_paper import HandoverPaper
-from ui.handover.handover_view import HandoverView, reason_label
+from ui.handover.handover_returns import TaskSupplement, VisitQuestion
+from ui.handover.handover_view import HandoverView
 
 if TYPE_CHECKING:
     from clerk_app.api import StaffSession
@@ -80,8 +78,6 @@ class HandoverDialog(QDialog):
         self._session = session
         self._ticket = ticket
         self.bundle_no = ""
-        self.visit_asked = False  # the ticket is a later visit: its reason is asked
-        self.visit_recorded = False
         self.paper_kind: DocumentKind | None = None
         self.last_handover: HandoverInfo | None = None
         self.last_outcome: PrintOutcome | None = None
@@ -90,6 +86,8 @@ class HandoverDialog(QDialog):
         self.view = HandoverView(self)
         self.paper = HandoverPaper(session, self.view.print_label, printers, self)
         self.paper.printed.connect(self._printed)
+        self.visit = VisitQuestion(session, self.view, ticket, self.show_message, self)
+        self.supplement = TaskSupplement(session, self.view, self.show_message, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -105,7 +103,9 @@ class HandoverDialog(QDialog):
         self.view.mode_group.buttonToggled.connect(self._mode_changed)
         self.view.visit_button.clicked.connect(self.record_visit)
         self.view.supplement_button.clicked.connect(self.record_supplement)
-        self.view.supplement_combo.currentIndexChanged.connect(self._supplement_chosen)
+        self.view.supplement_combo.currentIndexChanged.connect(
+            lambda _index: self.supplement.chosen(self.rows())
+        )
         self.view.supplement_note_edit.returnPressed.connect(self.record_supplement)
         self.view.ready_button.clicked.connect(self.make_ready)
         self.view.hand_over_button.clicked.connect(self.hand_over)
@@ -149,8 +149,8 @@ class HandoverDialog(QDialog):
                 ).replace("%1", bundle_no),
                 error=True,
             )
-        self._ask_visit(rows)
-        self._show_supplement(rows)
+        self.visit.ask(rows)
+        self.supplement.show(rows)
         self._update()
         self._focus_next()
 
@@ -164,7 +164,7 @@ class HandoverDialog(QDialog):
             self.show_message(str(e), error=True)
             return
         self.view.model.set_rows(rows)
-        self._show_supplement(rows)
+        self.supplement.show(rows)
         self._update()
 
     def _update(self) -> None:
@@ -224,130 +224,37 @@ class HandoverDialog(QDialog):
             self.view.number_edit.setFocus()
             self.view.number_edit.selectAll()
 
-    # --- the visit (最多跑一次) -------------------------------------------------------------
-    def _ask_visit(self, rows: list[HandoverRow]) -> None:
-        """A ticket in service that is not the acceptance's, for a case visited before: ask."""
-        self.visit_asked, self.visit_recorded = False, False
-        ticket = self._ticket
-        self.view.visit_box.setVisible(False)
-        if ticket is None or not rows:
-            return
-        numbers = [r.case_no for r in rows]
-        try:
-            linked = {c.case_no for c in self._session.cases.cases_for_ticket(ticket.id)}
-            if linked & set(numbers):
-                return  # the ticket that brought the application: the same visit
-            journey = self._session.journey.journeys(numbers).get(numbers[0])
-        except ClerkError as e:
-            self.show_message(str(e), error=True)
-            return
-        if journey is None or journey.visits < 1:
-            return  # the first visit: the collection counts it
-        self.visit_asked = True
-        self.view.visit_label.setText(
-            self.tr("Ticket %1 is visit %2 of this case: why did the applicant come?")
-            .replace("%1", ticket.number)
-            .replace("%2", str(journey.visits + 1))
-        )
-        if returned(rows):  # the applicant most likely brings what a department asked for
-            self.view.reason_combo.setCurrentIndex(
-                self.view.reason_combo.findData(VisitReason.SUPPLEMENT.value)
-            )
-        self.view.reason_combo.setEnabled(True)
-        self.view.visit_button.setEnabled(True)
-        self.view.visit_box.setVisible(True)
+    # --- the visit and 补正 (``handover_returns``) ------------------------------------------
+    @property
+    def visit_asked(self) -> bool:
+        """The ticket in service is a later visit of the case: its reason is asked."""
+        return self.visit.asked
+
+    @property
+    def visit_recorded(self) -> bool:
+        return self.visit.recorded
 
     def chosen_reason(self) -> VisitReason:
-        return VisitReason(self.view.reason_combo.currentData())
+        return self.visit.chosen_reason()
 
     def record_visit(self) -> None:
-        """Count the ticket's visit, with the reason chosen, on every case of the group, in one
-        transaction (``journey.record_visit``): all the cases or none."""
-        ticket = self._ticket
-        if ticket is None or not self.visit_asked or self.visit_recorded:
-            return
-        reason = self.chosen_reason()
-        numbers = [row.case_no for row in self.rows()]
-        try:
-            count = self._session.journey.record_visit(numbers, ticket.id, reason)
-        except ClerkError as e:
-            self.show_message(str(e), error=True)
-            return
-        self._visit_done(reason, count)
-        self._focus_next()
-
-    def _visit_done(self, reason: VisitReason, count: int) -> None:
-        self.visit_recorded = True
-        self.view.reason_combo.setEnabled(False)
-        self.view.visit_button.setEnabled(False)
-        self.view.visit_label.setText(
-            self.tr("Visit %1 recorded: %2.")
-            .replace("%1", str(count))
-            .replace("%2", reason_label(reason))
-        )
-
-    # --- 补正 for a department's return ----------------------------------------------------
-    def _show_supplement(self, rows: list[HandoverRow]) -> None:
-        """The returned tasks of the group, if any: which one, and what its department asked."""
-        combo = self.view.supplement_combo
-        chosen = combo.currentData()
-        waiting = returned(rows)
-        combo.blockSignals(True)
-        combo.clear()
-        for row in waiting:
-            combo.addItem(f"{row.department_name} · {row.item_name}", row.case_no)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0))
-        combo.blockSignals(False)
-        self.view.supplement_choice.setVisible(len(waiting) > 1)
-        self.view.supplement_box.setVisible(bool(waiting))
-        self._supplement_chosen()
+        """Count the ticket's visit on every case of the group, in one transaction."""
+        if self.visit.record(self.rows()):
+            self._focus_next()
 
     def returned_row(self) -> HandoverRow | None:
         """The returned task chosen in the supplement box (the only one, most often)."""
-        case_no = self.view.supplement_combo.currentData()
-        return next((r for r in returned(self.rows()) if r.case_no == case_no), None)
-
-    def _supplement_chosen(self) -> None:
-        row = self.returned_row()
-        if row is None:
-            self.view.supplement_label.clear()
-            return
-        self.view.supplement_label.setText(
-            self.tr("%1 returned %2 (%3) for a supplement: %4")
-            .replace("%1", row.department_name)
-            .replace("%2", row.item_name)
-            .replace("%3", row.case_no)
-            .replace("%4", row.request)
-        )
+        return self.supplement.returned_row(self.rows())
 
     def record_supplement(self) -> None:
-        """补正: the window received what the department asked for, for the ticket in service;
-        the task goes back to the department's inbox (the core's one transaction)."""
-        row = self.returned_row()
-        if row is None:
-            return
-        note = self.view.supplement_note_edit.text()
-        ticket_id = self._ticket.id if self._ticket is not None else None
-        try:
-            note = typed_text(
-                note, "补正说明", "The note", max_len=checklist.REASON_MAX_LEN
-            ).strip()
-            task = self._session.journey.record_task_supplement(
-                row.case_no, row.task_version, ticket_id=ticket_id, note=note
-            )
-        except ClerkError as e:
-            self.show_message(str(e), error=True)
-            if not isinstance(e, ValidationError):
-                self._reload()  # changed at another window meanwhile: show it as it is now
-            return
-        self.view.supplement_note_edit.clear()
-        self._reload()
-        self.show_message(
-            self.tr("Supplement for %1 recorded: the task is back in the inbox of %2.")
-            .replace("%1", task.case_no)
-            .replace("%2", task.department_name)
-        )
-        self._focus_next()
+        """补正 for the ticket in service: the task goes back to the department's inbox."""
+        recorded = self.supplement.record(self.rows(), self._ticket)
+        if recorded is not None:
+            self._reload()
+            self.show_message(recorded)
+            self._focus_next()
+        elif self.supplement.stale:
+            self._reload()  # changed at another window meanwhile: show it as it is now
 
     # --- actions --------------------------------------------------------------------------
     def make_ready(self) -> None:
@@ -391,7 +298,7 @@ class HandoverDialog(QDialog):
             self.show_message(str(e), error=True)
             return
         if self.visit_asked and not self.visit_recorded and not post:
-            self._visit_done(VisitReason.COLLECT, self._visits())
+            self.visit.done(VisitReason.COLLECT, self._visits())
         self.last_handover = info
         self.paper_kind = DocumentKind.DELIVERY_RECEIPT if post else DocumentKind.COLLECTION_RECEIPT
         self.show_message(self._done_text(info))
