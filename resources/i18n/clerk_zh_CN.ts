@@ -3098,7 +3098,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../ui/admin/packages/package_dialog.py" line="+71"/>
+        <location filename="../../ui/admin/packages/package_dialog.py" line="+72"/>
         <source>New one-thing package</source>
         <translation>新建一件事</translation>
     </message>
@@ -3109,8 +3109,8 @@ Sign in at this counter all the same?</source>
     </message>
     <message>
         <location line="+18"/>
-        <source>Filter the catalog by code or name</source>
-        <translation>按编码或名称筛选事项目录</translation>
+        <source>Filter the catalog by code, name or initials</source>
+        <translation>按编码、名称或拼音首字母筛选事项</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3143,7 +3143,7 @@ Sign in at this counter all the same?</source>
         <translation>共享材料</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
@@ -3998,7 +3998,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>SharedDialog</name>
     <message>
-        <location filename="../../ui/admin/packages/package_dialog.py" line="+177"/>
+        <location filename="../../ui/admin/packages/package_dialog.py" line="+179"/>
         <source>New shared material</source>
         <translation>新建共享材料</translation>
     </message>

@@ -235,6 +235,30 @@ def test_the_page_reads_chinese_at_a_chinese_desk(
     dialog.reject()
 
 
+def test_the_catalog_filter_finds_an_item_by_its_pinyin_initials(
+    qtbot: QtBot, clerk_qapp: QApplication, desk: Hall
+) -> None:
+    """An admin types ``yzkz`` for 印章刻制备案, as a clerk does at the counter's item search."""
+    keys, page = open_page(qtbot, desk)
+    keys.press(KEY.Key_N, CTRL)
+    dialog = keys.wait_for(page.dialog)
+    assert isinstance(dialog, PackageDialog)
+    tick(keys, dialog, "yzkz")
+    shown = [
+        dialog.catalog_list.item(r).text()
+        for r in range(dialog.catalog_list.count())
+        if not dialog.catalog_list.item(r).isHidden()
+    ]
+    assert any(text.startswith(SEAL) for text in shown)
+    assert all(text.endswith("印章刻制备案") for text in shown)
+    [ticked] = dialog.item_codes  # Down and Space ticked the first one shown
+    assert shown[0].startswith(ticked)
+    dialog.filter_edit.clear()  # the filter emptied shows every item again
+    assert not any(
+        dialog.catalog_list.item(r).isHidden() for r in range(dialog.catalog_list.count())
+    )
+
+
 def test_tab_walks_the_form_in_order(qtbot: QtBot, clerk_qapp: QApplication, desk: Hall) -> None:
     keys, page = open_page(qtbot, desk)
     keys.press(KEY.Key_N, CTRL)

@@ -317,6 +317,7 @@ def _item_info(item: ServiceItem, material_count: int, *, with_materials: bool) 
         active=bool(item.active),
         material_count=material_count,
         materials=materials,
+        search_text=item.search_text,
     )
 
 

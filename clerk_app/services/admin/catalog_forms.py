@@ -74,6 +74,8 @@ class ItemAdminInfo:
     active: bool
     material_count: int
     materials: tuple[MaterialDraft, ...] = field(default=())  # filled by ``item``
+    # Code, name and the name's pinyin initials, lower-case, as stored: what a filter matches.
+    search_text: str = ""
 
     def draft(self) -> ItemDraft:
         """This item as the form holds it, to edit."""

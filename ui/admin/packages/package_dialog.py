@@ -1,7 +1,7 @@
 """The form of a 一件事: code, name, promised limit, its items in order and its shared materials.
 
-Items are ticked in the catalog list (type in the filter above it to narrow by code or name,
-Down or Enter to reach the list, Space ticks or unticks): an admin knows the items by name, not
+Items are ticked in the catalog list (type in the filter above it to narrow by code, name or
+the name's pinyin initials, ``qysl`` for 企业设立登记, as at the counter; Down or Enter to reach the list, Space ticks or unticks): an admin knows the items by name, not
 by their long codes, and a ticked list cannot name an item that is not in the catalog. The
 ticked items are listed below in the order the package shows them (Alt+Up/Alt+Down move the
 selected one). A shared material (Ctrl+M adds, F2 edits, Delete removes) is a name with the
@@ -37,6 +37,7 @@ from clerk_app.services.journey.service import JourneyService
 from ui.admin.form_dialog import FormDialog
 
 _ROLE = Qt.ItemDataRole.UserRole
+_SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # the item's stored search text
 SHARED_NAME_MAX_LEN = 200  # the core's limit on a shared material's name
 
 Pair = tuple[str, str]  # (item code, the item's material name)
@@ -86,7 +87,7 @@ class PackageDialog(FormDialog):
         self.promised_spin.setRange(1, MAX_PACKAGE_DAYS)
         self.promised_spin.setValue(package.promised_days if package else 1)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter the catalog by code or name"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter the catalog by code, name or initials"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.filter_catalog)
         self.filter_edit.installEventFilter(self)
@@ -129,6 +130,7 @@ class PackageDialog(FormDialog):
             self._names[item.item_code] = item.name
             row = QListWidgetItem(f"{item.item_code}  {item.name}")
             row.setData(_ROLE, item.item_code)
+            row.setData(_SEARCH_ROLE, item.search_text or row.text().casefold())
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = item.item_code in self.item_codes
             row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
@@ -213,10 +215,12 @@ class PackageDialog(FormDialog):
                     return
 
     def filter_catalog(self, text: str) -> None:
+        """Shows the items whose code, name or initials hold ``text`` (the stored search text,
+        matched as the counter's item search matches it)."""
         wanted = text.strip().casefold()
         for r in range(self.catalog_list.count()):
             row = self.catalog_list.item(r)
-            row.setHidden(bool(wanted) and wanted not in row.text().casefold())
+            row.setHidden(bool(wanted) and wanted not in str(row.data(_SEARCH_ROLE)))
 
     def _ticked(self, row: QListWidgetItem) -> None:
         code = str(row.data(_ROLE))
