@@ -3098,7 +3098,7 @@ Sign in at this counter all the same?</source>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../ui/admin/packages/package_dialog.py" line="+72"/>
+        <location filename="../../ui/admin/packages/package_dialog.py" line="+73"/>
         <source>New one-thing package</source>
         <translation>新建一件事</translation>
     </message>

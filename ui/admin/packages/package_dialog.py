@@ -1,13 +1,14 @@
 """The form of a 一件事: code, name, promised limit, its items in order and its shared materials.
 
-Items are ticked in the catalog list (type in the filter above it to narrow by code, name or
-the name's pinyin initials, ``qysl`` for 企业设立登记, as at the counter; Down or Enter to reach the list, Space ticks or unticks): an admin knows the items by name, not
-by their long codes, and a ticked list cannot name an item that is not in the catalog. The
-ticked items are listed below in the order the package shows them (Alt+Up/Alt+Down move the
-selected one). A shared material (Ctrl+M adds, F2 edits, Delete removes) is a name with the
-items' own materials it stands for, ticked in its own small form. Save sends the whole package
-to the core, which checks every rule (the promised limit within each item's statutory limit
-among them) and changes nothing when it refuses.
+Items are ticked in the catalog list: type in the filter above it to narrow by code, name or
+the name's pinyin initials (``qysl`` for 企业设立登记, as at the counter), Down or Enter to reach
+the list, Space ticks or unticks. An admin knows the items by name, not by their long codes, and
+a ticked list cannot name an item that is not in the catalog. The ticked items are listed below
+in the order the package shows them (Alt+Up/Alt+Down move the selected one). A shared material
+(Ctrl+M adds, F2 edits, Delete removes) is a name with the items' own materials it stands for,
+ticked in its own small form. Save sends the whole package to the core, which checks every rule
+(the promised limit within each item's statutory limit among them) and changes nothing when it
+refuses.
 """
 
 from __future__ import annotations
