@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -84,6 +84,17 @@ def test_calendar_year_entry_is_checked_and_replaces_the_notice(desk: Hall) -> N
     assert len(info.days) == len(DAYS_OFF_2027) + 1
     assert len(calendar.clear_day(date(2027, 2, 20)).days) == len(DAYS_OFF_2027)
     assert not calendar.declare_complete(2027, False).covered
+
+
+def test_a_day_that_is_not_a_date_is_refused_and_nothing_changes(desk: Hall) -> None:
+    calendar = desk.system().calendar
+    before = calendar.year(2027)
+    for bad in (None, "2027-02-20", datetime(2027, 2, 20, 9, 0)):
+        with pytest.raises(ValidationError, match="日期无效"):
+            calendar.set_day(bad, True)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="日期无效"):
+            calendar.clear_day(bad)  # type: ignore[arg-type]
+    assert calendar.year(2027) == before
 
 
 def test_pinyin_initials_find_items(desk: Hall) -> None:

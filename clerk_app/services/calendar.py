@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -71,6 +71,13 @@ def _check_year(year: int, days: Iterable[date]) -> None:
                 f"日期 {day.isoformat()} 不在 {year} 年内。",
                 f"The date {day.isoformat()} is not in {year}.",
             )
+
+
+def _check_day(day: object) -> date:
+    """A calendar day, or a clear refusal (a script may pass text or nothing)."""
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise ValidationError(f"日期无效：{day!r}。", f"Not a calendar date: {day!r}.")
+    return day
 
 
 def _check_note(note: str) -> str:
@@ -172,7 +179,7 @@ class CalendarService(Service):
     def set_day(self, day: date, is_workday: bool, note: str = "") -> CalendarYearInfo:
         """Add or change one override (e.g. a notice amended late)."""
         self.actor.require(Permission.MANAGE_SETTINGS)
-        _check_year(day.year, [day])
+        _check_year(_check_day(day).year, [day])
         with self.db.write() as s:
             row = s.get(WorkdayOverride, day)
             before = None if row is None else row.is_workday
@@ -194,6 +201,7 @@ class CalendarService(Service):
 
     def clear_day(self, day: date) -> CalendarYearInfo:
         self.actor.require(Permission.MANAGE_SETTINGS)
+        _check_day(day)
         with self.db.write() as s:
             row = s.get(WorkdayOverride, day)
             if row is not None:
