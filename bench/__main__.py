@@ -29,6 +29,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.figures import FIGURES, KEYS, SIZES, Size
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
+SIMULATION_SOURCE = "clerk_app.simulation's day"
+BUSY_TICKETS = 10_000  # issue 18's busy day, the size the simulated day's target is for
+
+
+def _naive_label(source: object) -> str:
+    """The naive estimate each source compares with (the simulation's is its report's)."""
+    if source == SIMULATION_SOURCE:
+        return "naive ahead × 8 min"
+    return "naive ahead × usual ÷ counters"
+
+
+def _day_label(tickets: float | None, counters: float | None) -> str:
+    if tickets is None or counters is None:
+        return "simulated hall day through the services"
+    return f"simulated day through the services, {tickets:,.0f} tickets, {counters:.0f} counters"
 
 
 def fmt(value: Any, unit: str = "", digits: int = 2) -> str:
@@ -139,7 +154,8 @@ def rows(r: dict[str, Any], size: Size) -> list[tuple[str, Row]]:
             (
                 f"wait estimate MAE ({r.get('wait_estimate_source', 'simulated day')})",
                 fmt(g("wait_estimate_mae_min"), " min"),
-                f"naive ahead × usual ÷ counters {fmt(g('wait_estimate_naive_mae_min'), ' min')}",
+                f"{_naive_label(r.get('wait_estimate_source'))} "
+                f"{fmt(g('wait_estimate_naive_mae_min'), ' min')}",
                 "below the naive",
                 None
                 if g("wait_estimate_mae_min") is None
@@ -149,11 +165,14 @@ def rows(r: dict[str, Any], size: Size) -> list[tuple[str, Row]]:
         (
             "simulated_day",
             (
-                "simulated busy day through the services",
+                _day_label(g("simulated_day_tickets"), g("simulated_day_counters")),
                 fmt(g("simulated_day_s"), " s", 1),
                 "—",
-                "≤ 60 s",
-                below(g("simulated_day_s"), 60.0),
+                "busy day ≤ 60 s",
+                # The target is the busy day's (10,000 tickets): a smaller day meets nothing.
+                below(g("simulated_day_s"), 60.0)
+                if (g("simulated_day_tickets") or 0) >= BUSY_TICKETS
+                else None,
             ),
         ),
     ]
@@ -201,10 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS, help="where results.json goes")
     args = parser.parse_args(argv)
     size = SIZES[args.size or ("quick" if args.quick else "full")]
-    names = list(FIGURES) if not args.only else [n.strip() for n in args.only.split(",")]
-    unknown = [n for n in names if n not in FIGURES]
+    wanted = list(FIGURES) if not args.only else [n.strip() for n in args.only.split(",")]
+    unknown = [n for n in wanted if n not in FIGURES]
     if unknown:
         parser.error(f"unknown figure(s) {', '.join(unknown)}; choose from {', '.join(FIGURES)}")
+    # Always in the table's order, whatever --only says: the simulated day's wait-estimate
+    # errors (both read off its tickets) then replace the stand-in day's, never the reverse.
+    names = [n for n in FIGURES if n in wanted]
     started = time.perf_counter()
     results: dict[str, Any] = dict.fromkeys(KEYS)
     results["quick"] = size.quick
@@ -224,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             reasons[name] = reason
         results.update(measured)
         if name == "simulated_day" and "wait_estimate_mae_min" in measured:
-            results["wait_estimate_source"] = "clerk_app.simulation's day"
+            results["wait_estimate_source"] = SIMULATION_SOURCE
         print(f"  {name}: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
         # What is measured so far, in case a long run is stopped before the end.
         partial = {**results, "reasons": reasons, "complete": False}
