@@ -69,6 +69,8 @@ def test_waits_utilisation_and_errors_are_in_range(small_day: DayReport) -> None
     assert r.estimated > 0
     assert r.wait_estimate_mae_min is not None and r.wait_estimate_mae_min >= 0
     assert r.naive_mae_min is not None and r.naive_mae_min >= 0
+    # The naive estimate that divides by the counters serving the category (the bench's).
+    assert r.naive_counters_mae_min is not None and r.naive_counters_mae_min >= 0
     assert r.served_per_hour > 0 and r.elapsed_s > 0
 
 

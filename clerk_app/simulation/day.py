@@ -64,6 +64,7 @@ class _Ticket:
     taken_s: float
     estimate: int | None
     ahead: int
+    serving: int = 0  # counters open for the ticket's category when it was taken
     called_s: float | None = None
     transferred: bool = False
 
@@ -202,7 +203,12 @@ class SimulatedDay:
 
     def _arrive(self, visit: Visit, now: float) -> None:
         info = self.kiosk.queue.take_ticket(visit.category)
-        self.tickets[info.id] = _Ticket(visit, now, info.wait_minutes, info.ahead)
+        serving = sum(
+            1
+            for d in self.desks.values()
+            if d.open and not d.closing and visit.category in d.categories
+        )
+        self.tickets[info.id] = _Ticket(visit, now, info.wait_minutes, info.ahead, serving)
         self._wake(visit.category, now)
 
     def _wake(self, category: str, now: float) -> None:
@@ -349,7 +355,7 @@ class SimulatedDay:
             ).all()
         outcomes = {str(status): int(n) for status, n in rows}
         waits: dict[str, list[float]] = {}
-        errors, naive_errors = [], []
+        errors, naive_errors, per_counter = [], [], []
         for t in self.tickets.values():
             if t.called_s is None:
                 continue
@@ -359,6 +365,8 @@ class SimulatedDay:
             if t.estimate is not None:
                 errors.append(abs(t.estimate - wait))
                 naive_errors.append(abs(t.ahead * NAIVE_MINUTES - wait))
+                if t.serving:
+                    per_counter.append(abs(t.ahead * NAIVE_MINUTES / t.serving - wait))
         all_waits = waits.get("all", [])
         # A ticket never called waited the rest of the day: it counts as a long wait.
         long_waits = sum(w > self.long_wait for w in all_waits) + sum(
@@ -391,6 +399,7 @@ class SimulatedDay:
             utilisation=utilisation,
             wait_estimate_mae_min=sum(errors) / len(errors) if errors else None,
             naive_mae_min=sum(naive_errors) / len(naive_errors) if naive_errors else None,
+            naive_counters_mae_min=sum(per_counter) / len(per_counter) if per_counter else None,
             estimated=len(errors),
             long_wait_minutes=self.long_wait,
             long_wait_share=long_waits / len(self.tickets) if self.tickets else 0.0,

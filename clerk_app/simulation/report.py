@@ -37,6 +37,11 @@ class DayReport:
     long_wait_minutes: int  # the hall's queue.long_wait_minutes
     long_wait_share: float  # share of tickets that waited longer than that
     cpu_s: float = 0.0  # CPU time of this process for the day (the database's too, on SQLite)
+    # The slip's error beside people ahead × NAIVE_MINUTES ÷ the counters open for the
+    # category then: the naive estimate that at least knows how many serve (ahead × 8 min alone
+    # is no contest at 100 counters). None with no ticket taken while one of its counters was
+    # open.
+    naive_counters_mae_min: float | None = None
 
     @property
     def utilisation_mean(self) -> float:
@@ -111,6 +116,13 @@ def report_rows(report: DayReport) -> list[tuple[str, str]]:
             pick("朴素估计误差（前面人数×8分钟）", "naive MAE (ahead × 8 min)"),
             _fmt(report.naive_mae_min, 2),
         ),
+        (
+            pick(
+                "朴素估计误差（前面人数×8分钟÷开放窗口数）",
+                "naive MAE (ahead × 8 min ÷ open counters)",
+            ),
+            _fmt(report.naive_counters_mae_min, 2),
+        ),
         (pick("模拟用时（秒）", "simulated in (s)"), _fmt(report.elapsed_s)),
         (pick("其中 CPU（秒）", "of it CPU (s)"), _fmt(report.cpu_s)),
     ]
@@ -167,6 +179,7 @@ def as_dict(report: DayReport) -> dict[str, object]:
         "utilisation": {str(k): v for k, v in report.utilisation.items()},
         "wait_estimate_mae_min": report.wait_estimate_mae_min,
         "naive_mae_min": report.naive_mae_min,
+        "naive_counters_mae_min": report.naive_counters_mae_min,
         "estimated": report.estimated,
         "long_wait_minutes": report.long_wait_minutes,
         "long_wait_share": report.long_wait_share,
