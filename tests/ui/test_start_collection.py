@@ -29,7 +29,10 @@ def test_end_of_start_freezes_what_start_made_and_collects_again(collection_rest
 
     garbage = [[] for _ in range(1000)]  # made after start: must stay collectable
     launcher.end_of_start()  # a second window (sign in again) freezes nothing more
-    assert gc.get_freeze_count() == frozen
+    # Not "equal": a frozen object is still freed when its last reference goes (a worker
+    # thread of an earlier test ending meanwhile dropped 130 of them once in CI); a second
+    # freeze would have added the 1,000 lists above.
+    assert gc.get_freeze_count() <= frozen
     del garbage
 
 
