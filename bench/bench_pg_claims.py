@@ -62,6 +62,18 @@ def call_next_worker(url: str, counter: int, barrier, out) -> None:  # type: ign
     hall.close()
 
 
+def _claim(conn) -> int | None:  # type: ignore[no-untyped-def]
+    """The textbook claim in the caller's transaction: the oldest waiting row, taken."""
+    row = conn.execute(
+        "SELECT id FROM raw_queue WHERE status = 'waiting' "
+        "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"
+    ).fetchone()
+    if row is None:
+        return None
+    conn.execute("UPDATE raw_queue SET status = 'taken' WHERE id = %s", row)
+    return int(row[0])
+
+
 def raw_worker(dsn: str, _counter: int, barrier, out) -> None:  # type: ignore[no-untyped-def]
     import psycopg
 
@@ -71,13 +83,8 @@ def raw_worker(dsn: str, _counter: int, barrier, out) -> None:  # type: ignore[n
         n = 0
         while True:
             with conn.transaction():
-                row = conn.execute(
-                    "SELECT id FROM raw_queue WHERE status = 'waiting' "
-                    "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"
-                ).fetchone()
-                if row is None:
+                if _claim(conn) is None:
                     break
-                conn.execute("UPDATE raw_queue SET status = 'taken' WHERE id = %s", row)
             n += 1
         out.put((n, time.perf_counter(), time.process_time() - cpu))
         barrier.wait()
@@ -97,13 +104,9 @@ def raw_chained_worker(dsn: str, counter: int, barrier, out) -> None:  # type: i
         n = 0
         while True:
             with conn.transaction():
-                row = conn.execute(
-                    "SELECT id FROM raw_queue WHERE status = 'waiting' "
-                    "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"
-                ).fetchone()
-                if row is None:
+                ticket = _claim(conn)
+                if ticket is None:
                     break
-                conn.execute("UPDATE raw_queue SET status = 'taken' WHERE id = %s", row)
                 # Lock and head in one round trip, as the hall's audit_chain_head() does (the
                 # function's query sees what the previous holder committed).
                 head = conn.execute("SELECT seq, hash FROM raw_chain_head()").fetchone()
@@ -112,7 +115,7 @@ def raw_chained_worker(dsn: str, counter: int, barrier, out) -> None:  # type: i
                 for action in ("ticket_finished", "ticket_called"):
                     seq += 1
                     content = (
-                        f'{{"seq":{seq},"counter":{counter},"ticket":{row[0]},"a":"{action}"}}'
+                        f'{{"seq":{seq},"counter":{counter},"ticket":{ticket},"a":"{action}"}}'
                     )
                     prev = link(prev, content.encode())
                     values += [seq, prev, content]

@@ -1825,7 +1825,7 @@ served %3 · no-shows %4</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/acceptance/documents_panel.py" line="+82"/>
+        <location filename="../../ui/acceptance/documents_panel.py" line="+80"/>
         <source>Preview (Enter)</source>
         <translation>预览（Enter）</translation>
     </message>
@@ -1840,7 +1840,7 @@ served %3 · no-shows %4</source>
         <translation>应交付申请人的文书</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+99"/>
         <source>Drawing %1…</source>
         <translation>正在生成%1…</translation>
     </message>

@@ -205,13 +205,13 @@ class AcceptancePanel(QWidget):
             return decision
         from ui.acceptance.documents_panel import DocumentsPanel
         from ui.acceptance.identity_reveal import IdentityReveal
+        from ui.acceptance.paper_source import PaperSource
         from ui.acceptance.preview import PaperWords
 
         self._identity = IdentityReveal(self._session)
-        self._preview = PaperWords(self._session.documents, self._session.journey)
-        self._documents = DocumentsPanel(
-            self._session.documents, self._counter_printers(), journey=self._session.journey
-        )
+        paper = PaperSource(self._session.documents, self._session.journey)
+        self._preview = PaperWords(paper)
+        self._documents = DocumentsPanel(self._session.documents, self._counter_printers(), paper)
         self._documents.chosen.connect(self._preview.show_row)
         return self._preview_page()
 

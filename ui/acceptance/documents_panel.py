@@ -5,7 +5,7 @@ Keys: ↑/↓ choose a document (the decision's main one is chosen first), Enter
 ``print_button``, which prints at once on the counter's printer every document the decision
 hands over that is not printed yet (``handover``), or, when all are, the chosen one again (a
 补打). A 一件事's paper (``set_group``) is the group's, previewed and printed by its bundle
-number through ``JourneyService``. Every print goes through the core, which records it and
+number (``PaperSource``). Every print goes through the core, which records it and
 marks a second print of the same document 补打; the list shows how often each was printed.
 ``chosen`` tells the host which document the cursor is on (again after each refresh), so it
 can show that document's words.
@@ -29,7 +29,6 @@ from ui.acceptance.documents_model import (
     handover,
     main_row,
 )
-from ui.acceptance.package_acceptance import GROUP_KINDS
 from ui.common.tasks import run_task
 from ui.common.widgets import read_only_table, show_message
 from ui.printing.pdf_printing import PrintFailed
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
     from clerk_app.services.cases.results import CaseInfo
     from clerk_app.services.documents.results import PrintedDocument
     from clerk_app.services.documents.service import DocumentService
-    from clerk_app.services.journey.service import JourneyService
+    from ui.acceptance.paper_source import PaperSource
 
 
 class DocumentsPanel(QWidget):
@@ -55,13 +54,12 @@ class DocumentsPanel(QWidget):
         self,
         documents: DocumentService,
         printers: CounterPrinters,
+        paper: PaperSource,
         parent: QWidget | None = None,
-        *,
-        journey: JourneyService | None = None,
     ) -> None:
         super().__init__(parent)
-        self._documents = documents
-        self._journey = journey
+        self._documents = documents  # the lists: which documents fit, how often printed
+        self.paper = paper
         # A 一件事 shown: (bundle number, what it is called, its paper's kinds in print order).
         self._group: tuple[str, str, list[DocumentKind]] | None = None
         self.printers = printers
@@ -184,13 +182,10 @@ class DocumentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        documents, journey = self._documents, self._journey
+        paper = self.paper
 
         def draw() -> tuple[PaperDocument, bytes]:  # on a worker: one read, then the drawing
-            if row.kind in GROUP_KINDS and journey is not None:
-                drawn = journey.draw_paper_preview(row.kind, row.case_no)
-            else:
-                drawn = documents.draw_preview(row.kind, row.case_no)
+            drawn = paper.draw(row.kind, row.case_no)
             return drawn.document, drawn.pdf
 
         self.show_status(self.tr("Drawing %1…").replace("%1", row.label))
@@ -254,10 +249,8 @@ class DocumentsPanel(QWidget):
 
     def _fetch(self, row: DocumentRow) -> Callable[[], PrintedDocument]:
         """The core's call that records and draws ``row``'s print (a group's: by its number)."""
-        documents, journey = self._documents, self._journey
-        if row.kind in GROUP_KINDS and journey is not None:
-            return lambda: journey.print_paper(row.kind, row.case_no)
-        return lambda: documents.print_document(row.kind, row.case_no)
+        paper = self.paper
+        return lambda: paper.print(row.kind, row.case_no)
 
     def _printed_here(self, outcome: PrintOutcome) -> None:
         self._printing = False

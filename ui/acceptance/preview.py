@@ -2,9 +2,8 @@
 
 The words live once, in the core (``services/documents/builders.py`` and
 ``services/journey/paper.py`` compose them, ``paper/bodies.py`` lays them out): this view shows
-``DocumentService.preview_text`` (a 一件事's paper: ``JourneyService.preview_paper_text``), the
-lines the paper would say if it were printed now (a 补打 with its mark), and writes none of its
-own.
+the lines the paper would say if it were printed now (``PaperSource.words``: a case's or a
+一件事's, a 补打 with its mark), and writes none of its own.
 """
 
 from __future__ import annotations
@@ -17,23 +16,16 @@ from clerk_app.errors import ClerkError
 from ui.common.tasks import run_task
 
 if TYPE_CHECKING:
-    from clerk_app.services.documents.service import DocumentService
-    from clerk_app.services.journey.service import JourneyService
     from ui.acceptance.documents_model import DocumentRow
+    from ui.acceptance.paper_source import PaperSource
 
 
 class PaperWords(QTextBrowser):
     """``show_row`` reads the lines of a document off the GUI thread and shows them."""
 
-    def __init__(
-        self,
-        documents: DocumentService,
-        journey: JourneyService | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, paper: PaperSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._documents = documents
-        self._journey = journey
+        self._paper = paper
         self._wanted: DocumentRow | None = None
 
     def show_row(self, row: DocumentRow | None) -> None:
@@ -42,17 +34,9 @@ class PaperWords(QTextBrowser):
         if row is None:
             self.clear()
             return
-        from ui.acceptance.package_acceptance import GROUP_KINDS
-
-        documents, journey = self._documents, self._journey
-
-        def read() -> list[str]:
-            if row.kind in GROUP_KINDS and journey is not None:
-                return journey.preview_paper_text(row.kind, row.case_no)
-            return documents.preview_text(row.kind, row.case_no)
-
+        paper = self._paper
         run_task(
-            read,
+            lambda: paper.words(row.kind, row.case_no),
             lambda lines: self._show(row, "\n".join(lines)),
             lambda error: self._failed(row, error),
             owner=self,

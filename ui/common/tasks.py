@@ -101,12 +101,9 @@ class _Job(QRunnable):
         interpreter may delete the delivery object while a worker still runs (``run_gui``
         waits for the pool, a test or a script may not). The core's work is done either way;
         only its report to a screen that is gone is dropped."""
-        if not shiboken6.isValid(self._delivery):
-            log.debug("background task finished after its screen was gone: %r", error)
-            return
         try:
             self._delivery.finished.emit(result, error)
-        except RuntimeError:  # deleted between the check and the emit
+        except RuntimeError:  # "Signal source has been deleted"
             log.debug("background task finished after its screen was gone: %r", error)
 
 
