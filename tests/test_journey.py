@@ -439,3 +439,16 @@ def test_a_groups_paper_is_previewed_as_it_would_print_and_nothing_is_written(
     after = snapshot(hall)
     again = s.journey.preview_paper("package_receipt", done.bundle_no)
     assert again.reprint and snapshot(hall) == after
+
+
+def test_a_package_receipt_prints_each_due_date_on_one_line(hall: Hall) -> None:
+    """The table's date column takes 2026年12月28日 whole: a date broken after 月 reads wrongly."""
+    s = desk(hall)
+    done = s.journey.accept_package("KBQY", FIRM, contact_phone=PHONE)
+    document = pdfium.PdfDocument(s.journey.print_paper("package_receipt", done.bundle_no).pdf)
+    try:
+        text = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    dues = {c.due_date for c in s.journey.tasks_of(done.bundle_no)}
+    assert dues and all(cn_date(due) in text for due in dues), text

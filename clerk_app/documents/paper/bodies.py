@@ -268,7 +268,7 @@ def _package_receipt(doc: PaperDocument) -> list[Block]:
         *_parties(doc),
         *_date_field("受理日期", doc.accepted_on),
         _heading("办理事项"),
-        *_table(doc, (0.08, 0.4, 0.3, 0.22)),
+        *_table(doc, (0.08, 0.39, 0.27, 0.26)),  # a date (2026年12月28日) on one line
         *_field("一件事承诺时限", f"{doc.promised_days}个工作日" if doc.promised_days else ""),
         *_date_field("一件事承诺办结日期", doc.due_date),
         *([_heading("已收取材料（共享材料只收一次）"), *_numbered(received)] if received else []),
